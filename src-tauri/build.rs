@@ -1,0 +1,15 @@
+fn main() {
+    // generate_context! and the capability files do not notice new files on their own.
+    println!("cargo:rerun-if-changed=../ui");
+    println!("cargo:rerun-if-changed=../tauri.conf.json");
+    println!("cargo:rerun-if-changed=capabilities");
+    // Declaring the app's commands makes each one need an explicit grant in a capability
+    // file, so the webview can call only what `capabilities/` lists.
+    let manifest = tauri_build::AppManifest::new().commands(&["app_info"]);
+    if let Err(error) =
+        tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
+    {
+        eprintln!("tauri build step failed: {error:#}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,3 @@
+//! Tauri commands, one module per domain; each command is a one-line call into the core.
+
+pub mod app;
