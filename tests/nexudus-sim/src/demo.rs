@@ -342,13 +342,16 @@ fn apply_state_relative_to_now(visitor: &mut Visitor, i: usize, now: DateTime<Ut
 
 /// Upcoming and past visits for Ana and Ben, so host lists span more than one public page.
 fn add_host_schedule(world: &mut World, now: DateTime<Utc>) {
-    let plan: [(i64, i64, i64, &str); 10] = [
+    let plan: [(i64, i64, i64, &str); 13] = [
         (ANA_COWORKER, 1, 10 * 60, "Priya Raman"),
         (ANA_COWORKER, 2, 14 * 60 + 30, "Tom Haverford"),
         (ANA_COWORKER, 7, 9 * 60 + 15, "Leslie Knope"),
         (ANA_COWORKER, 7, 15 * 60, "Ann Perkins"),
         (ANA_COWORKER, -1, 11 * 60, "Ron Swanson"),
         (ANA_COWORKER, -3, 16 * 60, "April Ludgate"),
+        (ANA_COWORKER, 3, 11 * 60, "Mark Brendanawicz"),
+        (ANA_COWORKER, 10, 10 * 60, "Andy Dwyer"),
+        (ANA_COWORKER, -7, 9 * 60 + 30, "Jean-Ralphio Saperstein"),
         (BEN_COWORKER, 1, 9 * 60, "Chris Traeger"),
         (BEN_COWORKER, 3, 13 * 60, "Donna Meagle"),
         (BEN_COWORKER, 14, 10 * 60 + 45, "Jerry Gergich"),

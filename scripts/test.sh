@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Every check Front Desk has, in the order that fails fastest. This is what `.ci/run` calls.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+scripts/setup.sh
+cargo fmt --all -- --check
+cargo clippy --quiet --workspace --all-targets -- -D warnings
+# The binaries the integration and end-to-end tests start.
+cargo build --quiet --workspace --bins
+mkdir -p test-output
+log=test-output/cargo-test.log
+status=0
+scripts/with-session.sh cargo test --workspace --no-fail-fast "$@" 2>&1 | tee "$log" || status=$?
+# One closing line with the totals: cargo prints a result line per test binary, the last of
+# which (doc tests) is often empty.
+awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+     END { printf "\ntests: %d passed, %d failed\n", p, f }' "$log"
+exit "$status"
