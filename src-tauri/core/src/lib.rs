@@ -2,3 +2,4 @@
 //! layer of commands and events over this crate.
 
 pub mod nexudus;
+pub mod secrets;

@@ -1,5 +1,16 @@
-//! Talking to Nexudus: where its two API families live, and (in later modules) the client.
+//! Talking to Nexudus: where its two API families live, what its answers mean, how fast we may
+//! ask, and the client itself.
 
+pub mod backoff;
+pub mod client;
+pub mod dates;
 pub mod endpoints;
+pub mod error;
+pub mod models;
+pub mod pacing;
+pub mod visitors;
 
+pub use client::{ClientConfig, Family, NexudusClient, SignInError};
 pub use endpoints::{EndpointError, Endpoints};
+pub use error::{ApiError, FieldProblem};
+pub use visitors::{NewVisitor, Registration, Roles, VisitorChange, VisitorQuery};

@@ -1,0 +1,597 @@
+//! The Nexudus HTTP client: signs in, keeps the session's tokens (in memory and in the
+//! keyring), paces every request, refreshes once on a 401, and turns answers into typed
+//! outcomes. Visitor operations live in `visitors.rs`.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::Bytes;
+use chrono::Utc;
+use reqwest::{Method, StatusCode};
+use serde::Deserialize;
+use serde_json::Value;
+use tokio::sync::Mutex;
+use url::Url;
+
+use super::backoff::backoff;
+use super::error::{classify, Answer};
+use super::pacing::{pacer_for, PaceLimits, Pacer, RequestKind};
+use super::{ApiError, Endpoints};
+use crate::secrets::{AccountKey, Secret, SecretError, SecretStore, TokenSet};
+
+/// Which API family a call goes to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    Admin,
+    Public,
+}
+
+#[derive(Clone, Debug)]
+pub struct ClientConfig {
+    pub endpoints: Endpoints,
+    pub limits: PaceLimits,
+    /// Time allowed for one request, from connect to the last byte.
+    pub timeout: Duration,
+    /// A throttle wait up to this long is waited out inside the call; a longer one is
+    /// returned to the caller (the sync engine schedules it).
+    pub max_inline_wait: Duration,
+    /// Retries of a throttled request (never applied, so safe for writes too).
+    pub throttle_retries: u32,
+    /// Retries of a read that failed for a passing reason.
+    pub read_retries: u32,
+}
+
+impl ClientConfig {
+    pub fn new(endpoints: Endpoints) -> Self {
+        ClientConfig {
+            endpoints,
+            limits: PaceLimits::default(),
+            timeout: Duration::from_secs(20),
+            max_inline_wait: Duration::from_secs(10),
+            throttle_retries: 3,
+            read_retries: 2,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SignInError {
+    #[error(transparent)]
+    Api(#[from] ApiError),
+    #[error(transparent)]
+    Keyring(#[from] SecretError),
+}
+
+struct Inner {
+    http: reqwest::Client,
+    config: ClientConfig,
+    account: AccountKey,
+    pacer: Arc<Pacer>,
+    store: Arc<dyn SecretStore>,
+    /// The session's tokens. Holding this lock across a refresh is what makes a burst of
+    /// expired requests cause exactly one refresh: the single-use refresh token is never sent
+    /// twice.
+    tokens: Mutex<Option<TokenSet>>,
+    /// Where the token endpoint lives for this account (admin host, or the member's space).
+    token_base: Url,
+}
+
+/// A signed-in client. Cheap to clone; clones share the session.
+#[derive(Clone)]
+pub struct NexudusClient {
+    inner: Arc<Inner>,
+}
+
+#[derive(Deserialize)]
+struct TokenAnswer {
+    access_token: String,
+    refresh_token: String,
+    expires_in: i64,
+}
+
+#[derive(Deserialize)]
+struct TokenErrorAnswer {
+    error: String,
+    error_description: Option<String>,
+}
+
+enum Grant<'a> {
+    Password {
+        email: &'a str,
+        password: &'a Secret,
+        totp: Option<&'a str>,
+    },
+    Refresh(&'a Secret),
+}
+
+fn build_http(config: &ClientConfig) -> Result<reqwest::Client, ApiError> {
+    reqwest::Client::builder()
+        .timeout(config.timeout)
+        .connect_timeout(config.timeout.min(Duration::from_secs(10)))
+        .user_agent(concat!("FrontDesk/", env!("CARGO_PKG_VERSION")))
+        .https_only(false)
+        .build()
+        .map_err(|e| ApiError::Protocol {
+            detail: e.to_string(),
+        })
+}
+
+/// The transport failed. A request that never connected was not sent; a write that failed
+/// later may have been applied.
+fn transport_error(error: &reqwest::Error, kind: RequestKind) -> ApiError {
+    let detail = error.to_string();
+    if error.is_connect() || error.is_builder() {
+        ApiError::Offline { detail }
+    } else if kind == RequestKind::Write {
+        ApiError::Uncertain { detail }
+    } else {
+        ApiError::Transient {
+            status: None,
+            detail,
+        }
+    }
+}
+
+async fn token_request(
+    http: &reqwest::Client,
+    base: &Url,
+    grant: Grant<'_>,
+    client_id: Option<&str>,
+) -> Result<TokenAnswer, ApiError> {
+    let url = base.join("api/token").map_err(|e| ApiError::Protocol {
+        detail: e.to_string(),
+    })?;
+    let form: Vec<(&str, &str)> = match &grant {
+        Grant::Password {
+            email,
+            password,
+            totp,
+        } => vec![
+            ("grant_type", "password"),
+            ("username", email),
+            ("password", password.expose()),
+            ("totp", totp.unwrap_or("")),
+        ],
+        Grant::Refresh(token) => vec![
+            ("grant_type", "refresh_token"),
+            ("refresh_token", token.expose()),
+        ],
+    };
+    let mut request = http.post(url).form(&form);
+    if let Some(id) = client_id {
+        request = request.header("client_id", id);
+    }
+    let response = request
+        .send()
+        .await
+        .map_err(|e| transport_error(&e, RequestKind::Read))?;
+    let status = response.status();
+    let retry_after = response
+        .headers()
+        .get(reqwest::header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let body = response
+        .bytes()
+        .await
+        .map_err(|e| transport_error(&e, RequestKind::Read))?;
+    if status == StatusCode::OK {
+        return serde_json::from_slice(&body).map_err(|e| ApiError::Protocol {
+            detail: format!("token answer: {e}"),
+        });
+    }
+    if status == StatusCode::BAD_REQUEST {
+        if let Ok(refusal) = serde_json::from_slice::<TokenErrorAnswer>(&body) {
+            return Err(match (refusal.error.as_str(), &grant) {
+                ("two_factor_auth_check", _) => ApiError::TwoFactorRequired,
+                ("must_reset_password", _) => ApiError::MustResetPassword,
+                ("invalid_grant", Grant::Refresh(_)) => ApiError::SignInRequired,
+                ("invalid_grant", Grant::Password { .. }) => ApiError::InvalidCredentials(
+                    refusal
+                        .error_description
+                        .filter(|d| !d.trim().is_empty())
+                        .unwrap_or_else(|| "The email or password is incorrect.".into()),
+                ),
+                (other, _) => ApiError::Protocol {
+                    detail: format!("sign-in refused: {other}"),
+                },
+            });
+        }
+    }
+    classify(
+        &Answer {
+            status: status.as_u16(),
+            retry_after: retry_after.as_deref(),
+            body: &body,
+        },
+        Utc::now(),
+    )?;
+    Err(ApiError::Protocol {
+        detail: format!("unexpected sign-in answer ({status})"),
+    })
+}
+
+fn token_set(answer: TokenAnswer, client_id: String) -> TokenSet {
+    TokenSet {
+        access_token: Secret::new(answer.access_token),
+        refresh_token: Secret::new(answer.refresh_token),
+        expires_at: Utc::now() + chrono::Duration::seconds(answer.expires_in.max(0)),
+        client_id,
+    }
+}
+
+/// Keyring calls block on D-Bus (or the OS); keep them off the async workers.
+async fn blocking<T: Send + 'static>(
+    job: impl FnOnce() -> Result<T, SecretError> + Send + 'static,
+) -> Result<T, SecretError> {
+    tokio::task::spawn_blocking(job)
+        .await
+        .map_err(|e| SecretError::Refused(e.to_string()))?
+}
+
+/// One attempt's result: a 401 is kept apart because it may mean "refresh and try again".
+enum Attempt {
+    Done(Result<Bytes, ApiError>),
+    Unauthorized,
+}
+
+/// What one call asks for.
+pub(crate) struct Call<'a> {
+    pub family: Family,
+    pub method: Method,
+    pub path: &'a str,
+    pub query: Vec<(String, String)>,
+    pub body: Option<Value>,
+    /// Whether a 401 means "token expired" (refresh and retry) rather than a probe's "no".
+    pub refresh_on_401: bool,
+}
+
+impl<'a> Call<'a> {
+    pub fn get(family: Family, path: &'a str) -> Self {
+        Call {
+            family,
+            method: Method::GET,
+            path,
+            query: Vec::new(),
+            body: None,
+            refresh_on_401: true,
+        }
+    }
+
+    pub fn with_body(family: Family, method: Method, path: &'a str, body: Value) -> Self {
+        Call {
+            family,
+            method,
+            path,
+            query: Vec::new(),
+            body: Some(body),
+            refresh_on_401: true,
+        }
+    }
+
+    pub fn query(mut self, key: &str, value: impl ToString) -> Self {
+        self.query.push((key.to_string(), value.to_string()));
+        self
+    }
+
+    fn kind(&self) -> RequestKind {
+        if self.method == Method::GET {
+            RequestKind::Read
+        } else {
+            RequestKind::Write
+        }
+    }
+}
+
+impl NexudusClient {
+    /// Signs in with email and password (and the 2FA code when asked), stores the tokens in
+    /// the keyring, and answers a client for the account. Members sign in at their space's
+    /// address (`endpoints.public`); reception at the admin host.
+    pub async fn sign_in(
+        config: ClientConfig,
+        store: Arc<dyn SecretStore>,
+        email: &str,
+        password: &Secret,
+        totp: Option<&str>,
+        as_member: bool,
+    ) -> Result<Self, SignInError> {
+        let token_base = Self::token_base(&config, as_member)?;
+        let http = build_http(&config)?;
+        let account = AccountKey::new(&token_base, email);
+        let pacer = pacer_for(
+            &format!("{}|{}", account.server, account.email),
+            config.limits,
+        );
+        pacer.ready(RequestKind::Read, as_member).await;
+        let answer = token_request(
+            &http,
+            &token_base,
+            Grant::Password {
+                email: email.trim(),
+                password,
+                totp: totp.map(str::trim).filter(|t| !t.is_empty()),
+            },
+            None,
+        )
+        .await?;
+        // Without a client_id header at sign-in, Nexudus uses the account email.
+        let tokens = token_set(answer, email.trim().to_string());
+        let (saving_store, saving_account, saving_tokens) =
+            (store.clone(), account.clone(), tokens.clone());
+        blocking(move || saving_store.save(&saving_account, &saving_tokens)).await?;
+        Ok(Self::assemble(
+            config, store, account, tokens, token_base, http, pacer,
+        ))
+    }
+
+    /// A client for an account whose tokens are in the keyring, if they are.
+    pub async fn restore(
+        config: ClientConfig,
+        store: Arc<dyn SecretStore>,
+        email: &str,
+        as_member: bool,
+    ) -> Result<Option<Self>, SignInError> {
+        let token_base = Self::token_base(&config, as_member)?;
+        let account = AccountKey::new(&token_base, email);
+        let (loading_store, loading_account) = (store.clone(), account.clone());
+        let Some(tokens) = blocking(move || loading_store.load(&loading_account)).await? else {
+            return Ok(None);
+        };
+        let http = build_http(&config)?;
+        let pacer = pacer_for(
+            &format!("{}|{}", account.server, account.email),
+            config.limits,
+        );
+        Ok(Some(Self::assemble(
+            config, store, account, tokens, token_base, http, pacer,
+        )))
+    }
+
+    fn token_base(config: &ClientConfig, as_member: bool) -> Result<Url, ApiError> {
+        if as_member {
+            config.endpoints.public.clone().ok_or(ApiError::Protocol {
+                detail: "a member signs in at the space's web address; none was given".into(),
+            })
+        } else {
+            Ok(config.endpoints.admin.clone())
+        }
+    }
+
+    fn assemble(
+        config: ClientConfig,
+        store: Arc<dyn SecretStore>,
+        account: AccountKey,
+        tokens: TokenSet,
+        token_base: Url,
+        http: reqwest::Client,
+        pacer: Arc<Pacer>,
+    ) -> Self {
+        NexudusClient {
+            inner: Arc::new(Inner {
+                http,
+                config,
+                account,
+                pacer,
+                store,
+                tokens: Mutex::new(Some(tokens)),
+                token_base,
+            }),
+        }
+    }
+
+    pub fn account(&self) -> &AccountKey {
+        &self.inner.account
+    }
+
+    pub fn endpoints(&self) -> &Endpoints {
+        &self.inner.config.endpoints
+    }
+
+    /// Forgets the session here and in the keyring.
+    pub async fn sign_out(&self) -> Result<(), SecretError> {
+        self.inner.tokens.lock().await.take();
+        let (store, account) = (self.inner.store.clone(), self.inner.account.clone());
+        blocking(move || store.delete(&account)).await
+    }
+
+    /// Whether the client still has tokens (a refused refresh clears them).
+    pub async fn is_signed_in(&self) -> bool {
+        self.inner.tokens.lock().await.is_some()
+    }
+
+    /// The access token to use now; one past its expiry is refreshed first.
+    async fn access_token(&self) -> Result<Secret, ApiError> {
+        let expired = {
+            let tokens = self.inner.tokens.lock().await;
+            let current = tokens.as_ref().ok_or(ApiError::SignInRequired)?;
+            if current.expires_at > Utc::now() {
+                return Ok(current.access_token.clone());
+            }
+            current.access_token.clone()
+        };
+        self.refresh_replacing(&expired).await
+    }
+
+    /// Refreshes the session unless someone else already replaced `stale`; either way answers
+    /// the access token to retry with. The rotated tokens are saved to the keyring before the
+    /// lock is released, so the new refresh token is stored before it can be used again.
+    async fn refresh_replacing(&self, stale: &Secret) -> Result<Secret, ApiError> {
+        let mut tokens = self.inner.tokens.lock().await;
+        let current = tokens.as_ref().ok_or(ApiError::SignInRequired)?;
+        if current.access_token != *stale {
+            return Ok(current.access_token.clone());
+        }
+        let client_id = current.client_id.clone();
+        self.inner.pacer.ready(RequestKind::Read, false).await;
+        let answer = token_request(
+            &self.inner.http,
+            &self.inner.token_base,
+            Grant::Refresh(&current.refresh_token),
+            Some(&client_id),
+        )
+        .await;
+        match answer {
+            Ok(answer) => {
+                let fresh = token_set(answer, client_id);
+                let (store, account, saving) = (
+                    self.inner.store.clone(),
+                    self.inner.account.clone(),
+                    fresh.clone(),
+                );
+                if let Err(error) = blocking(move || store.save(&account, &saving)).await {
+                    // The old refresh token is spent: keep the new one in memory rather than
+                    // lose the session, and say so.
+                    tracing::error!(%error, "could not save refreshed sign-in to the keyring");
+                }
+                let access = fresh.access_token.clone();
+                *tokens = Some(fresh);
+                Ok(access)
+            }
+            Err(ApiError::SignInRequired) => {
+                tokens.take();
+                let (store, account) = (self.inner.store.clone(), self.inner.account.clone());
+                if let Err(error) = blocking(move || store.delete(&account)).await {
+                    tracing::warn!(%error, "could not remove an expired sign-in from the keyring");
+                }
+                Err(ApiError::SignInRequired)
+            }
+            Err(other) => Err(other),
+        }
+    }
+
+    fn base(&self, family: Family) -> Result<&Url, ApiError> {
+        match family {
+            Family::Admin => Ok(&self.inner.config.endpoints.admin),
+            Family::Public => {
+                self.inner
+                    .config
+                    .endpoints
+                    .public
+                    .as_ref()
+                    .ok_or(ApiError::Protocol {
+                        detail: "no space web address is set for the member API".into(),
+                    })
+            }
+        }
+    }
+
+    async fn attempt(&self, call: &Call<'_>, token: &Secret) -> Attempt {
+        let kind = call.kind();
+        let url = match self.base(call.family).and_then(|base| {
+            base.join(call.path.trim_start_matches('/'))
+                .map_err(|e| ApiError::Protocol {
+                    detail: e.to_string(),
+                })
+        }) {
+            Ok(url) => url,
+            Err(error) => return Attempt::Done(Err(error)),
+        };
+        self.inner
+            .pacer
+            .ready(kind, call.family == Family::Public)
+            .await;
+        let mut request = self
+            .inner
+            .http
+            .request(call.method.clone(), url)
+            .bearer_auth(token.expose())
+            .header(reqwest::header::ACCEPT, "application/json");
+        if !call.query.is_empty() {
+            request = request.query(&call.query);
+        }
+        if let Some(body) = &call.body {
+            request = request.json(body);
+        }
+        let response = match request.send().await {
+            Ok(response) => response,
+            Err(error) => return Attempt::Done(Err(transport_error(&error, kind))),
+        };
+        let status = response.status();
+        if status == StatusCode::UNAUTHORIZED {
+            return Attempt::Unauthorized;
+        }
+        let retry_after = response
+            .headers()
+            .get(reqwest::header::RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let body = match response.bytes().await {
+            Ok(body) => body,
+            Err(error) => return Attempt::Done(Err(transport_error(&error, kind))),
+        };
+        let outcome = classify(
+            &Answer {
+                status: status.as_u16(),
+                retry_after: retry_after.as_deref(),
+                body: &body,
+            },
+            Utc::now(),
+        );
+        Attempt::Done(outcome.map(|()| body))
+    }
+
+    /// Sends a call with every rule applied: pacing, one refresh on 401, throttle waits the
+    /// server asked for (a throttled request was not applied, so this is safe for writes),
+    /// and a few retries of reads that failed for a passing reason. Writes that may have been
+    /// applied are never resent here.
+    pub(crate) async fn send(&self, call: Call<'_>) -> Result<Bytes, ApiError> {
+        let config = &self.inner.config;
+        let mut refreshed = false;
+        let mut throttled = 0;
+        let mut read_failures = 0;
+        loop {
+            let token = self.access_token().await?;
+            let error = match self.attempt(&call, &token).await {
+                Attempt::Done(Ok(body)) => return Ok(body),
+                Attempt::Unauthorized if call.refresh_on_401 && !refreshed => {
+                    refreshed = true;
+                    self.refresh_replacing(&token).await?;
+                    continue;
+                }
+                Attempt::Unauthorized => return Err(ApiError::Forbidden),
+                Attempt::Done(Err(error)) => error,
+            };
+            match error {
+                ApiError::Throttled { wait } if throttled < config.throttle_retries => {
+                    let wait = wait.unwrap_or_else(|| backoff(throttled, config.max_inline_wait));
+                    if wait > config.max_inline_wait {
+                        return Err(ApiError::Throttled { wait: Some(wait) });
+                    }
+                    throttled += 1;
+                    tracing::debug!(?wait, path = call.path, "throttled; waiting as asked");
+                    tokio::time::sleep(wait).await;
+                }
+                ApiError::Transient { .. } | ApiError::Offline { .. }
+                    if call.kind() == RequestKind::Read && read_failures < config.read_retries =>
+                {
+                    tokio::time::sleep(backoff(read_failures, Duration::from_secs(5))).await;
+                    read_failures += 1;
+                }
+                error => return Err(error),
+            }
+        }
+    }
+
+    /// Sends a call and reads the answer as JSON of type `T`.
+    pub(crate) async fn send_json<T: for<'de> Deserialize<'de>>(
+        &self,
+        call: Call<'_>,
+    ) -> Result<T, ApiError> {
+        let path = call.path.to_string();
+        let body = self.send(call).await?;
+        serde_json::from_slice(&body).map_err(|e| ApiError::Protocol {
+            detail: format!("{path}: {e}"),
+        })
+    }
+
+    /// Whether a probe call succeeds with this account: `false` for a 401/403 (no such role
+    /// or family), an error for anything else. Never refreshes.
+    pub(crate) async fn probe(&self, mut call: Call<'_>) -> Result<bool, ApiError> {
+        call.refresh_on_401 = false;
+        match self.send(call).await {
+            Ok(_) => Ok(true),
+            Err(ApiError::Forbidden) => Ok(false),
+            Err(error) => Err(error),
+        }
+    }
+}
