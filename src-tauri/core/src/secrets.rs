@@ -136,28 +136,29 @@ impl KeyringStore {
 }
 
 fn map_keyring_error(error: keyring::Error) -> SecretError {
+    // No D-Bus at all, or a bus with no Secret Service on it: there is nothing to unlock, so
+    // say what to install. The keyring crate reports the second as "no storage access".
+    let nothing_there = |text: &str| {
+        [
+            "not provided by any .service files",
+            "ServiceUnknown",
+            "autolaunch",
+            "No such file",
+            "Connection refused",
+        ]
+        .iter()
+        .any(|needle| text.contains(needle))
+    };
     match error {
-        keyring::Error::NoStorageAccess(_) => SecretError::Locked,
-        keyring::Error::PlatformFailure(cause) => {
-            let text = cause.to_string();
-            // No D-Bus, or a bus without any Secret Service: nothing to store into.
-            let missing = [
-                "not provided by any .service files",
-                "autolaunch",
-                "ServiceUnknown",
-                "No such file",
-                "Connection refused",
-            ]
-            .iter()
-            .any(|needle| text.contains(needle));
-            if missing {
-                SecretError::Unavailable {
-                    hint: NO_KEYRING_HINT,
-                }
-            } else {
-                SecretError::Refused(text)
+        keyring::Error::NoStorageAccess(cause) | keyring::Error::PlatformFailure(cause)
+            if nothing_there(&cause.to_string()) =>
+        {
+            SecretError::Unavailable {
+                hint: NO_KEYRING_HINT,
             }
         }
+        keyring::Error::NoStorageAccess(_) => SecretError::Locked,
+        keyring::Error::PlatformFailure(cause) => SecretError::Refused(cause.to_string()),
         keyring::Error::BadEncoding(_) => SecretError::Unreadable,
         other => SecretError::Refused(other.to_string()),
     }

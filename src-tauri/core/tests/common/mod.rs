@@ -1,0 +1,142 @@
+//! A simulator in this process, and clients of it.
+#![allow(dead_code)]
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use frontdesk_core::nexudus::pacing::PaceLimits;
+use frontdesk_core::nexudus::{ApiError, ClientConfig, Endpoints, NexudusClient};
+use frontdesk_core::secrets::{MemoryStore, Secret, SecretStore};
+use nexudus_sim::{RunningSim, SimConfig, StartOptions};
+use serde_json::{json, Value};
+
+pub const PASSWORD: &str = "frontdesk";
+pub const RECEPTION: &str = "reception@frontdesk.test";
+pub const SECURITY: &str = "security@frontdesk.test";
+pub const BILLING: &str = "billing@frontdesk.test";
+pub const ANA: &str = "ana@frontdesk.test";
+pub const BEN: &str = "ben@frontdesk.test";
+pub const SHOREDITCH: i64 = 1001;
+pub const ANA_COWORKER: i64 = 2001;
+
+pub struct Harness {
+    pub sim: RunningSim,
+    pub http: reqwest::Client,
+    pub store: Arc<MemoryStore>,
+}
+
+/// A simulator with its rate limits off (tests send back to back) unless `patch` turns them on.
+pub async fn harness(patch: Value) -> Harness {
+    let mut config_patch = json!({"rate_limits": false});
+    if let (Value::Object(base), Value::Object(extra)) = (&mut config_patch, patch) {
+        base.extend(extra);
+    }
+    let config = SimConfig::default()
+        .patched(&config_patch)
+        .expect("sim config");
+    let sim = nexudus_sim::start(StartOptions {
+        config,
+        ..StartOptions::default()
+    })
+    .await
+    .expect("sim starts");
+    Harness {
+        sim,
+        http: reqwest::Client::new(),
+        store: Arc::new(MemoryStore::default()),
+    }
+}
+
+impl Harness {
+    pub fn config(&self) -> ClientConfig {
+        let endpoints = Endpoints::resolve(Some(&self.sim.base_url()), None).expect("endpoints");
+        let mut config = ClientConfig::new(endpoints);
+        config.limits = PaceLimits::unlimited();
+        config.timeout = Duration::from_secs(5);
+        config
+    }
+
+    pub async fn sign_in(&self, email: &str) -> NexudusClient {
+        self.sign_in_with(self.config(), email).await
+    }
+
+    pub async fn sign_in_with(&self, config: ClientConfig, email: &str) -> NexudusClient {
+        let store: Arc<dyn SecretStore> = self.store.clone();
+        let totp = (email == SECURITY).then_some("123456");
+        let as_member = email == ANA || email == BEN;
+        NexudusClient::sign_in(
+            config,
+            store,
+            email,
+            &Secret::new(PASSWORD),
+            totp,
+            as_member,
+        )
+        .await
+        .expect("sign in")
+    }
+
+    pub async fn control(&self, path: &str, body: Value) {
+        let response = self
+            .http
+            .post(format!("{}{path}", self.sim.base_url()))
+            .json(&body)
+            .send()
+            .await
+            .expect("control");
+        assert!(
+            response.status().is_success(),
+            "control {path}: {}",
+            response.status()
+        );
+    }
+
+    pub async fn fault(&self, rule: Value) {
+        self.control("/_sim/faults", rule).await;
+    }
+
+    pub async fn state(&self) -> Value {
+        self.get_json("/_sim/state").await
+    }
+
+    pub async fn visitor(&self, id: i64) -> Value {
+        self.get_json(&format!("/_sim/visitors/{id}")).await
+    }
+
+    pub async fn log(&self) -> Vec<Value> {
+        serde_json::from_value(self.get_json("/_sim/log").await).expect("log")
+    }
+
+    pub async fn requests_to(&self, method: &str, path: &str) -> usize {
+        self.log()
+            .await
+            .iter()
+            .filter(|e| e["method"] == method && e["path"] == path)
+            .count()
+    }
+
+    pub async fn visitors_named(&self, name: &str) -> Vec<Value> {
+        self.state().await["visitors"]
+            .as_array()
+            .expect("visitors")
+            .iter()
+            .filter(|v| v["FullName"] == name)
+            .cloned()
+            .collect()
+    }
+
+    async fn get_json(&self, path: &str) -> Value {
+        self.http
+            .get(format!("{}{path}", self.sim.base_url()))
+            .send()
+            .await
+            .expect("sim get")
+            .json()
+            .await
+            .expect("sim json")
+    }
+}
+
+pub fn is_validation(error: &ApiError) -> bool {
+    matches!(error, ApiError::Validation { .. })
+}
