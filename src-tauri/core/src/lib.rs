@@ -1,5 +1,7 @@
 //! Front Desk's core: everything that needs no window. The Tauri shell (`frontdesk`) is a thin
 //! layer of commands and events over this crate.
 
+pub mod account;
 pub mod nexudus;
 pub mod secrets;
+pub mod store;

@@ -177,7 +177,7 @@ impl VisitorChange {
 }
 
 /// What one account may do: reception (admin Visitor roles) and/or host (member).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Roles {
     pub reception: bool,
     pub host: bool,

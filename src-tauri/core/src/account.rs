@@ -1,0 +1,347 @@
+//! Signing in and out, and which mode the app runs in. The tokens are the client's business
+//! (keyring only); this module remembers only what is not secret: the email, the space's web
+//! address, an overriding server address, the roles found, and the chosen mode.
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+use tokio::sync::RwLock;
+
+use crate::nexudus::pacing::PaceLimits;
+use crate::nexudus::{
+    ApiError, ClientConfig, EndpointError, Endpoints, FieldProblem, NexudusClient, Roles,
+    SignInError,
+};
+use crate::secrets::{Secret, SecretError, SecretStore};
+use crate::store::{Store, StoreError};
+
+const SIGN_IN_KEY: &str = "sign_in";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    Reception,
+    Host,
+}
+
+/// What is remembered about the last sign-in; never a password or token.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SignInDetails {
+    pub email: String,
+    pub space: Option<String>,
+    pub server: Option<String>,
+    pub roles: Roles,
+    pub mode: Option<Mode>,
+}
+
+pub struct SignInRequest {
+    pub email: String,
+    pub password: Secret,
+    pub totp: Option<String>,
+    /// The member's space, `myspace` or `myspace.spaces.nexudus.com`; empty for reception.
+    pub space: Option<String>,
+    /// An overriding server address (staging, the simulator), from the sign-in form.
+    pub server: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionStatus {
+    pub signed_in: bool,
+    pub email: Option<String>,
+    pub space: Option<String>,
+    pub server: String,
+    pub roles: Roles,
+    pub mode: Option<Mode>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AccountError {
+    #[error("Please check the highlighted fields.")]
+    Invalid { fields: Vec<FieldProblem> },
+    #[error(transparent)]
+    Api(#[from] ApiError),
+    #[error(transparent)]
+    Keyring(#[from] SecretError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Endpoint(#[from] EndpointError),
+    #[error("This Nexudus account can neither run reception (it needs the Visitor roles) nor host visitors (it needs a member profile at the space).")]
+    NoAccess,
+    #[error("You are signed out. Sign in to continue.")]
+    SignedOut,
+    #[error("This account cannot be used in {0:?} mode.")]
+    ModeNotAllowed(Mode),
+}
+
+impl From<SignInError> for AccountError {
+    fn from(error: SignInError) -> Self {
+        match error {
+            SignInError::Api(error) => AccountError::Api(error),
+            SignInError::Keyring(error) => AccountError::Keyring(error),
+        }
+    }
+}
+
+struct Current {
+    client: NexudusClient,
+    details: SignInDetails,
+}
+
+pub struct Accounts {
+    store: Store,
+    secrets: Arc<dyn SecretStore>,
+    /// `FRONTDESK_NEXUDUS_URL`, which wins over any saved server address.
+    env_override: Option<String>,
+    limits: PaceLimits,
+    current: RwLock<Option<Current>>,
+}
+
+fn field(field: &str, message: &str) -> FieldProblem {
+    FieldProblem {
+        field: field.into(),
+        message: message.into(),
+    }
+}
+
+fn trimmed(value: Option<String>) -> Option<String> {
+    value
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
+/// Checks the form before anything is sent, in the server's wording style.
+fn validate(request: &SignInRequest) -> Result<(), AccountError> {
+    let mut fields = Vec::new();
+    let email = request.email.trim();
+    if email.is_empty() {
+        fields.push(field("email", "is a required field"));
+    } else if !email.contains('@') || email.starts_with('@') || email.ends_with('@') {
+        fields.push(field("email", "is not a valid email address"));
+    }
+    if request.password.expose().is_empty() {
+        fields.push(field("password", "is a required field"));
+    }
+    if let Some(code) = request
+        .totp
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        if !code.chars().all(|c| c.is_ascii_digit()) {
+            fields.push(field(
+                "totp",
+                "must be the digits from your authenticator app",
+            ));
+        }
+    }
+    if fields.is_empty() {
+        Ok(())
+    } else {
+        Err(AccountError::Invalid { fields })
+    }
+}
+
+impl Accounts {
+    pub fn new(store: Store, secrets: Arc<dyn SecretStore>, env_override: Option<String>) -> Self {
+        Accounts {
+            store,
+            secrets,
+            env_override: trimmed(env_override),
+            limits: PaceLimits::default(),
+            current: RwLock::new(None),
+        }
+    }
+
+    /// Pacing for every client this makes (tests against an unlimited simulator turn it off).
+    pub fn with_limits(mut self, limits: PaceLimits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    fn client_config(
+        &self,
+        server: Option<&str>,
+        space: Option<&str>,
+    ) -> Result<ClientConfig, AccountError> {
+        let override_url = self.env_override.as_deref().or(server);
+        let mut config = ClientConfig::new(Endpoints::resolve(override_url, space)?);
+        config.limits = self.limits;
+        Ok(config)
+    }
+
+    fn status_of(&self, details: Option<&SignInDetails>, signed_in: bool) -> SessionStatus {
+        let server = self
+            .client_config(
+                details.and_then(|d| d.server.as_deref()),
+                details.and_then(|d| d.space.as_deref()),
+            )
+            .map(|c| c.endpoints.admin.to_string())
+            .unwrap_or_default();
+        SessionStatus {
+            signed_in,
+            email: details.map(|d| d.email.clone()),
+            space: details.and_then(|d| d.space.clone()),
+            server,
+            roles: details.map(|d| d.roles).unwrap_or_default(),
+            mode: details.and_then(|d| d.mode),
+        }
+    }
+
+    /// The session as it stands; when signed out, the last email and space for the form.
+    pub async fn status(&self) -> Result<SessionStatus, AccountError> {
+        if let Some(current) = self.current.read().await.as_ref() {
+            if current.client.is_signed_in().await {
+                return Ok(self.status_of(Some(&current.details), true));
+            }
+        }
+        let remembered: Option<SignInDetails> = self.store.setting(SIGN_IN_KEY).await?;
+        Ok(self.status_of(remembered.as_ref(), false))
+    }
+
+    pub async fn sign_in(&self, request: SignInRequest) -> Result<SessionStatus, AccountError> {
+        validate(&request)?;
+        let space = trimmed(request.space.clone());
+        let server = trimmed(request.server.clone());
+        let config = self.client_config(server.as_deref(), space.as_deref())?;
+        let totp = trimmed(request.totp.clone());
+        let client = NexudusClient::sign_in(
+            config,
+            self.secrets.clone(),
+            &request.email,
+            &request.password,
+            totp.as_deref(),
+            space.is_some(),
+        )
+        .await?;
+        let roles = client.detect_roles().await?;
+        if !roles.reception && !roles.host {
+            client.sign_out().await?;
+            return Err(AccountError::NoAccess);
+        }
+        let previous: Option<SignInDetails> = self.store.setting(SIGN_IN_KEY).await?;
+        let kept_mode = previous
+            .filter(|p| p.email.eq_ignore_ascii_case(request.email.trim()))
+            .and_then(|p| p.mode)
+            .filter(|mode| allowed(roles, *mode));
+        let details = SignInDetails {
+            email: request.email.trim().to_lowercase(),
+            space,
+            server,
+            roles,
+            mode: kept_mode.or(Some(if roles.reception {
+                Mode::Reception
+            } else {
+                Mode::Host
+            })),
+        };
+        self.store.set_setting(SIGN_IN_KEY, &details).await?;
+        let status = self.status_of(Some(&details), true);
+        *self.current.write().await = Some(Current { client, details });
+        Ok(status)
+    }
+
+    /// Picks up the last session from the keyring at start-up. Works offline: the roles found
+    /// at sign-in are remembered, so no request is needed.
+    pub async fn restore(&self) -> Result<SessionStatus, AccountError> {
+        let Some(details) = self.store.setting::<SignInDetails>(SIGN_IN_KEY).await? else {
+            return Ok(self.status_of(None, false));
+        };
+        let config = self.client_config(details.server.as_deref(), details.space.as_deref())?;
+        let restored = NexudusClient::restore(
+            config,
+            self.secrets.clone(),
+            &details.email,
+            details.space.is_some(),
+        )
+        .await?;
+        let Some(client) = restored else {
+            return Ok(self.status_of(Some(&details), false));
+        };
+        let status = self.status_of(Some(&details), true);
+        *self.current.write().await = Some(Current { client, details });
+        Ok(status)
+    }
+
+    /// Signs out: the keyring entry goes; the email and space stay for the next sign-in.
+    pub async fn sign_out(&self) -> Result<SessionStatus, AccountError> {
+        if let Some(current) = self.current.write().await.take() {
+            current.client.sign_out().await?;
+        }
+        self.status().await
+    }
+
+    pub async fn set_mode(&self, mode: Mode) -> Result<SessionStatus, AccountError> {
+        let mut guard = self.current.write().await;
+        let current = guard.as_mut().ok_or(AccountError::SignedOut)?;
+        if !allowed(current.details.roles, mode) {
+            return Err(AccountError::ModeNotAllowed(mode));
+        }
+        current.details.mode = Some(mode);
+        self.store
+            .set_setting(SIGN_IN_KEY, &current.details)
+            .await?;
+        Ok(self.status_of(Some(&current.details), true))
+    }
+
+    /// The signed-in client, for the use cases.
+    pub async fn client(&self) -> Result<NexudusClient, AccountError> {
+        match self.current.read().await.as_ref() {
+            Some(current) if current.client.is_signed_in().await => Ok(current.client.clone()),
+            _ => Err(AccountError::SignedOut),
+        }
+    }
+}
+
+fn allowed(roles: Roles, mode: Mode) -> bool {
+    match mode {
+        Mode::Reception => roles.reception,
+        Mode::Host => roles.host,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(email: &str, password: &str, totp: Option<&str>) -> SignInRequest {
+        SignInRequest {
+            email: email.into(),
+            password: Secret::new(password),
+            totp: totp.map(str::to_string),
+            space: None,
+            server: None,
+        }
+    }
+
+    fn fields(result: Result<(), AccountError>) -> Vec<String> {
+        match result {
+            Err(AccountError::Invalid { fields }) => fields
+                .into_iter()
+                .map(|f| format!("{}: {}", f.field, f.message))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_form_is_checked_before_anything_is_sent() {
+        assert_eq!(
+            fields(validate(&request("", "", None))),
+            [
+                "email: is a required field",
+                "password: is a required field"
+            ]
+        );
+        assert_eq!(
+            fields(validate(&request("ana", "x", None))),
+            ["email: is not a valid email address"]
+        );
+        assert_eq!(
+            fields(validate(&request("a@b.c", "x", Some("12ab")))),
+            ["totp: must be the digits from your authenticator app"]
+        );
+        assert!(validate(&request("a@b.c", "x", Some(" 123456 "))).is_ok());
+    }
+}

@@ -1,0 +1,133 @@
+//! Front Desk's local SQLite database: settings now; the operation queue and visitor cache
+//! build on it. WAL with `synchronous=FULL`, so anything acknowledged to a person survives a
+//! crash and a power cut, not only a crash.
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::SqlitePool;
+
+pub const DATABASE_FILE: &str = "frontdesk.sqlite3";
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("Front Desk's local data could not be opened at {path}: {cause}")]
+    Open { path: String, cause: String },
+    #[error("Front Desk's local data could not be updated: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("Front Desk's local data could not be prepared: {0}")]
+    Migration(#[from] sqlx::migrate::MigrateError),
+    #[error("A saved setting could not be read: {0}")]
+    Setting(#[from] serde_json::Error),
+}
+
+#[derive(Clone)]
+pub struct Store {
+    pool: SqlitePool,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database in `dir` and brings its schema up to date.
+    pub async fn open(dir: &Path) -> Result<Self, StoreError> {
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::Open {
+            path: dir.display().to_string(),
+            cause: e.to_string(),
+        })?;
+        let path = dir.join(DATABASE_FILE);
+        let options = SqliteConnectOptions::from_str(&format!("sqlite://{}", path.display()))
+            .map_err(|e| StoreError::Open {
+                path: path.display().to_string(),
+                cause: e.to_string(),
+            })?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(5));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await?;
+        sqlx::migrate!("./migrations").run(&pool).await?;
+        Ok(Store { pool })
+    }
+
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    pub async fn setting<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, StoreError> {
+        let row: Option<(String,)> = sqlx::query_as("SELECT value FROM settings WHERE key = ?")
+            .bind(key)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|(text,)| serde_json::from_str(&text))
+            .transpose()
+            .map_err(StoreError::from)
+    }
+
+    pub async fn set_setting<T: Serialize>(&self, key: &str, value: &T) -> Result<(), StoreError> {
+        let text = serde_json::to_string(value)?;
+        sqlx::query("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+            .bind(key)
+            .bind(text)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn remove_setting(&self, key: &str) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM settings WHERE key = ?")
+            .bind(key)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_dir(name: &str) -> std::path::PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("frontdesk-store-{name}-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        dir
+    }
+
+    #[tokio::test]
+    async fn settings_survive_reopening_and_the_journal_is_durable() {
+        let dir = temp_dir("settings");
+        let store = Store::open(&dir).await.expect("open");
+        store.set_setting("mode", &"reception").await.expect("set");
+        store.set_setting("mode", &"host").await.expect("overwrite");
+        drop(store);
+        let reopened = Store::open(&dir).await.expect("reopen");
+        assert_eq!(
+            reopened.setting::<String>("mode").await.expect("get"),
+            Some("host".into())
+        );
+        assert_eq!(
+            reopened.setting::<String>("missing").await.expect("get"),
+            None
+        );
+        let (mode,): (String,) = sqlx::query_as("PRAGMA journal_mode")
+            .fetch_one(reopened.pool())
+            .await
+            .expect("pragma");
+        assert_eq!(mode, "wal");
+        let (sync,): (i64,) = sqlx::query_as("PRAGMA synchronous")
+            .fetch_one(reopened.pool())
+            .await
+            .expect("pragma");
+        assert_eq!(sync, 2, "synchronous=FULL");
+        reopened.remove_setting("mode").await.expect("remove");
+        assert_eq!(reopened.setting::<String>("mode").await.expect("get"), None);
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
