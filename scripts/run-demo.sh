@@ -26,8 +26,9 @@ if [[ -n "${DISPLAY:-}" || -n "${WAYLAND_DISPLAY:-}" ]]; then
 else
   echo "No display here: running Front Desk under Xvfb; screenshot in test-output/demo-window.png"
   mkdir -p test-output
+  # A private display, D-Bus session and keyring, so the demo sign-in has somewhere safe to go.
   FRONTDESK_SCREENSHOT="$PWD/test-output/demo-window.png" \
-    xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- bash -c '
+    scripts/with-session.sh bash -c '
       target/debug/frontdesk & app=$!
       sleep "${FRONTDESK_SCREENSHOT_AFTER:-8}"
       import -window root "$FRONTDESK_SCREENSHOT"

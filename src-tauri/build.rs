@@ -5,7 +5,13 @@ fn main() {
     println!("cargo:rerun-if-changed=capabilities");
     // Declaring the app's commands makes each one need an explicit grant in a capability
     // file, so the webview can call only what `capabilities/` lists.
-    let manifest = tauri_build::AppManifest::new().commands(&["app_info"]);
+    let manifest = tauri_build::AppManifest::new().commands(&[
+        "app_info",
+        "session_status",
+        "sign_in",
+        "sign_out",
+        "set_mode",
+    ]);
     if let Err(error) =
         tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
     {

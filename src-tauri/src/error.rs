@@ -1,28 +1,118 @@
 //! The one error shape the UI sees: `{code, message, fields?}`. `code` is set only where the
-//! UI acts on it; everything else is `unknown` with a message a person can act on.
+//! UI acts on it; everything else is `unknown` with a message a person can act on. Messages
+//! come from the core's errors, which never carry a token.
 
+use frontdesk_core::account::AccountError;
+use frontdesk_core::nexudus::{ApiError, EndpointError, FieldProblem};
+use frontdesk_core::secrets::SecretError;
 use serde::Serialize;
 
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct UiError {
     pub code: &'static str,
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fields: Option<Vec<FieldMessage>>,
+    pub fields: Option<Vec<FieldProblem>>,
 }
 
-#[derive(Debug, Serialize)]
-pub struct FieldMessage {
-    pub field: String,
-    pub message: String,
-}
-
-impl From<frontdesk_core::nexudus::EndpointError> for UiError {
-    fn from(error: frontdesk_core::nexudus::EndpointError) -> Self {
+impl UiError {
+    fn new(code: &'static str, message: impl ToString) -> Self {
         UiError {
-            code: "bad_server_address",
-            message: error.to_string(),
+            code,
+            message: message.to_string(),
             fields: None,
         }
+    }
+
+    fn with_fields(code: &'static str, message: impl ToString, fields: Vec<FieldProblem>) -> Self {
+        UiError {
+            code,
+            message: message.to_string(),
+            fields: (!fields.is_empty()).then_some(fields),
+        }
+    }
+}
+
+impl From<EndpointError> for UiError {
+    fn from(error: EndpointError) -> Self {
+        let field = FieldProblem {
+            field: "server".into(),
+            message: error.to_string(),
+        };
+        UiError::with_fields("bad_server_address", &error, vec![field])
+    }
+}
+
+impl From<ApiError> for UiError {
+    fn from(error: ApiError) -> Self {
+        let code = match &error {
+            ApiError::TwoFactorRequired => "two_factor_required",
+            ApiError::InvalidCredentials(_) => "invalid_credentials",
+            ApiError::MustResetPassword => "must_reset_password",
+            ApiError::Offline { .. } => "offline",
+            ApiError::SignInRequired => "signed_out",
+            ApiError::Forbidden => "no_access",
+            ApiError::Throttled { .. } => "busy",
+            ApiError::Validation { fields, .. } | ApiError::Rejected { fields, .. } => {
+                return UiError::with_fields("validation", &error, fields.clone())
+            }
+            _ => "unknown",
+        };
+        UiError::new(code, error)
+    }
+}
+
+impl From<SecretError> for UiError {
+    fn from(error: SecretError) -> Self {
+        let code = match error {
+            SecretError::Unavailable { .. } => "no_keyring",
+            SecretError::Locked => "keyring_locked",
+            _ => "unknown",
+        };
+        UiError::new(code, error)
+    }
+}
+
+impl From<AccountError> for UiError {
+    fn from(error: AccountError) -> Self {
+        match error {
+            AccountError::Invalid { fields } => {
+                UiError::with_fields("validation", "Please check the highlighted fields.", fields)
+            }
+            AccountError::Api(error) => error.into(),
+            AccountError::Keyring(error) => error.into(),
+            AccountError::Endpoint(error) => error.into(),
+            AccountError::NoAccess => UiError::new("no_access", error),
+            AccountError::SignedOut => UiError::new("signed_out", error),
+            other => UiError::new("unknown", other),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_reach_the_ui_as_code_message_and_fields() {
+        let two_factor = UiError::from(AccountError::Api(ApiError::TwoFactorRequired));
+        assert_eq!(two_factor.code, "two_factor_required");
+        let no_keyring = UiError::from(AccountError::Keyring(SecretError::Unavailable {
+            hint: "install one",
+        }));
+        assert_eq!(no_keyring.code, "no_keyring");
+        assert!(no_keyring.message.contains("install one"));
+        let invalid = UiError::from(AccountError::Invalid {
+            fields: vec![FieldProblem {
+                field: "email".into(),
+                message: "is a required field".into(),
+            }],
+        });
+        let json = serde_json::to_value(&invalid).expect("json");
+        assert_eq!(json["code"], "validation");
+        assert_eq!(json["fields"][0]["field"], "email");
+        let offline = serde_json::to_value(UiError::from(ApiError::Offline { detail: "x".into() }))
+            .expect("json");
+        assert!(offline.get("fields").is_none());
     }
 }

@@ -2,9 +2,15 @@
 //! holds business logic; it is all in the core crate, which is tested without a window.
 
 mod commands;
+mod demo;
 mod error;
+mod state;
 
 use std::process::ExitCode;
+
+use tauri::Manager;
+
+use crate::state::AppState;
 
 pub fn run() -> ExitCode {
     tracing_subscriber::fmt()
@@ -15,7 +21,22 @@ pub fn run() -> ExitCode {
         .init();
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_notification::init())
-        .invoke_handler(tauri::generate_handler![commands::app::app_info])
+        .setup(|app| {
+            let handle = app.handle().clone();
+            let state = tauri::async_runtime::block_on(AppState::start(&handle))?;
+            if state.demo {
+                demo::sign_in_if_needed(handle, state.accounts.clone());
+            }
+            app.manage(state);
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_info,
+            commands::session::session_status,
+            commands::session::sign_in,
+            commands::session::sign_out,
+            commands::session::set_mode,
+        ])
         .run(tauri::generate_context!());
     match result {
         Ok(()) => ExitCode::SUCCESS,

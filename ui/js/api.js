@@ -21,6 +21,19 @@ async function call(command, args = {}) {
   }
 }
 
+/** Calls `handler(payload)` for each `name` event from Rust; answers an unsubscribe function. */
+export async function on(name, handler) {
+  if (!tauri?.event?.listen) return () => {};
+  return tauri.event.listen(name, (event) => handler(event.payload));
+}
+
 export const app = {
   info: () => call("app_info"),
+};
+
+export const session = {
+  status: () => call("session_status"),
+  signIn: (form) => call("sign_in", { form }),
+  signOut: () => call("sign_out"),
+  setMode: (mode) => call("set_mode", { mode }),
 };

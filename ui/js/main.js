@@ -1,9 +1,32 @@
-import { app } from "./api.js";
+import { app, on, session } from "./api.js";
+import { byId, setText, show } from "./dom.js";
+import { fillFromStatus, mountSignIn } from "./views/sign-in.js";
 
-// Server strings are always set as text, never parsed as HTML.
-function setText(id, text) {
-  const element = document.getElementById(id);
-  if (element) element.textContent = text;
+const MODE_NAMES = { reception: "Reception", host: "Host" };
+
+function showNotice(error) {
+  setText("notice", error?.message ?? "");
+  show("notice", Boolean(error));
+}
+
+function render(status) {
+  show("sign-in-screen", !status.signedIn);
+  show("home-screen", status.signedIn);
+  show("session-chip", status.signedIn);
+  if (!status.signedIn) {
+    fillFromStatus(status);
+    byId("email").focus();
+    return;
+  }
+  showNotice(null);
+  setText("session-email", status.email);
+  const mode = MODE_NAMES[status.mode] ?? "—";
+  setText("home-summary", `Signed in as ${status.email} in ${mode} mode.`);
+  const both = status.roles.reception && status.roles.host;
+  show("mode-choice", both);
+  for (const radio of document.querySelectorAll('input[name="mode"]')) {
+    radio.checked = radio.value === status.mode;
+  }
 }
 
 async function start() {
@@ -11,11 +34,34 @@ async function start() {
     const info = await app.info();
     if (info.demo) {
       setText("server-address", info.server);
-      document.getElementById("demo-banner").hidden = false;
+      show("demo-banner", true);
     }
-    setText("status", `Front Desk ${info.version} is ready. Server: ${info.server}`);
   } catch (error) {
-    setText("status", error.message);
+    showNotice(error);
+  }
+  mountSignIn(render);
+  byId("sign-out").addEventListener("click", async () => {
+    try {
+      render(await session.signOut());
+    } catch (error) {
+      showNotice(error);
+    }
+  });
+  for (const radio of document.querySelectorAll('input[name="mode"]')) {
+    radio.addEventListener("change", async () => {
+      try {
+        render(await session.setMode(radio.value));
+      } catch (error) {
+        showNotice(error);
+      }
+    });
+  }
+  await on("session-changed", render);
+  await on("notice", showNotice);
+  try {
+    render(await session.status());
+  } catch (error) {
+    showNotice(error);
   }
 }
 

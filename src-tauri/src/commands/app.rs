@@ -1,7 +1,9 @@
 use frontdesk_core::nexudus::Endpoints;
 use serde::Serialize;
+use tauri::State;
 
 use crate::error::UiError;
+use crate::state::AppState;
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -13,11 +15,10 @@ pub struct AppInfo {
 
 /// What the app is connected to, for the header and the demo banner.
 #[tauri::command]
-pub fn app_info() -> Result<AppInfo, UiError> {
-    let endpoints = Endpoints::from_env(None)?;
+pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, UiError> {
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION"),
-        server: endpoints.admin.to_string(),
-        demo: std::env::var_os("FRONTDESK_DEMO").is_some(),
+        server: Endpoints::from_env(None)?.admin.to_string(),
+        demo: state.demo,
     })
 }

@@ -1,3 +1,4 @@
 //! Tauri commands, one module per domain; each command is a one-line call into the core.
 
 pub mod app;
+pub mod session;

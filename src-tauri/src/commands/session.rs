@@ -1,0 +1,53 @@
+use frontdesk_core::account::{Mode, SessionStatus, SignInRequest};
+use frontdesk_core::secrets::Secret;
+use serde::Deserialize;
+use tauri::State;
+
+use crate::error::UiError;
+use crate::state::AppState;
+
+/// The sign-in form as the UI sends it. The password becomes a `Secret` at once.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SignInForm {
+    email: String,
+    password: String,
+    totp: Option<String>,
+    space: Option<String>,
+    server: Option<String>,
+}
+
+impl From<SignInForm> for SignInRequest {
+    fn from(form: SignInForm) -> Self {
+        SignInRequest {
+            email: form.email,
+            password: Secret::new(form.password),
+            totp: form.totp,
+            space: form.space,
+            server: form.server,
+        }
+    }
+}
+
+#[tauri::command]
+pub async fn session_status(state: State<'_, AppState>) -> Result<SessionStatus, UiError> {
+    Ok(state.accounts.status().await?)
+}
+
+#[tauri::command]
+pub async fn sign_in(
+    state: State<'_, AppState>,
+    form: SignInForm,
+) -> Result<SessionStatus, UiError> {
+    Ok(state.accounts.sign_in(form.into()).await?)
+}
+
+#[tauri::command]
+pub async fn sign_out(state: State<'_, AppState>) -> Result<SessionStatus, UiError> {
+    Ok(state.accounts.sign_out().await?)
+}
+
+#[tauri::command]
+pub async fn set_mode(state: State<'_, AppState>, mode: Mode) -> Result<SessionStatus, UiError> {
+    Ok(state.accounts.set_mode(mode).await?)
+}

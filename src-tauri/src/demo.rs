@@ -1,0 +1,40 @@
+//! Demo mode (`FRONTDESK_DEMO=1`, set by `./x run`): signs in to the simulator's demo
+//! reception account so the app opens ready to use.
+
+use std::sync::Arc;
+
+use frontdesk_core::account::{Accounts, SignInRequest};
+use frontdesk_core::secrets::Secret;
+use tauri::{AppHandle, Emitter};
+
+use crate::error::UiError;
+
+pub const DEMO_EMAIL: &str = "reception@frontdesk.test";
+const DEMO_PASSWORD: &str = "frontdesk";
+
+pub fn sign_in_if_needed(app: AppHandle, accounts: Arc<Accounts>) {
+    tauri::async_runtime::spawn(async move {
+        match accounts.status().await {
+            Ok(status) if status.signed_in => return,
+            Err(error) => tracing::warn!(%error, "demo: no session status"),
+            Ok(_) => {}
+        }
+        let request = SignInRequest {
+            email: DEMO_EMAIL.into(),
+            password: Secret::new(DEMO_PASSWORD),
+            totp: None,
+            space: None,
+            server: None,
+        };
+        let result = match accounts.sign_in(request).await {
+            Ok(status) => app.emit("session-changed", status),
+            Err(error) => {
+                tracing::warn!(%error, "demo sign-in failed");
+                app.emit("notice", UiError::from(error))
+            }
+        };
+        if let Err(error) = result {
+            tracing::warn!(%error, "could not tell the window about the demo sign-in");
+        }
+    });
+}

@@ -1,0 +1,74 @@
+// The sign-in form: validation messages per field, the 2FA code when the server asks for it.
+import { session } from "../api.js";
+import { byId, setText, show } from "../dom.js";
+
+const FIELDS = ["email", "password", "totp", "space", "server"];
+const LABELS = { email: "Email", password: "Password", totp: "Code", space: "Space", server: "Server address" };
+
+function clearMessages() {
+  show("sign-in-error", false);
+  for (const name of FIELDS) {
+    byId(name).removeAttribute("aria-invalid");
+    setText(`${name}-message`, "");
+    show(`${name}-message`, false);
+  }
+}
+
+function showFieldMessages(fields = []) {
+  for (const { field, message } of fields) {
+    if (!FIELDS.includes(field)) continue;
+    byId(field).setAttribute("aria-invalid", "true");
+    setText(`${field}-message`, `${LABELS[field]} ${message}`);
+    show(`${field}-message`, true);
+  }
+  const first = fields.find(({ field }) => FIELDS.includes(field));
+  if (first) byId(first.field).focus();
+}
+
+function showError(error) {
+  setText("sign-in-error", error.message);
+  show("sign-in-error", true);
+  if (error.code === "two_factor_required") {
+    show("totp-group", true);
+    byId("totp").focus();
+  } else if (error.code === "invalid_credentials") {
+    byId("password").select();
+    byId("password").focus();
+  }
+  showFieldMessages(error.fields);
+}
+
+export function fillFromStatus(status) {
+  if (status.email && !byId("email").value) byId("email").value = status.email;
+  if (status.space && !byId("space").value) byId("space").value = status.space;
+}
+
+export function mountSignIn(onSignedIn) {
+  const form = byId("sign-in-form");
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    clearMessages();
+    const button = byId("sign-in-button");
+    button.disabled = true;
+    setText("sign-in-button", "Signing in…");
+    const value = (name) => byId(name).value.trim();
+    try {
+      const status = await session.signIn({
+        email: value("email"),
+        password: byId("password").value,
+        totp: value("totp") || null,
+        space: value("space") || null,
+        server: value("server") || null,
+      });
+      byId("password").value = "";
+      byId("totp").value = "";
+      show("totp-group", false);
+      onSignedIn(status);
+    } catch (error) {
+      showError(error);
+    } finally {
+      button.disabled = false;
+      setText("sign-in-button", "Sign in");
+    }
+  });
+}
