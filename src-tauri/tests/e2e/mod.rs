@@ -1,0 +1,316 @@
+//! End-to-end harness: the real app binary in a real window (Xvfb), driven over WebDriver
+//! (tauri-driver + WebKitWebDriver), against an in-process Nexudus simulator, with the real
+//! Secret Service of the session `./x test` starts. Controls are found the way a person finds
+//! them: by their visible label or text.
+#![allow(dead_code)]
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use nexudus_sim::{RunningSim, SimConfig, StartOptions};
+use serde_json::{json, Value};
+use tokio::sync::{Mutex, MutexGuard};
+
+/// One app at a time: two cores cannot run several WebKit windows and stay responsive.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::const_new(());
+
+pub const WAIT: Duration = Duration::from_secs(15);
+
+pub struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        // SIGTERM lets tauri-driver stop WebKitWebDriver and the app; SIGKILL would orphan them.
+        let _ = Command::new("kill")
+            .arg("-TERM")
+            .arg(self.0.id().to_string())
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+pub struct App {
+    pub browser: Client,
+    pub sim: RunningSim,
+    pub http: reqwest::Client,
+    data_dir: PathBuf,
+    _driver: Driver,
+    _serial: MutexGuard<'static, ()>,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+pub fn output_dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../test-output");
+    std::fs::create_dir_all(&dir).expect("test-output");
+    dir
+}
+
+pub struct Launch {
+    pub sim_config: Value,
+    pub demo: bool,
+}
+
+impl Default for Launch {
+    fn default() -> Self {
+        Launch {
+            sim_config: json!({}),
+            demo: false,
+        }
+    }
+}
+
+pub async fn launch(options: Launch) -> App {
+    let serial = ONE_AT_A_TIME.lock().await;
+    assert!(
+        std::env::var_os("DISPLAY").is_some(),
+        "no X display: run the tests with ./x test (it starts Xvfb and a keyring)"
+    );
+    let config = SimConfig::default()
+        .patched(&options.sim_config)
+        .expect("sim config");
+    let sim = nexudus_sim::start(StartOptions {
+        config,
+        ..StartOptions::default()
+    })
+    .await
+    .expect("sim");
+    let data_dir = std::env::temp_dir().join(format!("frontdesk-e2e-{}", uuid_like()));
+    let (port, native_port) = (free_port(), free_port());
+    let mut command = Command::new("tauri-driver");
+    command
+        .args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native_port.to_string(),
+        ])
+        .env("FRONTDESK_NEXUDUS_URL", sim.base_url())
+        .env("FRONTDESK_DATA_DIR", &data_dir)
+        .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    if options.demo {
+        command.env("FRONTDESK_DEMO", "1");
+    } else {
+        command.env_remove("FRONTDESK_DEMO");
+    }
+    let driver = Driver(
+        command
+            .spawn()
+            .expect("tauri-driver (installed by scripts/setup.sh)"),
+    );
+    let deadline = Instant::now() + WAIT;
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "tauri-driver did not start");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert("browserName".into(), json!("wry"));
+    capabilities.insert(
+        "tauri:options".into(),
+        json!({ "application": env!("CARGO_BIN_EXE_frontdesk") }),
+    );
+    // Without a display the app dies and the connect would hang: bound it. The driver can
+    // accept connections a moment before it takes sessions: try a few times.
+    let driver_url = format!("http://127.0.0.1:{port}");
+    let mut attempt = 0;
+    let browser = loop {
+        attempt += 1;
+        let mut builder =
+            ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
+        builder.capabilities(capabilities.clone());
+        let connecting = builder.connect(&driver_url);
+        match tokio::time::timeout(Duration::from_secs(60), connecting).await {
+            Ok(Ok(browser)) => break browser,
+            Ok(Err(error)) if attempt < 4 => {
+                eprintln!("e2e: session attempt {attempt} failed ({error}); retrying");
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
+            Ok(Err(error)) => panic!("WebDriver session: {error}"),
+            Err(_) => panic!("no WebDriver session within 60 s"),
+        }
+    };
+    eprintln!("e2e: session open");
+    App {
+        browser,
+        sim,
+        http: reqwest::Client::new(),
+        data_dir,
+        _driver: driver,
+        _serial: serial,
+    }
+}
+
+fn uuid_like() -> String {
+    format!(
+        "{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or_default()
+    )
+}
+
+/// Every WebDriver step is bounded: a hung step fails the test and names itself.
+pub async fn bounded<T>(what: &str, step: impl std::future::Future<Output = T>) -> T {
+    match tokio::time::timeout(WAIT * 2, step).await {
+        Ok(value) => value,
+        Err(_) => panic!("WebDriver step hung for {:?}: {what}", WAIT * 2),
+    }
+}
+
+fn xpath_literal(text: &str) -> String {
+    if !text.contains('\'') {
+        format!("'{text}'")
+    } else {
+        format!("concat('{}')", text.replace('\'', "', \"'\", '"))
+    }
+}
+
+impl App {
+    /// The form control whose `<label>` starts with `label`.
+    pub async fn field(&self, label: &str) -> Element {
+        let xpath = format!(
+            "//label[starts-with(normalize-space(.), {})]",
+            xpath_literal(label)
+        );
+        let label_element = self
+            .browser
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::XPath(&xpath))
+            .await
+            .unwrap_or_else(|e| panic!("no label {label:?}: {e}"));
+        let target = label_element
+            .attr("for")
+            .await
+            .expect("label for")
+            .unwrap_or_else(|| panic!("label {label:?} has no for"));
+        self.browser
+            .find(Locator::Id(&target))
+            .await
+            .unwrap_or_else(|e| panic!("no control for {label:?}: {e}"))
+    }
+
+    pub async fn fill(&self, label: &str, text: &str) {
+        let field = bounded(&format!("find {label}"), self.field(label)).await;
+        bounded(&format!("clear {label}"), field.clear())
+            .await
+            .expect("clear");
+        bounded(&format!("type into {label}"), field.send_keys(text))
+            .await
+            .expect("type");
+    }
+
+    /// The visible button whose text is `text`.
+    pub async fn button(&self, text: &str) -> Element {
+        let xpath = format!("//button[normalize-space(.)={}]", xpath_literal(text));
+        self.browser
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::XPath(&xpath))
+            .await
+            .unwrap_or_else(|e| panic!("no button {text:?}: {e}"))
+    }
+
+    pub async fn click(&self, text: &str) {
+        let button = bounded(&format!("find button {text}"), self.button(text)).await;
+        bounded(&format!("click {text}"), button.click())
+            .await
+            .expect("click");
+    }
+
+    /// Waits until the page's visible text contains `text`.
+    pub async fn wait_for_text(&self, text: &str) {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let body = self.visible_text().await;
+            if body.contains(text) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "never saw {text:?}; the page said:\n{body}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn visible_text(&self) -> String {
+        bounded(
+            "read the page text",
+            self.browser
+                .execute("return document.body.innerText;", vec![]),
+        )
+        .await
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+    }
+
+    /// The id of the element that has keyboard focus.
+    pub async fn focused_id(&self) -> String {
+        bounded(
+            "read the focused element",
+            self.browser.execute(
+                "return document.activeElement && document.activeElement.id;",
+                vec![],
+            ),
+        )
+        .await
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+    }
+
+    /// Saves what the display shows. Taken from the X server rather than WebKit's snapshot,
+    /// which can stall after a re-render under Xvfb.
+    pub async fn screenshot(&self, name: &str) {
+        let path = output_dir().join(format!("{name}.png"));
+        let status = bounded(
+            "screenshot",
+            tokio::process::Command::new("import")
+                .args(["-window", "root"])
+                .arg(&path)
+                .status(),
+        )
+        .await
+        .expect("run import (imagemagick)");
+        assert!(status.success(), "screenshot {name} failed");
+    }
+
+    pub async fn sim_get(&self, path: &str) -> Value {
+        self.http
+            .get(format!("{}{path}", self.sim.base_url()))
+            .send()
+            .await
+            .expect("sim")
+            .json()
+            .await
+            .expect("json")
+    }
+
+    pub async fn finish(self) {
+        let _ = tokio::time::timeout(WAIT, self.browser.close()).await;
+        let _ = std::fs::remove_dir_all(&self.data_dir);
+    }
+}
