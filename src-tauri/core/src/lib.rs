@@ -3,5 +3,7 @@
 
 pub mod account;
 pub mod nexudus;
+pub mod queue;
 pub mod secrets;
 pub mod store;
+pub mod sync;

@@ -32,6 +32,7 @@ fn walk_in(name: &str) -> NewVisitor {
         notes: Some("Badge printed".into()),
         check_in_now: false,
         checked_in_at: None,
+        system_id: None,
     }
 }
 

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use reqwest::Method;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use super::client::{Call, Family, NexudusClient};
@@ -75,13 +75,13 @@ impl VisitorQuery {
 }
 
 /// A visitor created at the desk (a walk-in, or a reception pre-registration).
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(rename_all = "PascalCase")]
 pub struct NewVisitor {
     pub business_id: i64,
     pub full_name: String,
     pub email: String,
-    #[serde(serialize_with = "wire_date")]
+    #[serde(serialize_with = "wire_date", deserialize_with = "required_date")]
     pub expected_arrival: DateTime<Utc>,
     /// Always sent: one doc calls these optional, three call them required (§3.6).
     pub visitor_source: i64,
@@ -100,6 +100,17 @@ pub struct NewVisitor {
     pub check_in_now: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub checked_in_at: Option<String>,
+    /// Nexudus's field for an external system's id; Front Desk puts its operation id here so
+    /// a create whose answer was lost can be recognised instead of made twice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub system_id: Option<String>,
+}
+
+fn required_date<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<DateTime<Utc>, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    dates::parse(&text).ok_or_else(|| serde::de::Error::custom(format!("not a date: {text}")))
 }
 
 fn wire_date<S: serde::Serializer>(at: &DateTime<Utc>, serializer: S) -> Result<S::Ok, S::Error> {
@@ -107,7 +118,7 @@ fn wire_date<S: serde::Serializer>(at: &DateTime<Utc>, serializer: S) -> Result<
 }
 
 /// One visit a host registers on the public API; one per date (§4.1).
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(rename_all = "PascalCase")]
 pub struct Registration {
     pub business_id: i64,
@@ -116,7 +127,7 @@ pub struct Registration {
     pub email: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
-    #[serde(serialize_with = "wire_date")]
+    #[serde(serialize_with = "wire_date", deserialize_with = "required_date")]
     pub expected_arrival: DateTime<Utc>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_notes: Option<String>,
@@ -177,7 +188,7 @@ impl VisitorChange {
 }
 
 /// What one account may do: reception (admin Visitor roles) and/or host (member).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Roles {
     pub reception: bool,
     pub host: bool,
@@ -458,6 +469,7 @@ mod tests {
             notes: None,
             check_in_now: true,
             checked_in_at: None,
+            system_id: None,
         };
         let body = serde_json::to_value(&visitor).expect("json");
         assert_eq!(body["ExpectedArrival"], "2030-07-20T14:30:00");

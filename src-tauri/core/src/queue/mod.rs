@@ -1,0 +1,169 @@
+//! The operations a person can queue, and their life:
+//!
+//! ```text
+//! pending ──send──► in_flight ──2xx──► done
+//!    ▲                 │ throttled / offline: pending again, at the time the server gave
+//!    │                 ├──400, lasting WasSuccessful:false──► needs_attention ──edit/retry──► pending
+//!    │                 │                                              └──discard──► discarded
+//!    │                 └──no answer / 5xx / crash──► uncertain ──look: applied──► done
+//!    └──────────────────────────────────────────── look: not applied ◄┘
+//! ```
+
+pub mod store;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::nexudus::{FieldProblem, NewVisitor, Registration};
+
+/// Which visitor an operation acts on: one the server knows, or one a queued operation
+/// creates (a walk-in registered while offline), whose id is known once that is done.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    Server(i64),
+    Queued(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Operation {
+    /// A host registers one visitor on one or many dates (public API).
+    Register {
+        visits: Vec<Registration>,
+    },
+    /// Reception creates a visitor, usually a walk-in checked in at once (admin API).
+    WalkIn {
+        visitor: NewVisitor,
+    },
+    CheckIn {
+        target: Target,
+        at: DateTime<Utc>,
+        location: Option<String>,
+    },
+    CheckOut {
+        target: Target,
+        at: DateTime<Utc>,
+    },
+    SetApproval {
+        target: Target,
+        status: i64,
+    },
+    DeleteVisitor {
+        target: Target,
+    },
+    /// A host cancels one of their registrations (public API).
+    CancelRegistration {
+        visitor_id: i64,
+    },
+}
+
+impl Operation {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Operation::Register { .. } => "register",
+            Operation::WalkIn { .. } => "walk_in",
+            Operation::CheckIn { .. } => "check_in",
+            Operation::CheckOut { .. } => "check_out",
+            Operation::SetApproval { .. } => "set_approval",
+            Operation::DeleteVisitor { .. } => "delete_visitor",
+            Operation::CancelRegistration { .. } => "cancel_registration",
+        }
+    }
+
+    pub fn target(&self) -> Option<&Target> {
+        match self {
+            Operation::CheckIn { target, .. }
+            | Operation::CheckOut { target, .. }
+            | Operation::SetApproval { target, .. }
+            | Operation::DeleteVisitor { target } => Some(target),
+            _ => None,
+        }
+    }
+
+    /// Operations that create a record; an uncertain one must be looked for, never resent
+    /// blindly.
+    pub fn creates(&self) -> bool {
+        matches!(self, Operation::Register { .. } | Operation::WalkIn { .. })
+    }
+
+    /// A short description for lists and errors.
+    pub fn summary(&self) -> String {
+        match self {
+            Operation::Register { visits } => {
+                let name = visits.first().map_or("a visitor", |v| v.full_name.as_str());
+                match visits.len() {
+                    1 => format!("Register {name}"),
+                    n => format!("Register {name} on {n} dates"),
+                }
+            }
+            Operation::WalkIn { visitor } => format!("Walk-in {}", visitor.full_name),
+            Operation::CheckIn { .. } => "Check in".into(),
+            Operation::CheckOut { .. } => "Check out".into(),
+            Operation::SetApproval { .. } => "Host approval".into(),
+            Operation::DeleteVisitor { .. } => "Delete visitor".into(),
+            Operation::CancelRegistration { .. } => "Cancel registration".into(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OpState {
+    Pending,
+    InFlight,
+    Uncertain,
+    Done,
+    NeedsAttention,
+    Discarded,
+}
+
+impl OpState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OpState::Pending => "pending",
+            OpState::InFlight => "in_flight",
+            OpState::Uncertain => "uncertain",
+            OpState::Done => "done",
+            OpState::NeedsAttention => "needs_attention",
+            OpState::Discarded => "discarded",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Some(match text {
+            "pending" => OpState::Pending,
+            "in_flight" => OpState::InFlight,
+            "uncertain" => OpState::Uncertain,
+            "done" => OpState::Done,
+            "needs_attention" => OpState::NeedsAttention,
+            "discarded" => OpState::Discarded,
+            _ => return None,
+        })
+    }
+
+    /// Finished: nothing more will happen to it.
+    pub fn is_terminal(self) -> bool {
+        matches!(self, OpState::Done | OpState::Discarded)
+    }
+}
+
+/// A queued operation as stored.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QueuedOp {
+    pub seq: i64,
+    pub id: String,
+    pub account: String,
+    pub visitor_key: String,
+    pub operation: Operation,
+    pub state: OpState,
+    pub attempts: i64,
+    pub send_alone: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub next_attempt_at: DateTime<Utc>,
+    pub last_error: Option<String>,
+    pub error_fields: Vec<FieldProblem>,
+    pub server_ids: Vec<i64>,
+}

@@ -1,0 +1,351 @@
+//! The queue in SQLite. Every write is one statement or one transaction on a database opened
+//! with `synchronous=FULL`: when a method returns, the change is on disk.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use sqlx::Row;
+
+use super::{OpState, Operation, QueuedOp, Target};
+use crate::nexudus::FieldProblem;
+use crate::store::{Store, StoreError};
+
+fn stamp(at: DateTime<Utc>) -> String {
+    // Fixed width, so text order is time order.
+    at.to_rfc3339_opts(SecondsFormat::Micros, true)
+}
+
+fn instant(text: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(text).map_or(DateTime::<Utc>::MIN_UTC, |t| t.with_timezone(&Utc))
+}
+
+/// Counts per state and the age of the oldest open operation.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QueueCounts {
+    pub pending: i64,
+    pub in_flight: i64,
+    pub uncertain: i64,
+    pub needs_attention: i64,
+    pub done: i64,
+    pub discarded: i64,
+    pub oldest_open_at: Option<DateTime<Utc>>,
+}
+
+impl QueueCounts {
+    /// Operations still to deliver (not counting those waiting for a person).
+    pub fn to_send(&self) -> i64 {
+        self.pending + self.in_flight + self.uncertain
+    }
+}
+
+const COLUMNS: &str =
+    "seq, id, account, visitor_key, payload, state, attempts, send_alone, created_at, \
+     updated_at, next_attempt_at, last_error, error_fields, server_ids";
+
+fn read_row(row: &sqlx::sqlite::SqliteRow) -> Result<QueuedOp, StoreError> {
+    let payload: String = row.try_get("payload")?;
+    let state: String = row.try_get("state")?;
+    let fields: Option<String> = row.try_get("error_fields")?;
+    let ids: Option<String> = row.try_get("server_ids")?;
+    Ok(QueuedOp {
+        seq: row.try_get("seq")?,
+        id: row.try_get("id")?,
+        account: row.try_get("account")?,
+        visitor_key: row.try_get("visitor_key")?,
+        operation: serde_json::from_str(&payload)?,
+        state: OpState::parse(&state).unwrap_or(OpState::NeedsAttention),
+        attempts: row.try_get("attempts")?,
+        send_alone: row.try_get::<i64, _>("send_alone")? != 0,
+        created_at: instant(&row.try_get::<String, _>("created_at")?),
+        updated_at: instant(&row.try_get::<String, _>("updated_at")?),
+        next_attempt_at: instant(&row.try_get::<String, _>("next_attempt_at")?),
+        last_error: row.try_get("last_error")?,
+        error_fields: fields
+            .map(|f| serde_json::from_str(&f))
+            .transpose()?
+            .unwrap_or_default(),
+        server_ids: ids
+            .map(|i| serde_json::from_str(&i))
+            .transpose()?
+            .unwrap_or_default(),
+    })
+}
+
+impl Store {
+    /// Makes an operation durable and answers it. This is all a person waits for.
+    pub async fn enqueue(
+        &self,
+        account: &str,
+        operation: &Operation,
+    ) -> Result<QueuedOp, StoreError> {
+        let id = uuid::Uuid::now_v7().to_string();
+        let now = stamp(Utc::now());
+        let mut tx = self.pool().begin().await?;
+        let visitor_key = match operation.target() {
+            Some(Target::Queued(creator)) => format!("op:{creator}"),
+            Some(Target::Server(server_id)) => {
+                // A visitor this desk created keeps its creator's key, so a check-out queued
+                // after the walk-in synced still waits for a check-in queued before.
+                let creator: Option<(String,)> = sqlx::query_as(
+                    "SELECT id FROM operations WHERE kind = 'walk_in' AND server_ids = ? ORDER BY seq LIMIT 1",
+                )
+                .bind(format!("[{server_id}]"))
+                .fetch_optional(&mut *tx)
+                .await?;
+                creator.map_or_else(|| format!("visitor:{server_id}"), |(c,)| format!("op:{c}"))
+            }
+            None => match operation {
+                Operation::CancelRegistration { visitor_id } => format!("visitor:{visitor_id}"),
+                _ => format!("op:{id}"),
+            },
+        };
+        sqlx::query(
+            "INSERT INTO operations (id, account, kind, visitor_key, payload, state, created_at, updated_at, next_attempt_at)
+             VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?)",
+        )
+        .bind(&id)
+        .bind(account)
+        .bind(operation.kind())
+        .bind(&visitor_key)
+        .bind(serde_json::to_string(operation)?)
+        .bind(&now)
+        .bind(&now)
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        self.operation(&id)
+            .await?
+            .ok_or_else(|| StoreError::Database(sqlx::Error::RowNotFound))
+    }
+
+    pub async fn operation(&self, id: &str) -> Result<Option<QueuedOp>, StoreError> {
+        let row = sqlx::query(&format!("SELECT {COLUMNS} FROM operations WHERE id = ?"))
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?;
+        row.as_ref().map(read_row).transpose()
+    }
+
+    /// Every operation not yet done or discarded, oldest first, for one account or all.
+    pub async fn open_operations(
+        &self,
+        account: Option<&str>,
+    ) -> Result<Vec<QueuedOp>, StoreError> {
+        let rows = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM operations WHERE state NOT IN ('done', 'discarded')
+             AND (?1 IS NULL OR account = ?1) ORDER BY seq"
+        ))
+        .bind(account)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter().map(read_row).collect()
+    }
+
+    /// Recent operations in any state, newest first (the sync panel's list).
+    pub async fn recent_operations(&self, limit: i64) -> Result<Vec<QueuedOp>, StoreError> {
+        let rows = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM operations ORDER BY seq DESC LIMIT ?"
+        ))
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter().map(read_row).collect()
+    }
+
+    /// After a crash, an operation left in flight may or may not have reached the server.
+    pub async fn recover_in_flight(&self) -> Result<u64, StoreError> {
+        let result = sqlx::query(
+            "UPDATE operations SET state = 'uncertain', updated_at = ?, last_error = 'The app stopped while this was being sent.'
+             WHERE state = 'in_flight'",
+        )
+        .bind(stamp(Utc::now()))
+        .execute(self.pool())
+        .await?;
+        Ok(result.rows_affected())
+    }
+
+    /// Marks operations as being sent, before the request goes out.
+    pub async fn mark_in_flight(&self, ids: &[String]) -> Result<(), StoreError> {
+        let now = stamp(Utc::now());
+        let mut tx = self.pool().begin().await?;
+        for id in ids {
+            sqlx::query("UPDATE operations SET state = 'in_flight', attempts = attempts + 1, updated_at = ? WHERE id = ?")
+                .bind(&now)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn mark_done(&self, id: &str, server_ids: &[i64]) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE operations SET state = 'done', updated_at = ?, last_error = NULL, error_fields = NULL,
+             server_ids = ? WHERE id = ?",
+        )
+        .bind(stamp(Utc::now()))
+        .bind(serde_json::to_string(server_ids)?)
+        .bind(id)
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+
+    /// Back to waiting (`pending` or `uncertain`) until `next`, with the reason.
+    pub async fn mark_waiting(
+        &self,
+        id: &str,
+        state: OpState,
+        next: DateTime<Utc>,
+        error: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query("UPDATE operations SET state = ?, next_attempt_at = ?, updated_at = ?, last_error = ? WHERE id = ?")
+            .bind(state.as_str())
+            .bind(stamp(next))
+            .bind(stamp(Utc::now()))
+            .bind(error)
+            .bind(id)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    pub async fn mark_needs_attention(
+        &self,
+        id: &str,
+        message: &str,
+        fields: &[FieldProblem],
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE operations SET state = 'needs_attention', updated_at = ?, last_error = ?, error_fields = ? WHERE id = ?",
+        )
+        .bind(stamp(Utc::now()))
+        .bind(message)
+        .bind(serde_json::to_string(fields)?)
+        .bind(id)
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+
+    pub async fn set_send_alone(&self, id: &str) -> Result<(), StoreError> {
+        sqlx::query("UPDATE operations SET send_alone = 1 WHERE id = ?")
+            .bind(id)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// A person's "try again": back to pending now. Only for operations waiting on a person
+    /// or on a retry time.
+    pub async fn retry_operation(&self, id: &str) -> Result<bool, StoreError> {
+        let now = stamp(Utc::now());
+        let result = sqlx::query(
+            "UPDATE operations SET state = 'pending', next_attempt_at = ?, updated_at = ?, attempts = 0
+             WHERE id = ? AND state IN ('needs_attention', 'pending')",
+        )
+        .bind(&now)
+        .bind(&now)
+        .bind(id)
+        .execute(self.pool())
+        .await?;
+        Ok(result.rows_affected() == 1)
+    }
+
+    /// A person's correction of an operation that needs attention; it is then retried. The
+    /// kind cannot change.
+    pub async fn edit_operation(
+        &self,
+        id: &str,
+        operation: &Operation,
+    ) -> Result<bool, StoreError> {
+        let now = stamp(Utc::now());
+        let result = sqlx::query(
+            "UPDATE operations SET payload = ?, state = 'pending', next_attempt_at = ?, updated_at = ?, attempts = 0,
+             last_error = NULL, error_fields = NULL WHERE id = ? AND kind = ? AND state = 'needs_attention'",
+        )
+        .bind(serde_json::to_string(operation)?)
+        .bind(&now)
+        .bind(&now)
+        .bind(id)
+        .bind(operation.kind())
+        .execute(self.pool())
+        .await?;
+        Ok(result.rows_affected() == 1)
+    }
+
+    /// A person's "discard": never sent. Not for operations that may already be applied.
+    pub async fn discard_operation(&self, id: &str) -> Result<bool, StoreError> {
+        let result = sqlx::query(
+            "UPDATE operations SET state = 'discarded', updated_at = ? WHERE id = ? AND state IN ('needs_attention', 'pending')",
+        )
+        .bind(stamp(Utc::now()))
+        .bind(id)
+        .execute(self.pool())
+        .await?;
+        Ok(result.rows_affected() == 1)
+    }
+
+    pub async fn queue_counts(&self, account: Option<&str>) -> Result<QueueCounts, StoreError> {
+        let rows = sqlx::query(
+            "SELECT state, COUNT(*) AS n, MIN(CASE WHEN state NOT IN ('done', 'discarded') THEN created_at END) AS oldest
+             FROM operations WHERE (?1 IS NULL OR account = ?1) GROUP BY state",
+        )
+        .bind(account)
+        .fetch_all(self.pool())
+        .await?;
+        let mut counts = QueueCounts::default();
+        for row in rows {
+            let n: i64 = row.try_get("n")?;
+            let state: String = row.try_get("state")?;
+            match OpState::parse(&state) {
+                Some(OpState::Pending) => counts.pending = n,
+                Some(OpState::InFlight) => counts.in_flight = n,
+                Some(OpState::Uncertain) => counts.uncertain = n,
+                Some(OpState::NeedsAttention) => counts.needs_attention = n,
+                Some(OpState::Done) => counts.done = n,
+                Some(OpState::Discarded) => counts.discarded = n,
+                None => {}
+            }
+            if let Some(oldest) = row.try_get::<Option<String>, _>("oldest")? {
+                let at = instant(&oldest);
+                counts.oldest_open_at = Some(counts.oldest_open_at.map_or(at, |o| o.min(at)));
+            }
+        }
+        Ok(counts)
+    }
+
+    /// The server id of the visitor an operation targets, once known; `Err(())` when the
+    /// creating operation was discarded (the visitor will never exist).
+    pub async fn resolve_target(
+        &self,
+        target: &Target,
+    ) -> Result<Result<Option<i64>, ()>, StoreError> {
+        match target {
+            Target::Server(id) => Ok(Ok(Some(*id))),
+            Target::Queued(creator) => match self.operation(creator).await? {
+                Some(op) if op.state == OpState::Discarded => Ok(Err(())),
+                Some(op) => Ok(Ok(op.server_ids.first().copied())),
+                None => Ok(Err(())),
+            },
+        }
+    }
+
+    /// Server ids already attributed to done registrations, so a look-up never credits one
+    /// record to two operations.
+    pub async fn claimed_registration_ids(&self, account: &str) -> Result<Vec<i64>, StoreError> {
+        let rows: Vec<(Option<String>,)> =
+            sqlx::query_as("SELECT server_ids FROM operations WHERE account = ? AND kind = 'register' AND state = 'done'")
+                .bind(account)
+                .fetch_all(self.pool())
+                .await?;
+        let mut ids = Vec::new();
+        for (text,) in rows.into_iter() {
+            if let Some(text) = text {
+                ids.extend(serde_json::from_str::<Vec<i64>>(&text)?);
+            }
+        }
+        Ok(ids)
+    }
+}

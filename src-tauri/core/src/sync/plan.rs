@@ -1,0 +1,467 @@
+//! The sync engine's decisions, free of I/O: which operations to act on now, and what an
+//! answer means for an operation. The engine only carries these out.
+
+use std::collections::HashSet;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+
+use crate::nexudus::backoff::backoff;
+use crate::nexudus::{ApiError, FieldProblem};
+use crate::queue::{OpState, Operation, QueuedOp};
+
+/// The public API takes up to 30 visits in one request (the portal's "repeat visit" cap).
+pub const MAX_VISITS_PER_REQUEST: usize = 30;
+/// A `WasSuccessful:false` is retried this many times before a person is asked.
+pub const REJECTIONS_BEFORE_ATTENTION: i64 = 3;
+const OFFLINE_CAP: Duration = Duration::from_secs(30);
+const TRANSIENT_CAP: Duration = Duration::from_secs(300);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Send one operation.
+    Send(String),
+    /// Send these hosts' registrations together in one array request.
+    SendRegistrations(Vec<String>),
+    /// Find out whether an uncertain operation was applied.
+    Reconcile(String),
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Plan {
+    pub actions: Vec<Action>,
+    /// When the earliest operation not yet due becomes due.
+    pub next_wake: Option<DateTime<Utc>>,
+}
+
+/// What to do now. Operations on one visitor go strictly in order: only the oldest open one
+/// of each visitor may act, and one waiting for a person holds back the ones after it.
+pub fn plan(open: &[QueuedOp], now: DateTime<Utc>) -> Plan {
+    let mut seen_keys = HashSet::new();
+    let mut plan = Plan::default();
+    let mut batch: Vec<&QueuedOp> = Vec::new();
+    let mut ordered: Vec<&QueuedOp> = open.iter().collect();
+    ordered.sort_by_key(|op| op.seq);
+    for op in ordered {
+        if !seen_keys.insert(op.visitor_key.as_str()) {
+            continue;
+        }
+        match op.state {
+            OpState::Pending | OpState::Uncertain if op.next_attempt_at > now => {
+                plan.next_wake = Some(
+                    plan.next_wake
+                        .map_or(op.next_attempt_at, |w| w.min(op.next_attempt_at)),
+                );
+            }
+            OpState::Uncertain => plan.actions.push(Action::Reconcile(op.id.clone())),
+            OpState::Pending
+                if matches!(op.operation, Operation::Register { .. }) && !op.send_alone =>
+            {
+                batch.push(op)
+            }
+            OpState::Pending => plan.actions.push(Action::Send(op.id.clone())),
+            _ => {}
+        }
+    }
+    plan.actions.extend(registration_batches(&batch));
+    plan
+}
+
+fn visits(op: &QueuedOp) -> usize {
+    match &op.operation {
+        Operation::Register { visits } => visits.len(),
+        _ => 0,
+    }
+}
+
+/// Groups registrations of the same account, in order, into requests of at most 30 visits.
+fn registration_batches(ops: &[&QueuedOp]) -> Vec<Action> {
+    let mut accounts: Vec<&str> = Vec::new();
+    for op in ops {
+        if !accounts.contains(&op.account.as_str()) {
+            accounts.push(&op.account);
+        }
+    }
+    let mut actions = Vec::new();
+    for account in accounts {
+        let mut current: Vec<String> = Vec::new();
+        let mut size = 0;
+        for op in ops.iter().filter(|op| op.account == account) {
+            if !current.is_empty() && size + visits(op) > MAX_VISITS_PER_REQUEST {
+                actions.push(Action::SendRegistrations(std::mem::take(&mut current)));
+                size = 0;
+            }
+            current.push(op.id.clone());
+            size += visits(op);
+        }
+        if !current.is_empty() {
+            actions.push(Action::SendRegistrations(current));
+        }
+    }
+    actions
+}
+
+/// What becomes of an operation after an answer that was not a success.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Next {
+    Done,
+    Wait {
+        state: OpState,
+        at: DateTime<Utc>,
+        reason: String,
+    },
+    Attention {
+        message: String,
+        fields: Vec<FieldProblem>,
+    },
+    /// The session ended: the whole queue waits for a sign-in; nothing is lost.
+    Paused,
+}
+
+fn later(now: DateTime<Utc>, wait: Duration) -> DateTime<Utc> {
+    now + chrono::Duration::from_std(wait).unwrap_or(chrono::Duration::MAX)
+}
+
+/// `attempts` counts the sends so far, including the one that just failed.
+pub fn after_error(
+    operation: &Operation,
+    attempts: i64,
+    error: &ApiError,
+    now: DateTime<Utc>,
+) -> Next {
+    let tries = attempts.max(1) as u32 - 1;
+    let wait = |state, cap, reason: &str| Next::Wait {
+        state,
+        at: later(now, backoff(tries, cap)),
+        reason: reason.to_string(),
+    };
+    match error {
+        ApiError::Throttled { wait: hint } => Next::Wait {
+            state: OpState::Pending,
+            at: later(now, hint.unwrap_or_else(|| backoff(tries, TRANSIENT_CAP))),
+            reason: error.to_string(),
+        },
+        ApiError::Offline { .. } => wait(
+            OpState::Pending,
+            OFFLINE_CAP,
+            "Nexudus could not be reached.",
+        ),
+        // It may have been applied: look before sending again.
+        ApiError::Transient { .. } | ApiError::Uncertain { .. } => {
+            wait(OpState::Uncertain, TRANSIENT_CAP, &error.to_string())
+        }
+        ApiError::Protocol { .. } if operation.creates() => {
+            wait(OpState::Uncertain, TRANSIENT_CAP, &error.to_string())
+        }
+        ApiError::Validation { message, fields } => Next::Attention {
+            message: message.clone(),
+            fields: fields.clone(),
+        },
+        ApiError::Rejected { message, fields } if attempts >= REJECTIONS_BEFORE_ATTENTION => {
+            Next::Attention {
+                message: message.clone(),
+                fields: fields.clone(),
+            }
+        }
+        ApiError::Rejected { .. } => wait(OpState::Pending, TRANSIENT_CAP, &error.to_string()),
+        ApiError::NotFound
+            if matches!(
+                operation,
+                Operation::DeleteVisitor { .. } | Operation::CancelRegistration { .. }
+            ) =>
+        {
+            Next::Done
+        }
+        ApiError::SignInRequired
+        | ApiError::TwoFactorRequired
+        | ApiError::InvalidCredentials(_)
+        | ApiError::MustResetPassword => Next::Paused,
+        other => Next::Attention {
+            message: other.to_string(),
+            fields: Vec::new(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nexudus::Registration;
+    use crate::queue::Target;
+
+    fn op(seq: i64, key: &str, state: OpState, operation: Operation) -> QueuedOp {
+        let now = Utc::now();
+        QueuedOp {
+            seq,
+            id: format!("op{seq}"),
+            account: "desk".into(),
+            visitor_key: key.into(),
+            operation,
+            state,
+            attempts: 0,
+            send_alone: false,
+            created_at: now,
+            updated_at: now,
+            next_attempt_at: now - chrono::Duration::seconds(1),
+            last_error: None,
+            error_fields: Vec::new(),
+            server_ids: Vec::new(),
+        }
+    }
+
+    fn check_in(target: Target) -> Operation {
+        Operation::CheckIn {
+            target,
+            at: Utc::now(),
+            location: None,
+        }
+    }
+
+    fn register(n: usize) -> Operation {
+        let visit = Registration {
+            business_id: 1,
+            full_name: "V".into(),
+            email: Some("v@x.test".into()),
+            phone_number: None,
+            expected_arrival: Utc::now(),
+            customer_notes: None,
+        };
+        Operation::Register {
+            visits: vec![visit; n],
+        }
+    }
+
+    #[test]
+    fn only_the_oldest_open_operation_of_a_visitor_acts() {
+        let open = [
+            op(
+                1,
+                "visitor:7",
+                OpState::Pending,
+                check_in(Target::Server(7)),
+            ),
+            op(
+                2,
+                "visitor:7",
+                OpState::Pending,
+                Operation::CheckOut {
+                    target: Target::Server(7),
+                    at: Utc::now(),
+                },
+            ),
+            op(
+                3,
+                "visitor:8",
+                OpState::Pending,
+                check_in(Target::Server(8)),
+            ),
+        ];
+        assert_eq!(
+            plan(&open, Utc::now()).actions,
+            [Action::Send("op1".into()), Action::Send("op3".into())]
+        );
+    }
+
+    #[test]
+    fn an_operation_waiting_for_a_person_holds_back_its_visitor_only() {
+        let open = [
+            op(
+                1,
+                "op:w",
+                OpState::NeedsAttention,
+                check_in(Target::Queued("w".into())),
+            ),
+            op(
+                2,
+                "op:w",
+                OpState::Pending,
+                Operation::CheckOut {
+                    target: Target::Queued("w".into()),
+                    at: Utc::now(),
+                },
+            ),
+            op(
+                3,
+                "visitor:8",
+                OpState::Pending,
+                check_in(Target::Server(8)),
+            ),
+        ];
+        assert_eq!(
+            plan(&open, Utc::now()).actions,
+            [Action::Send("op3".into())]
+        );
+    }
+
+    #[test]
+    fn uncertain_operations_are_looked_for_and_future_ones_set_the_wake_time() {
+        let mut later_op = op(
+            2,
+            "visitor:2",
+            OpState::Pending,
+            check_in(Target::Server(2)),
+        );
+        let wake = Utc::now() + chrono::Duration::seconds(30);
+        later_op.next_attempt_at = wake;
+        let open = [
+            op(
+                1,
+                "visitor:1",
+                OpState::Uncertain,
+                check_in(Target::Server(1)),
+            ),
+            later_op,
+        ];
+        let plan = plan(&open, Utc::now());
+        assert_eq!(plan.actions, [Action::Reconcile("op1".into())]);
+        assert_eq!(plan.next_wake, Some(wake));
+    }
+
+    #[test]
+    fn registrations_are_batched_up_to_thirty_visits_per_request() {
+        let open = [
+            op(1, "op:a", OpState::Pending, register(10)),
+            op(2, "op:b", OpState::Pending, register(15)),
+            op(3, "op:c", OpState::Pending, register(10)),
+            op(4, "op:d", OpState::Pending, register(1)),
+        ];
+        assert_eq!(
+            plan(&open, Utc::now()).actions,
+            [
+                Action::SendRegistrations(vec!["op1".into(), "op2".into()]),
+                Action::SendRegistrations(vec!["op3".into(), "op4".into()]),
+            ]
+        );
+        let mut alone = op(5, "op:e", OpState::Pending, register(2));
+        alone.send_alone = true;
+        assert_eq!(
+            plan(&[alone], Utc::now()).actions,
+            [Action::Send("op5".into())]
+        );
+    }
+
+    #[test]
+    fn in_flight_operations_are_left_alone() {
+        let open = [op(
+            1,
+            "visitor:1",
+            OpState::InFlight,
+            check_in(Target::Server(1)),
+        )];
+        assert!(plan(&open, Utc::now()).actions.is_empty());
+    }
+
+    #[test]
+    fn answers_map_to_the_documented_life_of_an_operation() {
+        let now = Utc::now();
+        let walk_in = register(1);
+        let throttled = after_error(
+            &walk_in,
+            1,
+            &ApiError::Throttled {
+                wait: Some(Duration::from_secs(7)),
+            },
+            now,
+        );
+        assert_eq!(
+            throttled,
+            Next::Wait {
+                state: OpState::Pending,
+                at: now + chrono::Duration::seconds(7),
+                reason: ApiError::Throttled { wait: None }.to_string()
+            }
+        );
+        assert!(matches!(
+            after_error(
+                &walk_in,
+                1,
+                &ApiError::Uncertain {
+                    detail: String::new()
+                },
+                now
+            ),
+            Next::Wait {
+                state: OpState::Uncertain,
+                ..
+            }
+        ));
+        assert!(matches!(
+            after_error(
+                &walk_in,
+                1,
+                &ApiError::Transient {
+                    status: Some(500),
+                    detail: String::new()
+                },
+                now
+            ),
+            Next::Wait {
+                state: OpState::Uncertain,
+                ..
+            }
+        ));
+        assert!(matches!(
+            after_error(
+                &walk_in,
+                2,
+                &ApiError::Offline {
+                    detail: String::new()
+                },
+                now
+            ),
+            Next::Wait {
+                state: OpState::Pending,
+                ..
+            }
+        ));
+        let invalid = ApiError::Validation {
+            message: "Invalid Email Address".into(),
+            fields: vec![],
+        };
+        assert!(matches!(
+            after_error(&walk_in, 1, &invalid, now),
+            Next::Attention { .. }
+        ));
+        let rejected = ApiError::Rejected {
+            message: "no".into(),
+            fields: vec![],
+        };
+        assert!(matches!(
+            after_error(&walk_in, 1, &rejected, now),
+            Next::Wait { .. }
+        ));
+        assert!(matches!(
+            after_error(&walk_in, 3, &rejected, now),
+            Next::Attention { .. }
+        ));
+        assert_eq!(
+            after_error(&walk_in, 1, &ApiError::SignInRequired, now),
+            Next::Paused
+        );
+        let delete = Operation::DeleteVisitor {
+            target: Target::Server(1),
+        };
+        assert_eq!(
+            after_error(&delete, 1, &ApiError::NotFound, now),
+            Next::Done
+        );
+        assert!(matches!(
+            after_error(&check_in(Target::Server(1)), 1, &ApiError::NotFound, now),
+            Next::Attention { .. }
+        ));
+    }
+
+    #[test]
+    fn backoff_grows_with_attempts_up_to_its_cap() {
+        let now = Utc::now();
+        let offline = ApiError::Offline {
+            detail: String::new(),
+        };
+        for attempts in [1, 5, 50] {
+            let Next::Wait { at, .. } = after_error(&register(1), attempts, &offline, now) else {
+                panic!("offline waits");
+            };
+            assert!(at - now <= chrono::Duration::seconds(30));
+        }
+    }
+}
