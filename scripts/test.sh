@@ -3,6 +3,13 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
+# --long: the long crash test (100 kills instead of 20).
+args=()
+for arg in "$@"; do
+  if [[ "$arg" == "--long" ]]; then export FRONTDESK_LONG=1; else args+=("$arg"); fi
+done
+set -- "${args[@]+"${args[@]}"}"
+
 scripts/setup.sh
 cargo fmt --all -- --check
 cargo clippy --quiet --workspace --all-targets -- -D warnings

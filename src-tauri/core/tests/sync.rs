@@ -36,10 +36,16 @@ async fn desk(h: &Harness, email: &str) -> Desk {
     let store = Store::open(&dir).await.expect("store");
     let secrets: Arc<dyn SecretStore> = Arc::new(MemoryStore::default());
     let accounts = Arc::new(
-        Accounts::new(store.clone(), secrets, Some(h.sim.base_url())).with_limits(PaceLimits::unlimited()),
+        Accounts::new(store.clone(), secrets, Some(h.sim.base_url()))
+            .with_limits(PaceLimits::unlimited()),
     );
     sign_in(&accounts, email).await;
-    let account = accounts.client().await.expect("client").account().entry_name();
+    let account = accounts
+        .client()
+        .await
+        .expect("client")
+        .account()
+        .entry_name();
     let engine = SyncEngine::new(store.clone(), accounts.clone());
     Desk {
         dir,
@@ -66,11 +72,18 @@ async fn sign_in(accounts: &Accounts, email: &str) {
 
 impl Desk {
     async fn enqueue(&self, operation: Operation) -> QueuedOp {
-        self.store.enqueue(&self.account, &operation).await.expect("enqueue")
+        self.store
+            .enqueue(&self.account, &operation)
+            .await
+            .expect("enqueue")
     }
 
     async fn op(&self, queued: &QueuedOp) -> QueuedOp {
-        self.store.operation(&queued.id).await.expect("read").expect("exists")
+        self.store
+            .operation(&queued.id)
+            .await
+            .expect("read")
+            .expect("exists")
     }
 
     /// Drains until nothing is due now (retries scheduled in the future are not waited for).
@@ -91,7 +104,15 @@ impl Desk {
         let open = self.store.open_operations(None).await.expect("open");
         let stuck: Vec<_> = open
             .iter()
-            .map(|op| format!("{} {:?} next={} err={:?}", op.operation.kind(), op.state, op.next_attempt_at, op.last_error))
+            .map(|op| {
+                format!(
+                    "{} {:?} next={} err={:?}",
+                    op.operation.kind(),
+                    op.state,
+                    op.next_attempt_at,
+                    op.last_error
+                )
+            })
             .collect();
         panic!("the queue did not settle: {stuck:#?}");
     }
@@ -102,7 +123,10 @@ fn walk_in(name: &str) -> Operation {
         visitor: NewVisitor {
             business_id: SHOREDITCH,
             full_name: name.into(),
-            email: format!("{}@guests.frontdesk.test", name.to_lowercase().replace(' ', ".")),
+            email: format!(
+                "{}@guests.frontdesk.test",
+                name.to_lowercase().replace(' ', ".")
+            ),
             expected_arrival: Utc::now(),
             visitor_source: 1,
             host_approval_status: 1,
@@ -164,7 +188,9 @@ async fn a_queue_built_offline_drains_in_order_when_the_server_returns() {
     sim.stop().await;
 
     let created = d.enqueue(walk_in("Offline Olga")).await;
-    let checked_in = d.enqueue(check_in(Target::Queued(created.id.clone()))).await;
+    let checked_in = d
+        .enqueue(check_in(Target::Queued(created.id.clone())))
+        .await;
     let checked_out = d
         .enqueue(Operation::CheckOut {
             target: Target::Queued(created.id.clone()),
@@ -192,7 +218,12 @@ async fn a_queue_built_offline_drains_in_order_when_the_server_returns() {
     };
     d.drain_until_settled().await;
     for op in [&created, &checked_in, &checked_out, &approval] {
-        assert_eq!(d.op(op).await.state, OpState::Done, "{:?}", op.operation.kind());
+        assert_eq!(
+            d.op(op).await.state,
+            OpState::Done,
+            "{:?}",
+            op.operation.kind()
+        );
     }
     let olgas = h.visitors_named("Offline Olga").await;
     assert_eq!(olgas.len(), 1);
@@ -211,9 +242,15 @@ async fn a_queue_built_offline_drains_in_order_when_the_server_returns() {
 async fn a_hosts_registrations_go_in_one_request_and_get_their_ids() {
     let h = harness(json!({})).await;
     let d = desk(&h, ANA).await;
-    let first = d.enqueue(register("Rita Batch", "rita@guests.test", &[1])).await;
-    let second = d.enqueue(register("Sam Batch", "sam@guests.test", &[1, 2])).await;
-    let third = d.enqueue(register("Tia Batch", "tia@guests.test", &[3, 4, 5])).await;
+    let first = d
+        .enqueue(register("Rita Batch", "rita@guests.test", &[1]))
+        .await;
+    let second = d
+        .enqueue(register("Sam Batch", "sam@guests.test", &[1, 2]))
+        .await;
+    let third = d
+        .enqueue(register("Tia Batch", "tia@guests.test", &[3, 4, 5]))
+        .await;
     d.drain().await;
     assert_eq!(h.requests_to("POST", "/api/public/visitors").await, 1);
     for (op, n) in [(&first, 1), (&second, 2), (&third, 3)] {
@@ -231,15 +268,25 @@ async fn a_hosts_registrations_go_in_one_request_and_get_their_ids() {
 async fn one_bad_registration_in_a_batch_waits_for_a_person_and_the_rest_go_through() {
     let h = harness(json!({})).await;
     let d = desk(&h, ANA).await;
-    let good = d.enqueue(register("Good One", "good@guests.test", &[1, 2])).await;
-    let bad = d.enqueue(register("Bad One", "bad@example.com", &[1])).await;
-    let also_good = d.enqueue(register("Also Good", "also@guests.test", &[2])).await;
+    let good = d
+        .enqueue(register("Good One", "good@guests.test", &[1, 2]))
+        .await;
+    let bad = d
+        .enqueue(register("Bad One", "bad@example.com", &[1]))
+        .await;
+    let also_good = d
+        .enqueue(register("Also Good", "also@guests.test", &[2]))
+        .await;
     d.drain_until_settled().await;
     assert_eq!(d.op(&good).await.state, OpState::Done);
     assert_eq!(d.op(&also_good).await.state, OpState::Done);
     let waiting = d.op(&bad).await;
     assert_eq!(waiting.state, OpState::NeedsAttention);
-    assert!(waiting.last_error.as_deref().unwrap_or_default().contains("Invalid Email Address"));
+    assert!(waiting
+        .last_error
+        .as_deref()
+        .unwrap_or_default()
+        .contains("Invalid Email Address"));
     assert_eq!(h.visitors_named("Good One").await.len(), 2);
     assert_eq!(h.visitors_named("Bad One").await.len(), 0);
 
@@ -249,7 +296,11 @@ async fn one_bad_registration_in_a_batch_waits_for_a_person_and_the_rest_go_thro
     d.drain_until_settled().await;
     assert_eq!(d.op(&bad).await.state, OpState::Done);
     assert_eq!(h.visitors_named("Bad One").await.len(), 1);
-    assert_eq!(h.visitors_named("Good One").await.len(), 2, "nothing sent twice");
+    assert_eq!(
+        h.visitors_named("Good One").await.len(),
+        2,
+        "nothing sent twice"
+    );
 }
 
 /// Each fault ends with the walk-in created once, checked in once (one host notice).
@@ -273,7 +324,9 @@ async fn every_fault_ends_with_each_operation_applied_exactly_once() {
             h.fault(fault.clone()).await;
             let name = format!("Fault Case {variant}");
             let created = d.enqueue(walk_in(&name)).await;
-            let arrived = d.enqueue(check_in(Target::Queued(created.id.clone()))).await;
+            let arrived = d
+                .enqueue(check_in(Target::Queued(created.id.clone())))
+                .await;
             d.drain_until_settled().await;
             let context = format!("{fault} / {throttle_status}");
             assert_eq!(d.op(&created).await.state, OpState::Done, "{context}");
@@ -282,7 +335,11 @@ async fn every_fault_ends_with_each_operation_applied_exactly_once() {
             assert_eq!(visitors.len(), 1, "created exactly once: {context}");
             assert_eq!(visitors[0]["Arrived"], true, "{context}");
             let id = visitors[0]["Id"].as_i64().expect("id");
-            assert_eq!(notices_for(&h.state().await, id), 1, "checked in exactly once: {context}");
+            assert_eq!(
+                notices_for(&h.state().await, id),
+                1,
+                "checked in exactly once: {context}"
+            );
         }
     }
 }
@@ -293,7 +350,9 @@ async fn a_lost_answer_to_a_registration_is_found_not_resent() {
     let d = desk(&h, ANA).await;
     h.fault(json!({"method": "POST", "path": "/api/public/visitors", "kind": "drop_after_apply"}))
         .await;
-    let op = d.enqueue(register("Lost Answer", "lost@guests.test", &[1, 2])).await;
+    let op = d
+        .enqueue(register("Lost Answer", "lost@guests.test", &[1, 2]))
+        .await;
     d.drain_until_settled().await;
     assert_eq!(d.op(&op).await.state, OpState::Done);
     assert_eq!(d.op(&op).await.server_ids.len(), 2);
@@ -326,7 +385,8 @@ async fn expired_tokens_are_refreshed_and_a_refused_refresh_pauses_without_losin
     d.drain().await;
     assert_eq!(d.op(&first).await.state, OpState::Done);
 
-    h.control("/_sim/tokens/expire", json!({"refresh": true})).await;
+    h.control("/_sim/tokens/expire", json!({"refresh": true}))
+        .await;
     let second = d.enqueue(walk_in("After Sign In")).await;
     let report = d.engine.drain().await.expect("drain");
     assert_eq!(report.stopped, Some(EngineState::SignedOut));
@@ -346,10 +406,19 @@ async fn a_check_in_of_a_discarded_walk_in_asks_for_a_person() {
     let Harness { sim, .. } = h;
     sim.stop().await;
     let created = d.enqueue(walk_in("Never Was")).await;
-    let arrived = d.enqueue(check_in(Target::Queued(created.id.clone()))).await;
-    assert!(d.store.discard_operation(&created.id).await.expect("discard"));
+    let arrived = d
+        .enqueue(check_in(Target::Queued(created.id.clone())))
+        .await;
+    assert!(d
+        .store
+        .discard_operation(&created.id)
+        .await
+        .expect("discard"));
     d.drain().await;
     let arrived = d.op(&arrived).await;
     assert_eq!(arrived.state, OpState::NeedsAttention);
-    assert!(arrived.last_error.unwrap_or_default().contains("never created"));
+    assert!(arrived
+        .last_error
+        .unwrap_or_default()
+        .contains("never created"));
 }

@@ -54,6 +54,8 @@ pub struct SimConfig {
     pub public_max_page_size: u32,
     /// Unknown query parameters are an error rather than silently ignored.
     pub reject_unknown_params: bool,
+    /// Added to every API request: a slower server, so a test can stop a client mid-request.
+    pub latency_ms: u64,
 }
 
 impl Default for SimConfig {
@@ -86,6 +88,7 @@ impl Default for SimConfig {
             public_default_page_size: 15,
             public_max_page_size: 100,
             reject_unknown_params: false,
+            latency_ms: 0,
         }
     }
 }

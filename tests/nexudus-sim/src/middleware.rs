@@ -101,6 +101,9 @@ pub async fn nexudus(State(sim): State<Arc<Sim>>, request: Request, next: Next) 
         }
     }
 
+    if config.latency_ms > 0 && path != "/api/token" {
+        tokio::time::sleep(Duration::from_millis(config.latency_ms)).await;
+    }
     let response = next.run(request).await;
     if drop_after {
         record(None, "dropped");
