@@ -152,6 +152,20 @@ impl Store {
         rows.iter().map(read_row).collect()
     }
 
+    /// What to lay over cached lists: open operations and those finished in the last hour.
+    pub async fn recent_for_overlay(&self, account: &str) -> Result<Vec<QueuedOp>, StoreError> {
+        let since = stamp(Utc::now() - chrono::Duration::hours(1));
+        let rows = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM operations WHERE account = ? AND (state NOT IN ('done', 'discarded') OR updated_at >= ?)
+             ORDER BY seq"
+        ))
+        .bind(account)
+        .bind(since)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter().map(read_row).collect()
+    }
+
     /// After a crash, an operation left in flight may or may not have reached the server.
     pub async fn recover_in_flight(&self) -> Result<u64, StoreError> {
         let result = sqlx::query(

@@ -1,0 +1,798 @@
+//! What reception and hosts do, as the UI calls it. Every change is validated, written to the
+//! queue (durable at once) and handed to the sync engine; every list is read from the local
+//! cache with the queued changes laid over it, so the desk works the same offline.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, Local, NaiveTime, SecondsFormat, TimeZone, Utc};
+use serde::{Deserialize, Serialize};
+use sqlx::Row;
+
+use crate::account::{AccountError, Accounts};
+use crate::nexudus::models::{HostApproval, PublicVisitor, Visitor};
+use crate::nexudus::{ApiError, FieldProblem, NewVisitor, Registration, VisitorQuery};
+use crate::queue::{OpState, Operation, QueuedOp, Target};
+use crate::store::{Store, StoreError};
+use crate::sync::SyncEngine;
+
+/// The portal's "Repeat visit" allows up to 30 dates.
+pub const MAX_DATES: usize = 30;
+
+#[derive(Debug, thiserror::Error)]
+pub enum DeskError {
+    #[error("Please check the highlighted fields.")]
+    Invalid { fields: Vec<FieldProblem> },
+    #[error(transparent)]
+    Account(#[from] AccountError),
+    #[error(transparent)]
+    Api(#[from] ApiError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("That visitor is not in today's list any more. Refresh and try again.")]
+    UnknownVisitor,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Presence {
+    Expected,
+    OnSite,
+    Left,
+}
+
+/// A visitor as the desk shows it: server data with queued changes applied.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeskVisitor {
+    /// The server's id; `None` for a walk-in still in the queue.
+    pub id: Option<i64>,
+    /// The queued operation that creates this visitor, while there is one.
+    pub queued_id: Option<String>,
+    pub full_name: String,
+    pub email: Option<String>,
+    pub company: Option<String>,
+    pub host_name: Option<String>,
+    pub business_id: Option<i64>,
+    pub visitor_code: Option<String>,
+    pub expected_at: Option<DateTime<Utc>>,
+    pub arrived_at: Option<DateTime<Utc>>,
+    pub departed_at: Option<DateTime<Utc>>,
+    pub arrived: bool,
+    pub approval: Option<String>,
+    pub notes: Option<String>,
+    /// A change to this visitor is queued and not yet in Nexudus.
+    #[serde(default)]
+    pub pending: bool,
+    /// A change to this visitor waits for a person in the sync panel.
+    #[serde(default)]
+    pub needs_attention: bool,
+}
+
+impl DeskVisitor {
+    pub fn presence(&self) -> Presence {
+        match (self.arrived, self.departed_at) {
+            (_, Some(_)) => Presence::Left,
+            (true, None) => Presence::OnSite,
+            (false, None) => Presence::Expected,
+        }
+    }
+
+    fn approval_name(approval: HostApproval) -> Option<String> {
+        match approval {
+            HostApproval::Unknown | HostApproval::NotRequired => None,
+            other => serde_json::to_value(other)
+                .ok()?
+                .as_str()
+                .map(str::to_string),
+        }
+    }
+
+    pub fn from_admin(visitor: &Visitor) -> Self {
+        DeskVisitor {
+            id: Some(visitor.id),
+            queued_id: None,
+            full_name: visitor.full_name.clone(),
+            email: visitor.email.clone(),
+            company: visitor.company_name.clone(),
+            host_name: visitor.coworker_full_name.clone(),
+            business_id: visitor.business_id,
+            visitor_code: visitor.visitor_code.clone(),
+            expected_at: visitor.expected_arrival,
+            arrived_at: visitor.arrival_date,
+            departed_at: visitor.departure_date,
+            arrived: visitor.arrived,
+            approval: Self::approval_name(visitor.approval()),
+            notes: visitor
+                .customer_notes
+                .clone()
+                .or_else(|| visitor.notes.clone()),
+            pending: false,
+            needs_attention: false,
+        }
+    }
+
+    pub fn from_public(visitor: &PublicVisitor) -> Self {
+        DeskVisitor {
+            id: Some(visitor.id),
+            queued_id: None,
+            full_name: visitor.full_name.clone(),
+            email: visitor.email.clone(),
+            company: None,
+            host_name: None,
+            business_id: None,
+            visitor_code: None,
+            expected_at: visitor.expected_at(),
+            arrived_at: visitor.arrived_at(),
+            departed_at: None,
+            arrived: visitor.arrived,
+            approval: visitor.approval().and_then(Self::approval_name),
+            notes: visitor.notes.clone(),
+            pending: false,
+            needs_attention: false,
+        }
+    }
+}
+
+/// Which visitor a person acted on: by server id, or by the queued walk-in that creates it.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VisitorRef {
+    pub id: Option<i64>,
+    pub queued_id: Option<String>,
+}
+
+impl VisitorRef {
+    fn target(&self) -> Result<Target, DeskError> {
+        match (self.id, &self.queued_id) {
+            (Some(id), _) => Ok(Target::Server(id)),
+            (None, Some(queued)) => Ok(Target::Queued(queued.clone())),
+            (None, None) => Err(DeskError::UnknownVisitor),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WalkInForm {
+    pub business_id: i64,
+    pub full_name: String,
+    pub email: String,
+    pub phone: Option<String>,
+    pub company: Option<String>,
+    pub host_id: Option<i64>,
+    pub reason: Option<String>,
+    pub notes: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RegistrationForm {
+    pub business_id: i64,
+    pub full_name: String,
+    pub email: String,
+    pub phone: Option<String>,
+    pub notes: Option<String>,
+    /// One visit per instant, 1 to 30.
+    pub dates: Vec<DateTime<Utc>>,
+}
+
+fn problem(field: &str, message: &str) -> FieldProblem {
+    FieldProblem {
+        field: field.into(),
+        message: message.into(),
+    }
+}
+
+fn clean(text: &Option<String>) -> Option<String> {
+    text.as_ref()
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+}
+
+/// The same shape the server checks, in the server's wording, before anything is queued.
+fn check_email(email: &str, required: bool, fields: &mut Vec<FieldProblem>) {
+    let email = email.trim();
+    if email.is_empty() {
+        if required {
+            fields.push(problem("email", "is a required field"));
+        }
+        return;
+    }
+    let shaped = email.rsplit_once('@').is_some_and(|(local, domain)| {
+        !local.is_empty() && domain.contains('.') && !domain.ends_with('.')
+    }) && !email.contains(char::is_whitespace);
+    if !shaped {
+        fields.push(problem("email", "is not a valid email address"));
+    }
+}
+
+pub fn validate_walk_in(form: &WalkInForm) -> Result<(), DeskError> {
+    let mut fields = Vec::new();
+    if form.full_name.trim().is_empty() {
+        fields.push(problem("fullName", "is a required field"));
+    }
+    check_email(&form.email, true, &mut fields);
+    if form.business_id <= 0 {
+        fields.push(problem("businessId", "is a required field"));
+    }
+    if fields.is_empty() {
+        Ok(())
+    } else {
+        Err(DeskError::Invalid { fields })
+    }
+}
+
+pub fn validate_registration(form: &RegistrationForm, now: DateTime<Utc>) -> Result<(), DeskError> {
+    let mut fields = Vec::new();
+    if form.full_name.trim().is_empty() {
+        fields.push(problem("fullName", "is a required field"));
+    }
+    check_email(&form.email, true, &mut fields);
+    if form.business_id <= 0 {
+        fields.push(problem("businessId", "is a required field"));
+    }
+    if form.dates.is_empty() {
+        fields.push(problem("dates", "needs at least one date"));
+    } else if form.dates.len() > MAX_DATES {
+        fields.push(problem("dates", "can have at most 30 dates"));
+    } else if form.dates.iter().any(|at| *at < now - Duration::minutes(1)) {
+        fields.push(problem("dates", "cannot be in the past"));
+    }
+    if fields.is_empty() {
+        Ok(())
+    } else {
+        Err(DeskError::Invalid { fields })
+    }
+}
+
+fn stamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Micros, true)
+}
+
+/// Today on this computer's clock: a front desk is at the location it serves.
+pub fn today_range(now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
+    let local_day = now.with_timezone(&Local).date_naive();
+    let start = Local
+        .from_local_datetime(&local_day.and_time(NaiveTime::MIN))
+        .earliest()
+        .map_or(now, |t| t.with_timezone(&Utc));
+    (start, start + Duration::days(1) - Duration::seconds(1))
+}
+
+/// Lays queued operations over cached rows: what the desk did shows at once, marked pending.
+pub fn overlay(
+    mut rows: Vec<DeskVisitor>,
+    operations: &[QueuedOp],
+    fetched_at: DateTime<Utc>,
+) -> Vec<DeskVisitor> {
+    let mut ordered: Vec<&QueuedOp> = operations.iter().collect();
+    ordered.sort_by_key(|op| op.seq);
+    for op in ordered {
+        if op.state == OpState::Discarded {
+            continue;
+        }
+        // A done operation is already in rows fetched after it finished.
+        let open = !op.state.is_terminal();
+        if !open && op.updated_at <= fetched_at {
+            continue;
+        }
+        let attention = op.state == OpState::NeedsAttention;
+        if let Operation::WalkIn { visitor } = &op.operation {
+            let server_id = op.server_ids.first().copied();
+            if server_id.is_some_and(|id| rows.iter().any(|r| r.id == Some(id))) {
+                continue;
+            }
+            rows.push(DeskVisitor {
+                id: server_id,
+                queued_id: Some(op.id.clone()),
+                full_name: visitor.full_name.clone(),
+                email: Some(visitor.email.clone()),
+                company: visitor.company_name.clone(),
+                host_name: None,
+                business_id: Some(visitor.business_id),
+                visitor_code: None,
+                expected_at: Some(visitor.expected_arrival),
+                arrived_at: None,
+                departed_at: None,
+                arrived: false,
+                approval: None,
+                notes: visitor.notes.clone(),
+                pending: open,
+                needs_attention: attention,
+            });
+            continue;
+        }
+        let Some(target) = op.operation.target() else {
+            continue;
+        };
+        let Some(row) = rows.iter_mut().find(|row| match target {
+            Target::Server(id) => row.id == Some(*id),
+            Target::Queued(creator) => row.queued_id.as_deref() == Some(creator),
+        }) else {
+            continue;
+        };
+        row.pending |= open;
+        row.needs_attention |= attention;
+        match &op.operation {
+            Operation::CheckIn { at, .. } => {
+                row.arrived = true;
+                row.arrived_at.get_or_insert(*at);
+            }
+            Operation::CheckOut { at, .. } => {
+                row.departed_at.get_or_insert(*at);
+            }
+            Operation::SetApproval { status, .. } => {
+                row.approval = DeskVisitor::approval_name(HostApproval::from_code(*status));
+            }
+            _ => {}
+        }
+    }
+    rows.retain(|row| {
+        !operations.iter().any(|op| {
+            op.state != OpState::Discarded
+                && matches!(&op.operation, Operation::DeleteVisitor { target: Target::Server(id) } if row.id == Some(*id))
+        })
+    });
+    rows.sort_by(|a, b| {
+        a.expected_at
+            .cmp(&b.expected_at)
+            .then(a.full_name.cmp(&b.full_name))
+    });
+    rows
+}
+
+pub struct Desk {
+    store: Store,
+    accounts: Arc<Accounts>,
+    engine: Arc<SyncEngine>,
+}
+
+impl Desk {
+    pub fn new(store: Store, accounts: Arc<Accounts>, engine: Arc<SyncEngine>) -> Self {
+        Desk {
+            store,
+            accounts,
+            engine,
+        }
+    }
+
+    /// The signed-in account's queue name. Works offline (the session is local).
+    async fn account(&self) -> Result<String, DeskError> {
+        Ok(self.accounts.client().await?.account().entry_name())
+    }
+
+    async fn queue(&self, operation: Operation) -> Result<QueuedOp, DeskError> {
+        let account = self.account().await?;
+        let queued = self.store.enqueue(&account, &operation).await?;
+        self.engine.wake();
+        Ok(queued)
+    }
+
+    pub async fn check_in(
+        &self,
+        visitor: &VisitorRef,
+        location: Option<String>,
+    ) -> Result<QueuedOp, DeskError> {
+        self.queue(Operation::CheckIn {
+            target: visitor.target()?,
+            at: Utc::now(),
+            location,
+        })
+        .await
+    }
+
+    pub async fn check_out(&self, visitor: &VisitorRef) -> Result<QueuedOp, DeskError> {
+        self.queue(Operation::CheckOut {
+            target: visitor.target()?,
+            at: Utc::now(),
+        })
+        .await
+    }
+
+    pub async fn set_approval(
+        &self,
+        visitor: &VisitorRef,
+        status: i64,
+    ) -> Result<QueuedOp, DeskError> {
+        if !(1..=5).contains(&status) {
+            return Err(DeskError::Invalid {
+                fields: vec![problem("status", "is not valid")],
+            });
+        }
+        self.queue(Operation::SetApproval {
+            target: visitor.target()?,
+            status,
+        })
+        .await
+    }
+
+    /// A walk-in: created and checked in at once (one request, `CheckInNow`).
+    pub async fn walk_in(
+        &self,
+        form: WalkInForm,
+        location: Option<String>,
+    ) -> Result<QueuedOp, DeskError> {
+        validate_walk_in(&form)?;
+        self.queue(Operation::WalkIn {
+            visitor: NewVisitor {
+                business_id: form.business_id,
+                full_name: form.full_name.trim().to_string(),
+                email: form.email.trim().to_string(),
+                expected_arrival: Utc::now(),
+                visitor_source: 1,
+                host_approval_status: 1,
+                coworker_id: form.host_id,
+                phone_number: clean(&form.phone),
+                company_name: clean(&form.company),
+                visit_reason: clean(&form.reason),
+                notes: clean(&form.notes),
+                check_in_now: true,
+                checked_in_at: location,
+                system_id: None,
+            },
+        })
+        .await
+    }
+
+    /// A host registers one visitor for one or many dates: one queued operation, sent as one
+    /// array request.
+    pub async fn register(&self, form: RegistrationForm) -> Result<QueuedOp, DeskError> {
+        validate_registration(&form, Utc::now())?;
+        let visits = form
+            .dates
+            .iter()
+            .map(|at| Registration {
+                business_id: form.business_id,
+                full_name: form.full_name.trim().to_string(),
+                email: Some(form.email.trim().to_string()),
+                phone_number: clean(&form.phone),
+                expected_arrival: *at,
+                customer_notes: clean(&form.notes),
+            })
+            .collect();
+        self.queue(Operation::Register { visits }).await
+    }
+
+    pub async fn cancel_registration(&self, visitor_id: i64) -> Result<QueuedOp, DeskError> {
+        self.queue(Operation::CancelRegistration { visitor_id })
+            .await
+    }
+
+    async fn cached(
+        &self,
+        account: &str,
+        business: Option<i64>,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<(Vec<DeskVisitor>, DateTime<Utc>), DeskError> {
+        let rows = sqlx::query(
+            "SELECT record, fetched_at FROM visitors WHERE account = ?1 AND (?2 IS NULL OR business_id = ?2)
+             AND expected_at >= ?3 AND expected_at <= ?4 ORDER BY expected_at",
+        )
+        .bind(account)
+        .bind(business)
+        .bind(stamp(from))
+        .bind(stamp(to))
+        .fetch_all(self.store.pool())
+        .await
+        .map_err(StoreError::from)?;
+        let mut fetched = DateTime::<Utc>::MIN_UTC;
+        let mut visitors = Vec::with_capacity(rows.len());
+        for row in rows {
+            let record: String = row.try_get("record").map_err(StoreError::from)?;
+            let at: String = row.try_get("fetched_at").map_err(StoreError::from)?;
+            if let Ok(at) = DateTime::parse_from_rfc3339(&at) {
+                fetched = fetched.max(at.with_timezone(&Utc));
+            }
+            visitors.push(serde_json::from_str(&record).map_err(StoreError::from)?);
+        }
+        Ok((visitors, fetched))
+    }
+
+    /// Replaces the cached rows of a range with what the server just said.
+    async fn replace_cache(
+        &self,
+        account: &str,
+        business: Option<i64>,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        visitors: &[DeskVisitor],
+    ) -> Result<(), DeskError> {
+        let now = stamp(Utc::now());
+        let mut tx = self.store.pool().begin().await.map_err(StoreError::from)?;
+        sqlx::query(
+            "DELETE FROM visitors WHERE account = ?1 AND (?2 IS NULL OR business_id = ?2) AND expected_at >= ?3 AND expected_at <= ?4",
+        )
+        .bind(account)
+        .bind(business)
+        .bind(stamp(from))
+        .bind(stamp(to))
+        .execute(&mut *tx)
+        .await
+        .map_err(StoreError::from)?;
+        for visitor in visitors {
+            let Some(id) = visitor.id else { continue };
+            sqlx::query(
+                "INSERT INTO visitors (account, id, business_id, expected_at, record, fetched_at) VALUES (?, ?, ?, ?, ?, ?)
+                 ON CONFLICT(account, id) DO UPDATE SET business_id = excluded.business_id, expected_at = excluded.expected_at,
+                 record = excluded.record, fetched_at = excluded.fetched_at",
+            )
+            .bind(account)
+            .bind(id)
+            .bind(visitor.business_id.or(business))
+            .bind(visitor.expected_at.map(stamp))
+            .bind(serde_json::to_string(visitor).map_err(StoreError::from)?)
+            .bind(&now)
+            .execute(&mut *tx)
+            .await
+            .map_err(StoreError::from)?;
+        }
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(())
+    }
+
+    /// Today's visitors of a location, from the cache, with queued changes laid over.
+    pub async fn today(&self, business: i64) -> Result<Vec<DeskVisitor>, DeskError> {
+        let account = self.account().await?;
+        let (from, to) = today_range(Utc::now());
+        let (rows, fetched) = self.cached(&account, Some(business), from, to).await?;
+        let operations = self.store.recent_for_overlay(&account).await?;
+        let rows = overlay(rows, &operations, fetched);
+        Ok(rows
+            .into_iter()
+            .filter(|r| r.business_id.is_none_or(|b| b == business))
+            .collect())
+    }
+
+    /// Reads today's list from Nexudus into the cache (all pages), then answers `today`.
+    pub async fn refresh_today(&self, business: i64) -> Result<Vec<DeskVisitor>, DeskError> {
+        let client = self.accounts.client().await?;
+        let account = client.account().entry_name();
+        let (from, to) = today_range(Utc::now());
+        let visitors = client
+            .list_visitors(&VisitorQuery {
+                business: Some(business),
+                expected_from: Some(from),
+                expected_to: Some(to),
+                ..VisitorQuery::default()
+            })
+            .await?;
+        let rows: Vec<DeskVisitor> = visitors.iter().map(DeskVisitor::from_admin).collect();
+        self.replace_cache(&account, Some(business), from, to, &rows)
+            .await?;
+        self.today(business).await
+    }
+
+    /// The host's upcoming visitors, from the cache, with queued registrations shown.
+    pub async fn upcoming(&self) -> Result<Vec<DeskVisitor>, DeskError> {
+        let account = self.account().await?;
+        let from = today_range(Utc::now()).0;
+        let to = from + Duration::days(3650);
+        let (mut rows, fetched) = self.cached(&account, None, from, to).await?;
+        let operations = self.store.recent_for_overlay(&account).await?;
+        for op in operations.iter().filter(|op| !op.state.is_terminal()) {
+            if let Operation::Register { visits } = &op.operation {
+                for visit in visits {
+                    rows.push(DeskVisitor {
+                        id: None,
+                        queued_id: Some(op.id.clone()),
+                        full_name: visit.full_name.clone(),
+                        email: visit.email.clone(),
+                        company: None,
+                        host_name: None,
+                        business_id: Some(visit.business_id),
+                        visitor_code: None,
+                        expected_at: Some(visit.expected_arrival),
+                        arrived_at: None,
+                        departed_at: None,
+                        arrived: false,
+                        approval: None,
+                        notes: visit.customer_notes.clone(),
+                        pending: true,
+                        needs_attention: op.state == OpState::NeedsAttention,
+                    });
+                }
+            }
+        }
+        let cancelled: Vec<i64> = operations
+            .iter()
+            .filter(|op| op.state != OpState::Discarded)
+            .filter_map(|op| match op.operation {
+                Operation::CancelRegistration { visitor_id } => Some(visitor_id),
+                _ => None,
+            })
+            .collect();
+        rows.retain(|r| r.id.is_none_or(|id| !cancelled.contains(&id)));
+        let _ = fetched;
+        rows.sort_by(|a, b| a.expected_at.cmp(&b.expected_at));
+        Ok(rows)
+    }
+
+    /// Reads the host's upcoming visitors from Nexudus into the cache.
+    pub async fn refresh_upcoming(&self) -> Result<Vec<DeskVisitor>, DeskError> {
+        let client = self.accounts.client().await?;
+        let account = client.account().entry_name();
+        let visitors = client.my_visitors(true).await?;
+        let rows: Vec<DeskVisitor> = visitors.iter().map(DeskVisitor::from_public).collect();
+        let from = today_range(Utc::now()).0;
+        self.replace_cache(&account, None, from, from + Duration::days(3650), &rows)
+            .await?;
+        self.upcoming().await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(id: i64, name: &str) -> DeskVisitor {
+        DeskVisitor {
+            id: Some(id),
+            queued_id: None,
+            full_name: name.into(),
+            email: None,
+            company: None,
+            host_name: None,
+            business_id: Some(1),
+            visitor_code: None,
+            expected_at: Some(Utc::now()),
+            arrived_at: None,
+            departed_at: None,
+            arrived: false,
+            approval: None,
+            notes: None,
+            pending: false,
+            needs_attention: false,
+        }
+    }
+
+    fn queued(seq: i64, state: OpState, operation: Operation) -> QueuedOp {
+        let now = Utc::now();
+        QueuedOp {
+            seq,
+            id: format!("op{seq}"),
+            account: "desk".into(),
+            visitor_key: String::new(),
+            operation,
+            state,
+            attempts: 0,
+            send_alone: false,
+            created_at: now,
+            updated_at: now,
+            next_attempt_at: now,
+            last_error: None,
+            error_fields: Vec::new(),
+            server_ids: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_queued_check_in_shows_at_once_marked_pending() {
+        let rows = vec![row(1, "Ada"), row(2, "Bo")];
+        let ops = [queued(
+            1,
+            OpState::Pending,
+            Operation::CheckIn {
+                target: Target::Server(1),
+                at: Utc::now(),
+                location: None,
+            },
+        )];
+        let shown = overlay(rows, &ops, Utc::now() - Duration::minutes(5));
+        let ada = shown.iter().find(|r| r.full_name == "Ada").expect("ada");
+        assert!(ada.arrived && ada.pending);
+        assert_eq!(ada.presence(), Presence::OnSite);
+        let bo = shown.iter().find(|r| r.full_name == "Bo").expect("bo");
+        assert!(!bo.pending);
+    }
+
+    #[test]
+    fn a_walk_in_in_the_queue_is_listed_with_its_check_in() {
+        let walk_in = NewVisitor {
+            business_id: 1,
+            full_name: "Walk In".into(),
+            email: "w@x.test".into(),
+            expected_arrival: Utc::now(),
+            visitor_source: 1,
+            host_approval_status: 1,
+            coworker_id: None,
+            phone_number: None,
+            company_name: None,
+            visit_reason: None,
+            notes: None,
+            check_in_now: true,
+            checked_in_at: None,
+            system_id: None,
+        };
+        let ops = [
+            queued(1, OpState::Pending, Operation::WalkIn { visitor: walk_in }),
+            queued(
+                2,
+                OpState::Pending,
+                Operation::CheckOut {
+                    target: Target::Queued("op1".into()),
+                    at: Utc::now(),
+                },
+            ),
+        ];
+        let shown = overlay(vec![], &ops, Utc::now());
+        assert_eq!(shown.len(), 1);
+        assert_eq!(shown[0].queued_id.as_deref(), Some("op1"));
+        assert!(shown[0].pending);
+        assert_eq!(shown[0].presence(), Presence::Left);
+    }
+
+    #[test]
+    fn done_operations_count_until_the_cache_catches_up_and_discarded_never() {
+        let fetched = Utc::now() - Duration::minutes(1);
+        let mut done = queued(
+            1,
+            OpState::Done,
+            Operation::CheckIn {
+                target: Target::Server(1),
+                at: Utc::now(),
+                location: None,
+            },
+        );
+        done.updated_at = Utc::now();
+        let shown = overlay(vec![row(1, "Ada")], std::slice::from_ref(&done), fetched);
+        assert!(shown[0].arrived && !shown[0].pending);
+        done.updated_at = fetched - Duration::minutes(1);
+        assert!(
+            !overlay(vec![row(1, "Ada")], &[done], fetched)[0].arrived,
+            "an older row wins"
+        );
+        let discarded = queued(
+            2,
+            OpState::Discarded,
+            Operation::CheckIn {
+                target: Target::Server(1),
+                at: Utc::now(),
+                location: None,
+            },
+        );
+        assert!(!overlay(vec![row(1, "Ada")], &[discarded], fetched)[0].arrived);
+    }
+
+    #[test]
+    fn forms_are_checked_in_the_servers_wording() {
+        let form = WalkInForm {
+            business_id: 1,
+            full_name: " ".into(),
+            email: "nope".into(),
+            ..WalkInForm::default()
+        };
+        let Err(DeskError::Invalid { fields }) = validate_walk_in(&form) else {
+            panic!("invalid")
+        };
+        assert_eq!(
+            fields,
+            vec![
+                problem("fullName", "is a required field"),
+                problem("email", "is not a valid email address")
+            ]
+        );
+        let now = Utc::now();
+        let past = RegistrationForm {
+            business_id: 1,
+            full_name: "A".into(),
+            email: "a@b.test".into(),
+            dates: vec![now - Duration::days(1)],
+            ..RegistrationForm::default()
+        };
+        let Err(DeskError::Invalid { fields }) = validate_registration(&past, now) else {
+            panic!("invalid")
+        };
+        assert_eq!(fields, vec![problem("dates", "cannot be in the past")]);
+        let too_many = RegistrationForm {
+            dates: vec![now + Duration::days(1); 31],
+            ..past.clone()
+        };
+        assert!(validate_registration(&too_many, now).is_err());
+        let fine = RegistrationForm {
+            dates: vec![now + Duration::days(1); 30],
+            ..past
+        };
+        assert!(validate_registration(&fine, now).is_ok());
+    }
+}

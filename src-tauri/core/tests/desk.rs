@@ -1,0 +1,184 @@
+//! The desk use cases end to end: lists from the cache work offline, queued changes show at
+//! once marked pending, and after a sync the server's data takes over.
+
+mod common;
+
+use std::sync::Arc;
+
+use chrono::{Duration, Utc};
+use common::*;
+use frontdesk_core::account::{Accounts, SignInRequest};
+use frontdesk_core::desk::{Desk, DeskError, Presence, RegistrationForm, VisitorRef, WalkInForm};
+use frontdesk_core::nexudus::pacing::PaceLimits;
+use frontdesk_core::secrets::{MemoryStore, Secret, SecretStore};
+use frontdesk_core::store::Store;
+use frontdesk_core::sync::SyncEngine;
+use serde_json::json;
+
+struct Setup {
+    desk: Desk,
+    engine: Arc<SyncEngine>,
+    dir: std::path::PathBuf,
+}
+
+impl Drop for Setup {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+async fn setup(h: &Harness, email: &str, space: Option<&str>) -> Setup {
+    let dir = std::env::temp_dir().join(format!("frontdesk-desk-{}", uuid::Uuid::new_v4()));
+    let store = Store::open(&dir).await.expect("store");
+    let secrets: Arc<dyn SecretStore> = Arc::new(MemoryStore::default());
+    let accounts = Arc::new(
+        Accounts::new(store.clone(), secrets, Some(h.sim.base_url()))
+            .with_limits(PaceLimits::unlimited()),
+    );
+    accounts
+        .sign_in(SignInRequest {
+            email: email.into(),
+            password: Secret::new(PASSWORD),
+            totp: None,
+            space: space.map(str::to_string),
+            server: None,
+        })
+        .await
+        .expect("sign in");
+    let engine = SyncEngine::new(store.clone(), accounts.clone());
+    Setup {
+        desk: Desk::new(store, accounts, engine.clone()),
+        engine,
+        dir,
+    }
+}
+
+#[tokio::test]
+async fn reception_keeps_working_offline_and_catches_up() {
+    let h = harness(json!({})).await;
+    let s = setup(&h, RECEPTION, None).await;
+    let today = s.desk.refresh_today(SHOREDITCH).await.expect("today");
+    assert!(today.len() >= 20);
+    let expected = today
+        .iter()
+        .find(|v| v.presence() == Presence::Expected)
+        .expect("someone expected")
+        .clone();
+
+    let Harness { sim, .. } = h;
+    let (state, addr) = (sim.sim.clone(), sim.addr);
+    sim.stop().await;
+
+    let target = VisitorRef {
+        id: expected.id,
+        queued_id: None,
+    };
+    s.desk
+        .check_in(&target, Some("Front desk".into()))
+        .await
+        .expect("queued at once");
+    let walk_in = s
+        .desk
+        .walk_in(
+            WalkInForm {
+                business_id: SHOREDITCH,
+                full_name: "Wanda Walk-in".into(),
+                email: "wanda@guests.frontdesk.test".into(),
+                host_id: Some(ANA_COWORKER),
+                ..WalkInForm::default()
+            },
+            Some("Front desk".into()),
+        )
+        .await
+        .expect("queued");
+    let offline = s.desk.today(SHOREDITCH).await.expect("today from cache");
+    let shown = offline
+        .iter()
+        .find(|v| v.id == expected.id)
+        .expect("still listed");
+    assert_eq!(shown.presence(), Presence::OnSite);
+    assert!(shown.pending);
+    let wanda = offline
+        .iter()
+        .find(|v| v.full_name == "Wanda Walk-in")
+        .expect("walk-in listed");
+    assert!(wanda.pending && wanda.id.is_none());
+    assert_eq!(wanda.queued_id.as_deref(), Some(walk_in.id.as_str()));
+
+    // Check Wanda out before she even reached the server.
+    s.desk
+        .check_out(&VisitorRef {
+            id: None,
+            queued_id: Some(walk_in.id.clone()),
+        })
+        .await
+        .expect("queued");
+
+    let sim = nexudus_sim::start_with(state, addr)
+        .await
+        .expect("back online");
+    s.engine.drain().await.expect("drain");
+    let synced = s.desk.refresh_today(SHOREDITCH).await.expect("refresh");
+    let shown = synced.iter().find(|v| v.id == expected.id).expect("listed");
+    assert!(shown.arrived && !shown.pending);
+    let wandas: Vec<_> = synced
+        .iter()
+        .filter(|v| v.full_name == "Wanda Walk-in")
+        .collect();
+    assert_eq!(wandas.len(), 1);
+    assert!(wandas[0].id.is_some() && !wandas[0].pending);
+    assert_eq!(wandas[0].presence(), Presence::Left);
+    drop(sim);
+}
+
+#[tokio::test]
+async fn a_host_registers_two_dates_sees_them_pending_then_synced() {
+    let h = harness(json!({})).await;
+    let s = setup(&h, ANA, Some("shoreditch")).await;
+    let days: Vec<_> = [3, 4]
+        .iter()
+        .map(|d| {
+            (Utc::now() + Duration::days(*d))
+                .date_naive()
+                .and_hms_opt(11, 0, 0)
+                .expect("time")
+                .and_utc()
+        })
+        .collect();
+    let form = RegistrationForm {
+        business_id: SHOREDITCH,
+        full_name: "Two Dates".into(),
+        email: "two.dates@guests.frontdesk.test".into(),
+        phone: None,
+        notes: Some("Room 2".into()),
+        dates: days,
+    };
+    s.desk.register(form.clone()).await.expect("queued");
+    let pending = s.desk.upcoming().await.expect("upcoming");
+    assert_eq!(
+        pending
+            .iter()
+            .filter(|v| v.full_name == "Two Dates" && v.pending)
+            .count(),
+        2
+    );
+
+    s.engine.drain().await.expect("drain");
+    let synced = s.desk.refresh_upcoming().await.expect("refresh");
+    let rows: Vec<_> = synced
+        .iter()
+        .filter(|v| v.full_name == "Two Dates")
+        .collect();
+    assert_eq!(rows.len(), 2);
+    assert!(rows.iter().all(|v| v.id.is_some() && !v.pending));
+    assert_eq!(h.visitors_named("Two Dates").await.len(), 2);
+
+    let past = RegistrationForm {
+        dates: vec![Utc::now() - Duration::days(1)],
+        ..form
+    };
+    assert!(matches!(
+        s.desk.register(past).await,
+        Err(DeskError::Invalid { .. })
+    ));
+}
