@@ -11,6 +11,23 @@ fn main() {
         "sign_in",
         "sign_out",
         "set_mode",
+        "queue_status",
+        "queue_counts",
+        "queue_list",
+        "queue_retry",
+        "queue_edit",
+        "queue_discard",
+        "sync_now",
+        "today",
+        "refresh_today",
+        "check_in",
+        "check_out",
+        "walk_in",
+        "register_visitor",
+        "cancel_registration",
+        "upcoming",
+        "refresh_upcoming",
+        "locations",
     ]);
     if let Err(error) =
         tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use frontdesk_core::account::{Accounts, SignInRequest};
 use frontdesk_core::secrets::Secret;
+use frontdesk_core::sync::SyncEngine;
 use tauri::{AppHandle, Emitter};
 
 use crate::error::UiError;
@@ -12,7 +13,7 @@ use crate::error::UiError;
 pub const DEMO_EMAIL: &str = "reception@frontdesk.test";
 const DEMO_PASSWORD: &str = "frontdesk";
 
-pub fn sign_in_if_needed(app: AppHandle, accounts: Arc<Accounts>) {
+pub fn sign_in_if_needed(app: AppHandle, accounts: Arc<Accounts>, engine: Arc<SyncEngine>) {
     tauri::async_runtime::spawn(async move {
         match accounts.status().await {
             Ok(status) if status.signed_in => return,
@@ -27,7 +28,10 @@ pub fn sign_in_if_needed(app: AppHandle, accounts: Arc<Accounts>) {
             server: None,
         };
         let result = match accounts.sign_in(request).await {
-            Ok(status) => app.emit("session-changed", status),
+            Ok(status) => {
+                engine.wake();
+                app.emit("session-changed", status)
+            }
             Err(error) => {
                 tracing::warn!(%error, "demo sign-in failed");
                 app.emit("notice", UiError::from(error))

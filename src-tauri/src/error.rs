@@ -3,8 +3,10 @@
 //! come from the core's errors, which never carry a token.
 
 use frontdesk_core::account::AccountError;
+use frontdesk_core::desk::DeskError;
 use frontdesk_core::nexudus::{ApiError, EndpointError, FieldProblem};
 use frontdesk_core::secrets::SecretError;
+use frontdesk_core::store::StoreError;
 use serde::Serialize;
 
 #[derive(Clone, Debug, Serialize)]
@@ -85,6 +87,26 @@ impl From<AccountError> for UiError {
             AccountError::NoAccess => UiError::new("no_access", error),
             AccountError::SignedOut => UiError::new("signed_out", error),
             other => UiError::new("unknown", other),
+        }
+    }
+}
+
+impl From<StoreError> for UiError {
+    fn from(error: StoreError) -> Self {
+        UiError::new("storage", error)
+    }
+}
+
+impl From<DeskError> for UiError {
+    fn from(error: DeskError) -> Self {
+        match error {
+            DeskError::Invalid { fields } => {
+                UiError::with_fields("validation", "Please check the highlighted fields.", fields)
+            }
+            DeskError::Account(error) => error.into(),
+            DeskError::Api(error) => error.into(),
+            DeskError::Store(error) => error.into(),
+            DeskError::UnknownVisitor => UiError::new("unknown_visitor", error),
         }
     }
 }

@@ -25,8 +25,13 @@ pub fn run() -> ExitCode {
             let handle = app.handle().clone();
             let state = tauri::async_runtime::block_on(AppState::start(&handle))?;
             if state.demo {
-                demo::sign_in_if_needed(handle, state.accounts.clone());
+                demo::sign_in_if_needed(
+                    handle.clone(),
+                    state.accounts.clone(),
+                    state.engine.clone(),
+                );
             }
+            state.run_sync(handle);
             app.manage(state);
             Ok(())
         })
@@ -36,6 +41,23 @@ pub fn run() -> ExitCode {
             commands::session::sign_in,
             commands::session::sign_out,
             commands::session::set_mode,
+            commands::queue::queue_status,
+            commands::queue::queue_counts,
+            commands::queue::queue_list,
+            commands::queue::queue_retry,
+            commands::queue::queue_edit,
+            commands::queue::queue_discard,
+            commands::queue::sync_now,
+            commands::desk::today,
+            commands::desk::refresh_today,
+            commands::desk::check_in,
+            commands::desk::check_out,
+            commands::desk::walk_in,
+            commands::desk::register_visitor,
+            commands::desk::cancel_registration,
+            commands::desk::upcoming,
+            commands::desk::refresh_upcoming,
+            commands::desk::locations,
         ])
         .run(tauri::generate_context!());
     match result {

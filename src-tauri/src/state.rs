@@ -1,16 +1,22 @@
-//! What the app holds while it runs: the core's use cases, built once at start-up.
+//! What the app holds while it runs: the core's use cases, built once at start-up, and the
+//! sync engine running beside the window.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use frontdesk_core::account::Accounts;
+use frontdesk_core::desk::Desk;
 use frontdesk_core::nexudus::endpoints::OVERRIDE_ENV;
 use frontdesk_core::secrets::{KeyringStore, SecretStore};
 use frontdesk_core::store::Store;
-use tauri::Manager;
+use frontdesk_core::sync::SyncEngine;
+use tauri::{Emitter, Manager};
 
 pub struct AppState {
     pub accounts: Arc<Accounts>,
+    pub store: Store,
+    pub engine: Arc<SyncEngine>,
+    pub desk: Desk,
     pub demo: bool,
 }
 
@@ -29,13 +35,36 @@ impl AppState {
         let dir = data_dir(app)?;
         let store = Store::open(&dir).await.map_err(|e| e.to_string())?;
         let secrets: Arc<dyn SecretStore> = Arc::new(KeyringStore::default());
-        let accounts = Accounts::new(store, secrets, std::env::var(OVERRIDE_ENV).ok());
+        let accounts = Arc::new(Accounts::new(
+            store.clone(),
+            secrets,
+            std::env::var(OVERRIDE_ENV).ok(),
+        ));
         if let Err(error) = accounts.restore().await {
             tracing::warn!(%error, "the last session could not be restored");
         }
+        let engine = SyncEngine::new(store.clone(), accounts.clone());
+        let desk = Desk::new(store.clone(), accounts.clone(), engine.clone());
         Ok(AppState {
-            accounts: Arc::new(accounts),
+            accounts,
+            store,
+            engine,
+            desk,
             demo: std::env::var_os("FRONTDESK_DEMO").is_some(),
         })
+    }
+
+    /// Starts the engine and tells the window about every change of the queue's status.
+    pub fn run_sync(&self, app: tauri::AppHandle) {
+        tauri::async_runtime::spawn(self.engine.clone().run());
+        let mut status = self.engine.subscribe();
+        tauri::async_runtime::spawn(async move {
+            while status.changed().await.is_ok() {
+                let current = status.borrow_and_update().clone();
+                if let Err(error) = app.emit("queue-changed", current) {
+                    tracing::warn!(%error, "could not send the queue status to the window");
+                }
+            }
+        });
     }
 }

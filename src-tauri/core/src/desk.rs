@@ -568,7 +568,7 @@ impl Desk {
         let account = self.account().await?;
         let from = today_range(Utc::now()).0;
         let to = from + Duration::days(3650);
-        let (mut rows, fetched) = self.cached(&account, None, from, to).await?;
+        let (mut rows, _) = self.cached(&account, None, from, to).await?;
         let operations = self.store.recent_for_overlay(&account).await?;
         for op in operations.iter().filter(|op| !op.state.is_terminal()) {
             if let Operation::Register { visits } = &op.operation {
@@ -603,9 +603,20 @@ impl Desk {
             })
             .collect();
         rows.retain(|r| r.id.is_none_or(|id| !cancelled.contains(&id)));
-        let _ = fetched;
-        rows.sort_by(|a, b| a.expected_at.cmp(&b.expected_at));
+        rows.sort_by_key(|r| r.expected_at);
         Ok(rows)
+    }
+
+    /// Locations to choose from: all the admin can see (reception), or those taking visitors
+    /// (hosts).
+    pub async fn locations(&self) -> Result<Vec<crate::nexudus::models::Business>, DeskError> {
+        let client = self.accounts.client().await?;
+        let roles = self.accounts.status().await?.roles;
+        Ok(if roles.reception {
+            client.businesses().await?
+        } else {
+            client.businesses_with_visitors().await?
+        })
     }
 
     /// Reads the host's upcoming visitors from Nexudus into the cache.

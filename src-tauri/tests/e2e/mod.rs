@@ -298,6 +298,33 @@ impl App {
         assert!(status.success(), "screenshot {name} failed");
     }
 
+    /// Calls one of the app's commands from the page, as the UI does.
+    pub async fn invoke(&self, command: &str, args: Value) -> Value {
+        let script = "const [command, args, done] = arguments;
+            window.__TAURI__.core.invoke(command, args).then(
+                (value) => done({ ok: value === undefined ? null : value }),
+                (error) => done({ error }));";
+        let answer = bounded(
+            &format!("invoke {command}"),
+            self.browser
+                .execute_async(script, vec![json!(command), args]),
+        )
+        .await
+        .expect("script ran");
+        match answer.get("ok") {
+            Some(value) => value.clone(),
+            None => panic!("{command} failed: {}", answer["error"]),
+        }
+    }
+
+    /// Signs in through the form and waits for the signed-in view.
+    pub async fn sign_in_as(&self, email: &str) {
+        self.fill("Email", email).await;
+        self.fill("Password", "frontdesk").await;
+        self.click("Sign in").await;
+        self.wait_for_text(&format!("Signed in as {email}")).await;
+    }
+
     pub async fn sim_get(&self, path: &str) -> Value {
         self.http
             .get(format!("{}{path}", self.sim.base_url()))

@@ -1,0 +1,75 @@
+use frontdesk_core::desk::{DeskVisitor, RegistrationForm, VisitorRef, WalkInForm};
+use frontdesk_core::nexudus::models::Business;
+use frontdesk_core::queue::QueuedOp;
+use tauri::State;
+
+use crate::error::UiError;
+use crate::state::AppState;
+
+/// Where this desk checks visitors in, as Nexudus shows it on the record.
+const DESK_LOCATION: &str = "Front Desk";
+
+#[tauri::command]
+pub async fn today(state: State<'_, AppState>, business: i64) -> Result<Vec<DeskVisitor>, UiError> {
+    Ok(state.desk.today(business).await?)
+}
+
+#[tauri::command]
+pub async fn refresh_today(
+    state: State<'_, AppState>,
+    business: i64,
+) -> Result<Vec<DeskVisitor>, UiError> {
+    Ok(state.desk.refresh_today(business).await?)
+}
+
+#[tauri::command]
+pub async fn check_in(
+    state: State<'_, AppState>,
+    visitor: VisitorRef,
+) -> Result<QueuedOp, UiError> {
+    Ok(state
+        .desk
+        .check_in(&visitor, Some(DESK_LOCATION.into()))
+        .await?)
+}
+
+#[tauri::command]
+pub async fn check_out(
+    state: State<'_, AppState>,
+    visitor: VisitorRef,
+) -> Result<QueuedOp, UiError> {
+    Ok(state.desk.check_out(&visitor).await?)
+}
+
+#[tauri::command]
+pub async fn walk_in(state: State<'_, AppState>, form: WalkInForm) -> Result<QueuedOp, UiError> {
+    Ok(state.desk.walk_in(form, Some(DESK_LOCATION.into())).await?)
+}
+
+#[tauri::command]
+pub async fn register_visitor(
+    state: State<'_, AppState>,
+    form: RegistrationForm,
+) -> Result<QueuedOp, UiError> {
+    Ok(state.desk.register(form).await?)
+}
+
+#[tauri::command]
+pub async fn cancel_registration(state: State<'_, AppState>, id: i64) -> Result<QueuedOp, UiError> {
+    Ok(state.desk.cancel_registration(id).await?)
+}
+
+#[tauri::command]
+pub async fn upcoming(state: State<'_, AppState>) -> Result<Vec<DeskVisitor>, UiError> {
+    Ok(state.desk.upcoming().await?)
+}
+
+#[tauri::command]
+pub async fn refresh_upcoming(state: State<'_, AppState>) -> Result<Vec<DeskVisitor>, UiError> {
+    Ok(state.desk.refresh_upcoming().await?)
+}
+
+#[tauri::command]
+pub async fn locations(state: State<'_, AppState>) -> Result<Vec<Business>, UiError> {
+    Ok(state.desk.locations().await?)
+}

@@ -1,0 +1,56 @@
+use frontdesk_core::queue::store::QueueCounts;
+use frontdesk_core::queue::{Operation, QueuedOp};
+use frontdesk_core::sync::SyncStatus;
+use tauri::State;
+
+use crate::error::UiError;
+use crate::state::AppState;
+
+#[tauri::command]
+pub fn queue_status(state: State<'_, AppState>) -> SyncStatus {
+    state.engine.status()
+}
+
+#[tauri::command]
+pub async fn queue_counts(state: State<'_, AppState>) -> Result<QueueCounts, UiError> {
+    Ok(state.store.queue_counts(None).await?)
+}
+
+#[tauri::command]
+pub async fn queue_list(
+    state: State<'_, AppState>,
+    limit: Option<i64>,
+) -> Result<Vec<QueuedOp>, UiError> {
+    Ok(state
+        .store
+        .recent_operations(limit.unwrap_or(200).clamp(1, 1000))
+        .await?)
+}
+
+#[tauri::command]
+pub async fn queue_retry(state: State<'_, AppState>, id: String) -> Result<bool, UiError> {
+    let retried = state.store.retry_operation(&id).await?;
+    state.engine.wake();
+    Ok(retried)
+}
+
+#[tauri::command]
+pub async fn queue_edit(
+    state: State<'_, AppState>,
+    id: String,
+    operation: Operation,
+) -> Result<bool, UiError> {
+    let edited = state.store.edit_operation(&id, &operation).await?;
+    state.engine.wake();
+    Ok(edited)
+}
+
+#[tauri::command]
+pub async fn queue_discard(state: State<'_, AppState>, id: String) -> Result<bool, UiError> {
+    Ok(state.store.discard_operation(&id).await?)
+}
+
+#[tauri::command]
+pub fn sync_now(state: State<'_, AppState>) {
+    state.engine.wake();
+}

@@ -1,0 +1,122 @@
+//! The queue's commands and events through the real window: an offline check-in is accepted
+//! at once, shown pending, and delivered exactly once when the server is back.
+
+mod e2e;
+
+use std::time::{Duration, Instant};
+
+use e2e::{launch, Launch, WAIT};
+use serde_json::{json, Value};
+
+#[tokio::test]
+async fn an_offline_check_in_is_queued_shown_and_delivered_once() {
+    let mut app = launch(Launch::default()).await;
+    app.sign_in_as("reception@frontdesk.test").await;
+    let today = app.invoke("refresh_today", json!({"business": 1001})).await;
+    let expected = today
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|v| v["arrived"] == false && v["departedAt"].is_null())
+        .expect("someone expected")
+        .clone();
+    let id = expected["id"].as_i64().expect("id");
+
+    // Record every queue status the window is told about.
+    app.browser
+        .execute(
+            "window.__queue = [];
+             window.__TAURI__.event.listen('queue-changed', (e) => window.__queue.push(e.payload));",
+            vec![],
+        )
+        .await
+        .expect("listen");
+
+    // The network goes away; the desk keeps working.
+    let (state, addr) = (app.sim.sim.clone(), app.sim.addr);
+    let stopped = std::mem::replace(
+        &mut app.sim,
+        nexudus_sim::start(nexudus_sim::StartOptions::default())
+            .await
+            .expect("placeholder sim"),
+    );
+    stopped.stop().await;
+    let op = app.invoke("check_in", json!({"visitor": {"id": id}})).await;
+    assert_eq!(op["state"], "pending");
+    let offline = app.invoke("today", json!({"business": 1001})).await;
+    let row = offline
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|v| v["id"] == id)
+        .expect("listed")
+        .clone();
+    assert_eq!(row["arrived"], true);
+    assert_eq!(row["pending"], true);
+
+    // The window is told the desk is offline, with the check-in still to send.
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let offline: Value = app
+            .browser
+            .execute(
+                "return window.__queue.find((s) => s.state === 'offline' && s.counts.pending > 0) || null;",
+                vec![],
+            )
+            .await
+            .expect("events");
+        if !offline.is_null() {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the window never heard that the desk is offline"
+        );
+        app.invoke("sync_now", json!({})).await;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+
+    // The server comes back with its data; "sync now" delivers the check-in.
+    app.sim = nexudus_sim::start_with(state, addr)
+        .await
+        .expect("back online");
+    let deadline = Instant::now() + WAIT * 2;
+    loop {
+        app.invoke("sync_now", json!({})).await;
+        let visitor = app.sim_get(&format!("/_sim/visitors/{id}")).await;
+        let counts = app.invoke("queue_counts", json!({})).await;
+        if visitor["Arrived"] == true && counts["pending"] == 0 && counts["uncertain"] == 0 {
+            break;
+        }
+        assert!(Instant::now() < deadline, "not delivered: {counts}");
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+    let notices = app.sim_get("/_sim/state").await["notices"]
+        .as_array()
+        .expect("notices")
+        .iter()
+        .filter(|n| n["visitor_id"] == id)
+        .count();
+    assert_eq!(notices, 1, "checked in exactly once");
+
+    let seen: Value = app
+        .browser
+        .execute("return window.__queue;", vec![])
+        .await
+        .expect("events");
+    let states: Vec<&str> = seen
+        .as_array()
+        .expect("events")
+        .iter()
+        .filter_map(|s| s["state"].as_str())
+        .collect();
+    assert!(
+        states.contains(&"offline"),
+        "the window heard the queue go offline: {states:?}"
+    );
+    assert!(states.contains(&"idle"), "and settle again: {states:?}");
+    let list = app.invoke("queue_list", json!({"limit": 5})).await;
+    assert_eq!(list[0]["state"], "done");
+    assert_eq!(list[0]["serverIds"], json!([id]));
+    app.finish().await;
+}
