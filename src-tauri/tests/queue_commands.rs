@@ -118,5 +118,6 @@ async fn an_offline_check_in_is_queued_shown_and_delivered_once() {
     let list = app.invoke("queue_list", json!({"limit": 5})).await;
     assert_eq!(list[0]["state"], "done");
     assert_eq!(list[0]["serverIds"], json!([id]));
+    app.assert_no_tokens_outside_the_keyring();
     app.finish().await;
 }

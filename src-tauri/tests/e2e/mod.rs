@@ -46,6 +46,7 @@ pub struct App {
     pub sim: RunningSim,
     pub http: reqwest::Client,
     data_dir: PathBuf,
+    log_path: PathBuf,
     _driver: Driver,
     _serial: MutexGuard<'static, ()>,
 }
@@ -93,6 +94,10 @@ pub async fn launch(options: Launch) -> App {
     .await
     .expect("sim");
     let data_dir = std::env::temp_dir().join(format!("frontdesk-e2e-{}", uuid_like()));
+    std::fs::create_dir_all(&data_dir).expect("data dir");
+    // The app's own output (it inherits the driver's) is kept to be searched for secrets.
+    let log_path = data_dir.with_extension("log");
+    let log = std::fs::File::create(&log_path).expect("log file");
     let (port, native_port) = (free_port(), free_port());
     let mut command = Command::new("tauri-driver");
     command
@@ -105,8 +110,9 @@ pub async fn launch(options: Launch) -> App {
         .env("FRONTDESK_NEXUDUS_URL", sim.base_url())
         .env("FRONTDESK_DATA_DIR", &data_dir)
         .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+        .env("RUST_LOG", "debug")
         .stdout(Stdio::null())
-        .stderr(Stdio::null());
+        .stderr(Stdio::from(log));
     if options.demo {
         command.env("FRONTDESK_DEMO", "1");
     } else {
@@ -154,6 +160,7 @@ pub async fn launch(options: Launch) -> App {
         sim,
         http: reqwest::Client::new(),
         data_dir,
+        log_path,
         _driver: driver,
         _serial: serial,
     }
@@ -187,6 +194,22 @@ fn xpath_literal(text: &str) -> String {
 }
 
 impl App {
+    /// Waits until `locator` matches an element a person could use: shown and enabled.
+    async fn usable(&self, locator: Locator<'_>, what: &str) -> Element {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if let Ok(element) = self.browser.find(locator).await {
+                let shown = element.is_displayed().await.unwrap_or(false);
+                let enabled = element.is_enabled().await.unwrap_or(false);
+                if shown && enabled {
+                    return element;
+                }
+            }
+            assert!(Instant::now() < deadline, "{what} never became usable");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// The form control whose `<label>` starts with `label`.
     pub async fn field(&self, label: &str) -> Element {
         let xpath = format!(
@@ -194,21 +217,15 @@ impl App {
             xpath_literal(label)
         );
         let label_element = self
-            .browser
-            .wait()
-            .at_most(WAIT)
-            .for_element(Locator::XPath(&xpath))
-            .await
-            .unwrap_or_else(|e| panic!("no label {label:?}: {e}"));
+            .usable(Locator::XPath(&xpath), &format!("label {label:?}"))
+            .await;
         let target = label_element
             .attr("for")
             .await
             .expect("label for")
             .unwrap_or_else(|| panic!("label {label:?} has no for"));
-        self.browser
-            .find(Locator::Id(&target))
+        self.usable(Locator::Id(&target), &format!("control for {label:?}"))
             .await
-            .unwrap_or_else(|e| panic!("no control for {label:?}: {e}"))
     }
 
     pub async fn fill(&self, label: &str, text: &str) {
@@ -221,15 +238,11 @@ impl App {
             .expect("type");
     }
 
-    /// The visible button whose text is `text`.
+    /// The visible, enabled button whose text is `text`.
     pub async fn button(&self, text: &str) -> Element {
         let xpath = format!("//button[normalize-space(.)={}]", xpath_literal(text));
-        self.browser
-            .wait()
-            .at_most(WAIT)
-            .for_element(Locator::XPath(&xpath))
+        self.usable(Locator::XPath(&xpath), &format!("button {text:?}"))
             .await
-            .unwrap_or_else(|e| panic!("no button {text:?}: {e}"))
     }
 
     pub async fn click(&self, text: &str) {
@@ -336,8 +349,67 @@ impl App {
             .expect("json")
     }
 
+    /// Every token the keyring holds for the app, read the way another program would.
+    fn tokens_in_keyring() -> Vec<String> {
+        let output = Command::new("secret-tool")
+            .args([
+                "search",
+                "--all",
+                "--unlock",
+                "service",
+                "app.frontdesk.reception",
+            ])
+            .output()
+            .expect("secret-tool");
+        let text = String::from_utf8_lossy(&output.stdout).into_owned();
+        text.lines()
+            .filter_map(|line| line.strip_prefix("secret = "))
+            .filter_map(|json| serde_json::from_str::<Value>(json).ok())
+            .flat_map(|stored| {
+                ["access_token", "refresh_token"]
+                    .into_iter()
+                    .filter_map(|key| stored[key].as_str().map(str::to_string))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    /// After a full run: the tokens are in the keyring and in no file the app wrote, nor in
+    /// anything it logged.
+    pub fn assert_no_tokens_outside_the_keyring(&self) {
+        let tokens = Self::tokens_in_keyring();
+        assert!(
+            !tokens.is_empty(),
+            "the signed-in session must be in the keyring"
+        );
+        let mut files = vec![self.log_path.clone()];
+        let mut folders = vec![self.data_dir.clone()];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).expect("data dir").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else {
+                    files.push(path);
+                }
+            }
+        }
+        assert!(files.len() > 1, "the app wrote its data: {files:?}");
+        for file in &files {
+            let text = String::from_utf8_lossy(&std::fs::read(file).expect("read")).into_owned();
+            for token in &tokens {
+                assert!(
+                    !text.contains(token.as_str()),
+                    "{} holds a token",
+                    file.display()
+                );
+            }
+        }
+    }
+
     pub async fn finish(self) {
         let _ = tokio::time::timeout(WAIT, self.browser.close()).await;
         let _ = std::fs::remove_dir_all(&self.data_dir);
+        let _ = std::fs::remove_file(&self.log_path);
     }
 }
