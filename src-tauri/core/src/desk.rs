@@ -607,6 +607,32 @@ impl Desk {
         Ok(rows)
     }
 
+    /// Takes in visitors read elsewhere (the arrival watcher's incremental polls) so the list
+    /// stays fresh without reloading the day.
+    pub async fn remember(&self, account: &str, visitors: &[Visitor]) -> Result<(), DeskError> {
+        let now = stamp(Utc::now());
+        let mut tx = self.store.pool().begin().await.map_err(StoreError::from)?;
+        for visitor in visitors {
+            let row = DeskVisitor::from_admin(visitor);
+            sqlx::query(
+                "INSERT INTO visitors (account, id, business_id, expected_at, record, fetched_at) VALUES (?, ?, ?, ?, ?, ?)
+                 ON CONFLICT(account, id) DO UPDATE SET business_id = excluded.business_id, expected_at = excluded.expected_at,
+                 record = excluded.record, fetched_at = excluded.fetched_at",
+            )
+            .bind(account)
+            .bind(visitor.id)
+            .bind(visitor.business_id)
+            .bind(row.expected_at.map(stamp))
+            .bind(serde_json::to_string(&row).map_err(StoreError::from)?)
+            .bind(&now)
+            .execute(&mut *tx)
+            .await
+            .map_err(StoreError::from)?;
+        }
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(())
+    }
+
     /// Locations to choose from: all the admin can see (reception), or those taking visitors
     /// (hosts).
     pub async fn locations(&self) -> Result<Vec<crate::nexudus::models::Business>, DeskError> {

@@ -2,6 +2,7 @@
 //! layer of commands and events over this crate.
 
 pub mod account;
+pub mod arrivals;
 pub mod desk;
 pub mod nexudus;
 pub mod queue;

@@ -83,6 +83,8 @@ pub async fn log(State(sim): State<Arc<Sim>>, RawQuery(query): RawQuery) -> Resp
 pub struct CheckInBody {
     location: Option<String>,
     by: Option<String>,
+    /// When the visitor arrived (any date form); now if absent.
+    at: Option<String>,
 }
 
 /// Checks a visitor in as if at a NexIO kiosk or another desk.
@@ -93,7 +95,12 @@ pub async fn check_in(State(sim): State<Arc<Sim>>, Path(id): Path<i64>, body: By
     };
     let location = body.location.or_else(|| Some("NexIO kiosk".into()));
     let by = body.by.unwrap_or_else(|| "kiosk@nexio".into());
-    if lock(&sim.world).check_in(id, location, "kiosk", &by, Sim::now()) {
+    let at = match body.at.as_deref().map(crate::dates::parse) {
+        None => Sim::now(),
+        Some(Some(at)) => at,
+        Some(None) => return bad_request("`at` is not a date"),
+    };
+    if lock(&sim.world).check_in(id, location, "kiosk", &by, at) {
         respond::empty(StatusCode::NO_CONTENT)
     } else {
         respond::empty(StatusCode::NOT_FOUND)

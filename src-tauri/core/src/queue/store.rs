@@ -346,6 +346,34 @@ impl Store {
         }
     }
 
+    /// Visitors this desk checked in (or created as walk-ins), so reception is not alerted
+    /// about its own check-ins.
+    pub async fn visitors_checked_in_by(
+        &self,
+        account: &str,
+    ) -> Result<std::collections::HashSet<i64>, StoreError> {
+        let rows: Vec<(String, Option<String>)> = sqlx::query_as(
+            "SELECT payload, server_ids FROM operations WHERE account = ? AND kind IN ('check_in', 'walk_in') AND state != 'discarded'",
+        )
+        .bind(account)
+        .fetch_all(self.pool())
+        .await?;
+        let mut ids = std::collections::HashSet::new();
+        for (payload, server_ids) in rows {
+            if let Some(text) = server_ids {
+                ids.extend(serde_json::from_str::<Vec<i64>>(&text)?);
+            }
+            if let Ok(Operation::CheckIn {
+                target: Target::Server(id),
+                ..
+            }) = serde_json::from_str(&payload)
+            {
+                ids.insert(id);
+            }
+        }
+        Ok(ids)
+    }
+
     /// Server ids already attributed to done registrations, so a look-up never credits one
     /// record to two operations.
     pub async fn claimed_registration_ids(&self, account: &str) -> Result<Vec<i64>, StoreError> {

@@ -1,0 +1,11 @@
+//! Arrival alerts: notice when a visitor arrives (or a host answers a walk-in) and tell the
+//! person at this computer once, quickly, within the request budget.
+
+pub mod detect;
+pub mod notify;
+pub mod policy;
+pub mod watcher;
+
+pub use detect::{Alert, Event};
+pub use notify::{DesktopNotifier, Notifier};
+pub use watcher::{PollReport, Watcher};

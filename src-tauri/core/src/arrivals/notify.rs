@@ -1,0 +1,75 @@
+//! Desktop notifications through the freedesktop D-Bus service (notify-rust): on Linux the
+//! Tauri plugin cannot report a click, notify-rust's actions can.
+
+use std::sync::Arc;
+
+use super::detect::Alert;
+
+pub trait Notifier: Send + Sync {
+    /// Shows an alert; an error means nobody will see it (no notification service).
+    fn show(&self, alert: &Alert) -> Result<(), String>;
+}
+
+/// Called with the visitor's id when a person clicks an alert.
+pub type OnClick = Arc<dyn Fn(i64) + Send + Sync>;
+
+pub struct DesktopNotifier {
+    on_click: Option<OnClick>,
+}
+
+impl DesktopNotifier {
+    pub fn new(on_click: Option<OnClick>) -> Self {
+        DesktopNotifier { on_click }
+    }
+}
+
+/// Notification servers may read the body as markup: server text must stay text.
+pub fn escape_markup(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+impl Notifier for DesktopNotifier {
+    fn show(&self, alert: &Alert) -> Result<(), String> {
+        let mut notification = notify_rust::Notification::new();
+        notification
+            .appname("Front Desk")
+            .summary(&alert.title())
+            .body(&escape_markup(&alert.body()));
+        #[cfg(all(unix, not(target_os = "macos")))]
+        {
+            if self.on_click.is_some() {
+                notification.action("default", "Show visitor");
+            }
+            let handle = notification.show().map_err(|e| e.to_string())?;
+            if let Some(on_click) = self.on_click.clone() {
+                let visitor = alert.visitor_id;
+                std::thread::spawn(move || {
+                    handle.wait_for_action(|action| {
+                        if action == "default" {
+                            on_click(visitor);
+                        }
+                    })
+                });
+            }
+            Ok(())
+        }
+        #[cfg(not(all(unix, not(target_os = "macos"))))]
+        {
+            let _ = &self.on_click;
+            notification.show().map(|_| ()).map_err(|e| e.to_string())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn markup_in_server_text_is_escaped() {
+        assert_eq!(
+            super::escape_markup("<b>Bring</b> the contract & a pen"),
+            "&lt;b&gt;Bring&lt;/b&gt; the contract &amp; a pen"
+        );
+    }
+}

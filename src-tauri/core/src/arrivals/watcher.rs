@@ -1,0 +1,310 @@
+//! Looks for arrivals on the policy's schedule and raises each one exactly once: an alert is
+//! recorded in SQLite before it is shown, so a restart, a reconnect or a second poll never
+//! repeats it.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, SecondsFormat, Timelike, Utc};
+use sqlx::Row;
+use tokio::sync::{Mutex, Notify};
+
+use super::detect::{host_arrivals, reception_alerts, Alert};
+use super::notify::Notifier;
+use super::policy::{next_poll, PollContext, VERY_SLOW};
+use crate::account::{Accounts, Mode};
+use crate::desk::Desk;
+use crate::nexudus::{ApiError, NexudusClient, VisitorQuery};
+use crate::store::{Store, StoreError};
+
+/// The setting that holds reception's location (a Nexudus business id).
+pub const LOCATION_SETTING: &str = "reception_location";
+
+#[derive(Default)]
+struct Memory {
+    account: String,
+    waiting: HashSet<i64>,
+    approvals: HashMap<i64, i64>,
+    failures: u32,
+    host_location: Option<String>,
+    updated_since: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Default)]
+pub struct PollReport {
+    pub alerts: Vec<Alert>,
+    pub next: Duration,
+    /// Alerts the notification service refused (shown in the window instead).
+    pub undelivered: Vec<String>,
+}
+
+pub struct Watcher {
+    store: Store,
+    accounts: Arc<Accounts>,
+    desk: Arc<Desk>,
+    notifier: Arc<dyn Notifier>,
+    memory: Mutex<Memory>,
+    wake: Notify,
+}
+
+fn stamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Micros, true)
+}
+
+impl Watcher {
+    pub fn new(
+        store: Store,
+        accounts: Arc<Accounts>,
+        desk: Arc<Desk>,
+        notifier: Arc<dyn Notifier>,
+    ) -> Arc<Self> {
+        Arc::new(Watcher {
+            store,
+            accounts,
+            desk,
+            notifier,
+            memory: Mutex::new(Memory::default()),
+            wake: Notify::new(),
+        })
+    }
+
+    /// Look now (sign-in, mode change, "sync now", back online).
+    pub fn wake(&self) {
+        self.wake.notify_one();
+    }
+
+    /// Polls forever; `idle` says how long the window has gone without input.
+    pub async fn run(self: Arc<Self>, idle: Arc<dyn Fn() -> Duration + Send + Sync>) {
+        loop {
+            let report = self.poll_once(idle()).await;
+            tokio::select! {
+                _ = self.wake.notified() => {}
+                _ = tokio::time::sleep(report.next) => {}
+            }
+        }
+    }
+
+    async fn announced(&self, account: &str) -> Result<HashSet<(i64, String)>, StoreError> {
+        let rows =
+            sqlx::query("SELECT visitor_id, event FROM announced_arrivals WHERE account = ?")
+                .bind(account)
+                .fetch_all(self.store.pool())
+                .await?;
+        rows.iter()
+            .map(|row| Ok((row.try_get("visitor_id")?, row.try_get("event")?)))
+            .collect()
+    }
+
+    /// Records alerts as announced; answers those not announced before (a second watcher, or
+    /// a race, loses here rather than announcing twice).
+    async fn claim(&self, account: &str, alerts: Vec<Alert>) -> Result<Vec<Alert>, StoreError> {
+        let mut fresh = Vec::new();
+        for alert in alerts {
+            let inserted = sqlx::query(
+                "INSERT OR IGNORE INTO announced_arrivals (account, visitor_id, event, announced_at) VALUES (?, ?, ?, ?)",
+            )
+            .bind(account)
+            .bind(alert.visitor_id)
+            .bind(alert.event.key())
+            .bind(stamp(Utc::now()))
+            .execute(self.store.pool())
+            .await?;
+            if inserted.rows_affected() == 1 {
+                fresh.push(alert);
+            }
+        }
+        Ok(fresh)
+    }
+
+    /// One look: read, detect, claim, show. Answers when to look next.
+    pub async fn poll_once(&self, idle_for: Duration) -> PollReport {
+        let Ok(client) = self.accounts.client().await else {
+            return PollReport {
+                next: VERY_SLOW,
+                ..PollReport::default()
+            };
+        };
+        let mode = self.accounts.status().await.ok().and_then(|s| s.mode);
+        let mut memory = self.memory.lock().await;
+        let account = client.account().entry_name();
+        if memory.account != account {
+            *memory = Memory {
+                account: account.clone(),
+                ..Memory::default()
+            };
+        }
+        let now = Utc::now();
+        let local_hour = now.with_timezone(&chrono::Local).hour();
+        let mut context = PollContext {
+            idle_for,
+            night: !(7..20).contains(&local_hour),
+            ..PollContext::default()
+        };
+        let found = match mode {
+            Some(Mode::Host) => self.look_as_host(&client, &mut memory, &mut context).await,
+            Some(Mode::Reception) => {
+                self.look_as_reception(&client, &mut memory, &mut context)
+                    .await
+            }
+            None => Ok(Vec::new()),
+        };
+        let alerts = match found {
+            Ok(alerts) => {
+                memory.failures = 0;
+                alerts
+            }
+            Err(error) => {
+                if matches!(
+                    error,
+                    WatchError::Api(
+                        ApiError::Offline { .. }
+                            | ApiError::Transient { .. }
+                            | ApiError::Throttled { .. }
+                    )
+                ) {
+                    memory.failures += 1;
+                } else {
+                    tracing::warn!(%error, "arrival watch failed");
+                    memory.failures = memory.failures.max(1);
+                }
+                Vec::new()
+            }
+        };
+        context.failures = memory.failures;
+        drop(memory);
+        let alerts = match self.claim(&account, alerts).await {
+            Ok(alerts) => alerts,
+            Err(error) => {
+                tracing::error!(%error, "could not record announced arrivals");
+                Vec::new()
+            }
+        };
+        let mut undelivered = Vec::new();
+        for alert in &alerts {
+            let (notifier, shown) = (self.notifier.clone(), alert.clone());
+            let result = tokio::task::spawn_blocking(move || notifier.show(&shown))
+                .await
+                .unwrap_or_else(|e| Err(e.to_string()));
+            if let Err(error) = result {
+                tracing::warn!(%error, "a notification could not be shown");
+                undelivered.push(alert.title());
+            }
+        }
+        PollReport {
+            alerts,
+            next: next_poll(&context),
+            undelivered,
+        }
+    }
+
+    async fn look_as_host(
+        &self,
+        client: &NexudusClient,
+        memory: &mut Memory,
+        context: &mut PollContext,
+    ) -> Result<Vec<Alert>, WatchError> {
+        let now = Utc::now();
+        if memory.host_location.is_none() {
+            let offered = client.businesses_with_visitors().await?;
+            if let [only] = offered.as_slice() {
+                memory.host_location = Some(only.name.clone());
+            }
+        }
+        let rows = client.my_visitors(false).await?;
+        let announced: HashSet<i64> = self
+            .announced(&memory.account)
+            .await?
+            .into_iter()
+            .filter(|(_, event)| event == "arrived")
+            .map(|(id, _)| id)
+            .collect();
+        let mut alerts = host_arrivals(&rows, &announced, &memory.waiting, now);
+        for alert in &mut alerts {
+            alert.location = memory.host_location.clone();
+        }
+        memory.waiting = rows.iter().filter(|r| !r.arrived).map(|r| r.id).collect();
+        context.next_expected_in = rows
+            .iter()
+            .filter(|r| !r.arrived)
+            .filter_map(|r| r.expected_at())
+            .filter(|at| *at > now)
+            .map(|at| (at - now).to_std().unwrap_or_default())
+            .min();
+        context.recent_activity = rows.iter().any(|r| {
+            let hour_ago = now - chrono::Duration::hours(1);
+            r.expected_at()
+                .is_some_and(|at| at >= hour_ago && at <= now)
+                || r.arrived_at().is_some_and(|at| at >= hour_ago)
+        });
+        Ok(alerts)
+    }
+
+    async fn look_as_reception(
+        &self,
+        client: &NexudusClient,
+        memory: &mut Memory,
+        context: &mut PollContext,
+    ) -> Result<Vec<Alert>, WatchError> {
+        let Some(business) = self.store.setting::<i64>(LOCATION_SETTING).await? else {
+            return Ok(Vec::new());
+        };
+        let now = Utc::now();
+        let (day_start, day_end) = crate::desk::today_range(now);
+        // Incremental: only what changed since the last look (a minute's overlap, as the
+        // filter has minute precision); the first look reads the whole day.
+        let query = VisitorQuery {
+            business: Some(business),
+            updated_since: memory
+                .updated_since
+                .map(|at| at - chrono::Duration::minutes(1)),
+            expected_from: memory.updated_since.is_none().then_some(day_start),
+            expected_to: memory.updated_since.is_none().then_some(day_end),
+            ..VisitorQuery::default()
+        };
+        let rows = client.list_visitors(&query).await?;
+        self.desk
+            .remember(&memory.account, &rows)
+            .await
+            .map_err(|e| WatchError::Other(e.to_string()))?;
+        let announced = self.announced(&memory.account).await?;
+        let here = self.store.visitors_checked_in_by(&memory.account).await?;
+        let first_look = memory.updated_since.is_none();
+        let alerts = if first_look {
+            Vec::new()
+        } else {
+            reception_alerts(&rows, &announced, &here, &memory.approvals, now)
+        };
+        for row in &rows {
+            memory.approvals.insert(row.id, row.host_approval_status);
+        }
+        memory.updated_since = Some(now);
+        let today = self
+            .desk
+            .today(business)
+            .await
+            .map_err(|e| WatchError::Other(e.to_string()))?;
+        context.next_expected_in = today
+            .iter()
+            .filter(|v| !v.arrived)
+            .filter_map(|v| v.expected_at)
+            .filter(|at| *at > now)
+            .map(|at| (at - now).to_std().unwrap_or_default())
+            .min();
+        context.recent_activity = today.iter().any(|v| {
+            v.expected_at
+                .is_some_and(|at| at >= now - chrono::Duration::hours(1) && at <= now)
+        });
+        Ok(alerts)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+enum WatchError {
+    #[error(transparent)]
+    Api(#[from] ApiError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Other(String),
+}

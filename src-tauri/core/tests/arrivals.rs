@@ -1,0 +1,177 @@
+//! Arrival alerts as a person gets them: real D-Bus `Notify` calls, observed with
+//! dbus-monitor in the private session `./x test` starts (dunst answers them).
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use common::*;
+use frontdesk_core::account::{Accounts, SignInRequest};
+use frontdesk_core::arrivals::{DesktopNotifier, Notifier, Watcher};
+use frontdesk_core::desk::Desk;
+use frontdesk_core::nexudus::pacing::PaceLimits;
+use frontdesk_core::secrets::{MemoryStore, Secret, SecretStore};
+use frontdesk_core::store::Store;
+use frontdesk_core::sync::SyncEngine;
+use serde_json::{json, Value};
+
+struct Monitor {
+    child: Child,
+    seen: Arc<Mutex<String>>,
+}
+
+impl Monitor {
+    fn start() -> Monitor {
+        let mut child = Command::new("dbus-monitor")
+            .args([
+                "--session",
+                "interface='org.freedesktop.Notifications',member='Notify'",
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("dbus-monitor (run the tests with ./x test)");
+        let seen = Arc::new(Mutex::new(String::new()));
+        let (stdout, sink) = (child.stdout.take().expect("stdout"), seen.clone());
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if let Ok(mut text) = sink.lock() {
+                    text.push_str(&line);
+                    text.push('\n');
+                }
+            }
+        });
+        // dbus-monitor needs a moment to install its match rule.
+        std::thread::sleep(Duration::from_millis(300));
+        Monitor { child, seen }
+    }
+
+    /// `Notify` calls whose arguments mention `text`.
+    fn calls_naming(&self, text: &str) -> usize {
+        let seen = self.seen.lock().map(|s| s.clone()).unwrap_or_default();
+        seen.split("member=Notify")
+            .skip(1)
+            .filter(|call| call.contains(text))
+            .count()
+    }
+}
+
+impl Drop for Monitor {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+async fn watcher(h: &Harness, dir: &std::path::Path) -> Arc<Watcher> {
+    let store = Store::open(dir).await.expect("store");
+    let secrets: Arc<dyn SecretStore> = Arc::new(MemoryStore::default());
+    let accounts = Arc::new(
+        Accounts::new(store.clone(), secrets, Some(h.sim.base_url()))
+            .with_limits(PaceLimits::unlimited()),
+    );
+    accounts
+        .sign_in(SignInRequest {
+            email: ANA.into(),
+            password: Secret::new(PASSWORD),
+            totp: None,
+            space: Some("shoreditch".into()),
+            server: None,
+        })
+        .await
+        .expect("sign in");
+    let engine = SyncEngine::new(store.clone(), accounts.clone());
+    let desk = Arc::new(Desk::new(store.clone(), accounts.clone(), engine));
+    let notifier: Arc<dyn Notifier> = Arc::new(DesktopNotifier::new(None));
+    Watcher::new(store, accounts, desk, notifier)
+}
+
+fn anas_waiting_visitors(state: &Value) -> Vec<(i64, String)> {
+    state["visitors"]
+        .as_array()
+        .expect("visitors")
+        .iter()
+        .filter(|v| v["CoworkerId"] == ANA_COWORKER && v["Arrived"] == false)
+        .map(|v| {
+            (
+                v["Id"].as_i64().expect("id"),
+                v["FullName"].as_str().expect("name").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_hosts_visitor_arriving_raises_exactly_one_desktop_notification() {
+    let monitor = Monitor::start();
+    let h = harness(json!({})).await;
+    let dir = std::env::temp_dir().join(format!("frontdesk-arrivals-{}", uuid::Uuid::new_v4()));
+    let waiting = anas_waiting_visitors(&h.state().await);
+    assert!(waiting.len() >= 2, "demo data has visitors waiting for Ana");
+    let (old_id, old_name) = waiting[0].clone();
+    let (new_id, new_name) = waiting[1].clone();
+
+    // An arrival from three hours ago is in the data before the watcher starts.
+    let three_hours_ago = (Utc::now() - chrono::Duration::hours(3)).to_rfc3339();
+    h.control(
+        &format!("/_sim/visitors/{old_id}/check-in"),
+        json!({"at": three_hours_ago}),
+    )
+    .await;
+    let first = watcher(&h, &dir).await;
+    let report = first.poll_once(Duration::ZERO).await;
+    assert!(
+        report.alerts.is_empty(),
+        "old arrivals are not replayed: {:?}",
+        report.alerts
+    );
+    assert_eq!(
+        report.next,
+        Duration::from_secs(5),
+        "visitors are due: poll fast"
+    );
+
+    // The watcher runs on its own schedule; a kiosk checks a visitor in.
+    let running = tokio::spawn(first.clone().run(Arc::new(|| Duration::ZERO)));
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let checked_in = Instant::now();
+    h.control(
+        &format!("/_sim/visitors/{new_id}/check-in"),
+        json!({"location": "Lobby kiosk"}),
+    )
+    .await;
+    while monitor.calls_naming(&new_name) == 0 {
+        assert!(
+            checked_in.elapsed() < Duration::from_secs(15),
+            "no notification for {new_name}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let delay = checked_in.elapsed();
+    eprintln!("arrival to Notify: {delay:?}");
+    assert!(
+        delay <= Duration::from_secs(6),
+        "one poll interval at most, took {delay:?}"
+    );
+
+    // Further polls and a restarted watcher say nothing more.
+    tokio::time::sleep(Duration::from_secs(6)).await;
+    running.abort();
+    let restarted = watcher(&h, &dir).await;
+    assert!(restarted.poll_once(Duration::ZERO).await.alerts.is_empty());
+    assert_eq!(monitor.calls_naming(&new_name), 1, "announced exactly once");
+    assert_eq!(
+        monitor.calls_naming(&old_name),
+        0,
+        "old arrival never announced"
+    );
+    assert!(
+        monitor.calls_naming("Front Desk") >= 1,
+        "sent as Front Desk"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
