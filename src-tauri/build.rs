@@ -28,6 +28,8 @@ fn main() {
         "upcoming",
         "refresh_upcoming",
         "locations",
+        "set_location",
+        "send_test_notification",
     ]);
     if let Err(error) =
         tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use frontdesk_core::account::{Accounts, SignInRequest};
+use frontdesk_core::arrivals::Watcher;
 use frontdesk_core::secrets::Secret;
 use frontdesk_core::sync::SyncEngine;
 use tauri::{AppHandle, Emitter};
@@ -13,7 +14,12 @@ use crate::error::UiError;
 pub const DEMO_EMAIL: &str = "reception@frontdesk.test";
 const DEMO_PASSWORD: &str = "frontdesk";
 
-pub fn sign_in_if_needed(app: AppHandle, accounts: Arc<Accounts>, engine: Arc<SyncEngine>) {
+pub fn sign_in_if_needed(
+    app: AppHandle,
+    accounts: Arc<Accounts>,
+    engine: Arc<SyncEngine>,
+    watcher: Arc<Watcher>,
+) {
     tauri::async_runtime::spawn(async move {
         match accounts.status().await {
             Ok(status) if status.signed_in => return,
@@ -30,6 +36,7 @@ pub fn sign_in_if_needed(app: AppHandle, accounts: Arc<Accounts>, engine: Arc<Sy
         let result = match accounts.sign_in(request).await {
             Ok(status) => {
                 engine.wake();
+                watcher.wake();
                 app.emit("session-changed", status)
             }
             Err(error) => {

@@ -35,6 +35,18 @@ impl UiError {
     }
 }
 
+impl UiError {
+    /// Alerts cannot reach the desktop; the window shows them instead.
+    pub fn notifications_unavailable(detail: impl std::fmt::Display) -> Self {
+        UiError::new(
+            "notifications_unavailable",
+            format!(
+                "Desktop notifications cannot be shown on this computer ({detail}). Arrivals will still appear in this window."
+            ),
+        )
+    }
+}
+
 impl From<EndpointError> for UiError {
     fn from(error: EndpointError) -> Self {
         let field = FieldProblem {

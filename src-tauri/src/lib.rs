@@ -4,6 +4,7 @@
 mod commands;
 mod demo;
 mod error;
+mod notifications;
 mod state;
 
 use std::process::ExitCode;
@@ -29,9 +30,10 @@ pub fn run() -> ExitCode {
                     handle.clone(),
                     state.accounts.clone(),
                     state.engine.clone(),
+                    state.watcher.clone(),
                 );
             }
-            state.run_sync(handle);
+            state.run_background(handle);
             app.manage(state);
             Ok(())
         })
@@ -58,6 +60,8 @@ pub fn run() -> ExitCode {
             commands::desk::upcoming,
             commands::desk::refresh_upcoming,
             commands::desk::locations,
+            commands::desk::set_location,
+            commands::alerts::send_test_notification,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use frontdesk_core::account::Accounts;
+use frontdesk_core::arrivals::{Notifier, Watcher};
 use frontdesk_core::desk::Desk;
 use frontdesk_core::nexudus::endpoints::OVERRIDE_ENV;
 use frontdesk_core::secrets::{KeyringStore, SecretStore};
@@ -16,7 +17,9 @@ pub struct AppState {
     pub accounts: Arc<Accounts>,
     pub store: Store,
     pub engine: Arc<SyncEngine>,
-    pub desk: Desk,
+    pub desk: Arc<Desk>,
+    pub watcher: Arc<Watcher>,
+    pub notifier: Arc<dyn Notifier>,
     pub demo: bool,
 }
 
@@ -44,19 +47,48 @@ impl AppState {
             tracing::warn!(%error, "the last session could not be restored");
         }
         let engine = SyncEngine::new(store.clone(), accounts.clone());
-        let desk = Desk::new(store.clone(), accounts.clone(), engine.clone());
+        let desk = Arc::new(Desk::new(store.clone(), accounts.clone(), engine.clone()));
+        let notifier = crate::notifications::notifier(app.clone());
+        let watcher = Watcher::new(
+            store.clone(),
+            accounts.clone(),
+            desk.clone(),
+            notifier.clone(),
+        );
         Ok(AppState {
             accounts,
             store,
             engine,
             desk,
+            watcher,
+            notifier,
             demo: std::env::var_os("FRONTDESK_DEMO").is_some(),
         })
     }
 
-    /// Starts the engine and tells the window about every change of the queue's status.
-    pub fn run_sync(&self, app: tauri::AppHandle) {
+    /// Starts the engine and the arrival watcher, and tells the window about every change of
+    /// the queue's status.
+    pub fn run_background(&self, app: tauri::AppHandle) {
         tauri::async_runtime::spawn(self.engine.clone().run());
+        tauri::async_runtime::spawn(self.watcher.clone().run(std::sync::Arc::new(|| {
+            // The window's idle time is not tracked yet: poll as if someone were there.
+            std::time::Duration::ZERO
+        })));
+        let mut announcements = self.watcher.subscribe();
+        let window = app.clone();
+        tauri::async_runtime::spawn(async move {
+            loop {
+                match announcements.recv().await {
+                    Ok(announcement) => {
+                        if let Err(error) = window.emit("arrival", announcement) {
+                            tracing::warn!(%error, "could not tell the window about an arrival");
+                        }
+                    }
+                    Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => continue,
+                    Err(tokio::sync::broadcast::error::RecvError::Closed) => break,
+                }
+            }
+        });
         let mut status = self.engine.subscribe();
         tauri::async_runtime::spawn(async move {
             while status.changed().await.is_ok() {

@@ -37,3 +37,7 @@ export const session = {
   signOut: () => call("sign_out"),
   setMode: (mode) => call("set_mode", { mode }),
 };
+
+export const alerts = {
+  sendTest: () => call("send_test_notification"),
+};

@@ -1,4 +1,4 @@
-import { app, on, session } from "./api.js";
+import { alerts, app, on, session } from "./api.js";
 import { byId, setText, show } from "./dom.js";
 import { fillFromStatus, mountSignIn } from "./views/sign-in.js";
 
@@ -29,6 +29,14 @@ function render(status) {
   }
 }
 
+// Every arrival is shown here too; when the desktop could not show it, this is the only notice.
+function showArrival(announcement) {
+  setText("arrival-title", announcement.title);
+  const missed = announcement.delivered ? "" : "\n(Desktop notifications are not available on this computer.)";
+  setText("arrival-body", `${announcement.body}${missed}`);
+  show("arrival-banner", true);
+}
+
 async function start() {
   try {
     const info = await app.info();
@@ -56,6 +64,16 @@ async function start() {
       }
     });
   }
+  byId("test-notification").addEventListener("click", async () => {
+    setText("test-notification-result", "Sending…");
+    try {
+      await alerts.sendTest();
+      setText("test-notification-result", "Sent. You should see it on your desktop.");
+    } catch (error) {
+      setText("test-notification-result", error.message);
+    }
+  });
+  await on("arrival", showArrival);
   await on("session-changed", render);
   await on("notice", showNotice);
   try {

@@ -73,3 +73,17 @@ pub async fn refresh_upcoming(state: State<'_, AppState>) -> Result<Vec<DeskVisi
 pub async fn locations(state: State<'_, AppState>) -> Result<Vec<Business>, UiError> {
     Ok(state.desk.locations().await?)
 }
+
+/// Reception's location: today's list and arrival alerts follow it.
+#[tauri::command]
+pub async fn set_location(state: State<'_, AppState>, business: i64) -> Result<(), UiError> {
+    state
+        .store
+        .set_setting(
+            frontdesk_core::arrivals::watcher::LOCATION_SETTING,
+            &business,
+        )
+        .await?;
+    state.watcher.wake();
+    Ok(())
+}

@@ -39,7 +39,11 @@ pub async fn sign_in(
     state: State<'_, AppState>,
     form: SignInForm,
 ) -> Result<SessionStatus, UiError> {
-    Ok(state.accounts.sign_in(form.into()).await?)
+    let status = state.accounts.sign_in(form.into()).await?;
+    // A paused queue resumes with the new sign-in; arrivals are watched for the new account.
+    state.engine.wake();
+    state.watcher.wake();
+    Ok(status)
 }
 
 #[tauri::command]
@@ -49,5 +53,7 @@ pub async fn sign_out(state: State<'_, AppState>) -> Result<SessionStatus, UiErr
 
 #[tauri::command]
 pub async fn set_mode(state: State<'_, AppState>, mode: Mode) -> Result<SessionStatus, UiError> {
-    Ok(state.accounts.set_mode(mode).await?)
+    let status = state.accounts.set_mode(mode).await?;
+    state.watcher.wake();
+    Ok(status)
 }

@@ -3,6 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Duration, Utc};
+use serde::Serialize;
 
 use crate::nexudus::models::{HostApproval, PublicVisitor, Visitor};
 
@@ -10,7 +11,8 @@ use crate::nexudus::models::{HostApproval, PublicVisitor, Visitor};
 /// morning.
 pub const LOOKBACK_MINUTES: i64 = 5;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Event {
     Arrived,
     /// The host answered a walk-in (3 rejected, 4 collect at reception, 5 send up).
@@ -26,7 +28,8 @@ impl Event {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Alert {
     pub visitor_id: i64,
     pub name: String,

@@ -7,8 +7,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, SecondsFormat, Timelike, Utc};
+use serde::Serialize;
 use sqlx::Row;
-use tokio::sync::{Mutex, Notify};
+use tokio::sync::{broadcast, Mutex, Notify};
 
 use super::detect::{host_arrivals, reception_alerts, Alert};
 use super::notify::Notifier;
@@ -31,6 +32,17 @@ struct Memory {
     updated_since: Option<DateTime<Utc>>,
 }
 
+/// An alert as announced, for the window: shown as a banner, and as the only notice when the
+/// desktop could not show it.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Announcement {
+    pub alert: Alert,
+    pub title: String,
+    pub body: String,
+    pub delivered: bool,
+}
+
 #[derive(Debug, Default)]
 pub struct PollReport {
     pub alerts: Vec<Alert>,
@@ -46,6 +58,7 @@ pub struct Watcher {
     notifier: Arc<dyn Notifier>,
     memory: Mutex<Memory>,
     wake: Notify,
+    announcements: broadcast::Sender<Announcement>,
 }
 
 fn stamp(at: DateTime<Utc>) -> String {
@@ -66,7 +79,13 @@ impl Watcher {
             notifier,
             memory: Mutex::new(Memory::default()),
             wake: Notify::new(),
+            announcements: broadcast::Sender::new(64),
         })
+    }
+
+    /// Every alert as it is announced.
+    pub fn subscribe(&self) -> broadcast::Receiver<Announcement> {
+        self.announcements.subscribe()
     }
 
     /// Look now (sign-in, mode change, "sync now", back online).
@@ -76,8 +95,10 @@ impl Watcher {
 
     /// Polls forever; `idle` says how long the window has gone without input.
     pub async fn run(self: Arc<Self>, idle: Arc<dyn Fn() -> Duration + Send + Sync>) {
+        tracing::debug!("arrival watch: started");
         loop {
             let report = self.poll_once(idle()).await;
+            tracing::debug!(next = ?report.next, "arrival watch: sleeping");
             tokio::select! {
                 _ = self.wake.notified() => {}
                 _ = tokio::time::sleep(report.next) => {}
@@ -141,6 +162,7 @@ impl Watcher {
             night: !(7..20).contains(&local_hour),
             ..PollContext::default()
         };
+        tracing::debug!(?mode, "arrival watch: looking");
         let found = match mode {
             Some(Mode::Host) => self.look_as_host(&client, &mut memory, &mut context).await,
             Some(Mode::Reception) => {
@@ -186,14 +208,27 @@ impl Watcher {
             let result = tokio::task::spawn_blocking(move || notifier.show(&shown))
                 .await
                 .unwrap_or_else(|e| Err(e.to_string()));
-            if let Err(error) = result {
-                tracing::warn!(%error, "a notification could not be shown");
-                undelivered.push(alert.title());
-            }
+            let delivered = match result {
+                Ok(()) => true,
+                Err(error) => {
+                    tracing::warn!(%error, "a notification could not be shown");
+                    undelivered.push(alert.title());
+                    false
+                }
+            };
+            // Nobody listening (no window) is fine.
+            let _ = self.announcements.send(Announcement {
+                alert: alert.clone(),
+                title: alert.title(),
+                body: alert.body(),
+                delivered,
+            });
         }
+        let next = next_poll(&context);
+        tracing::debug!(alerts = alerts.len(), ?next, "arrival watch: looked");
         PollReport {
             alerts,
-            next: next_poll(&context),
+            next,
             undelivered,
         }
     }

@@ -1,0 +1,15 @@
+use tauri::State;
+
+use crate::error::UiError;
+use crate::notifications::test_alert;
+use crate::state::AppState;
+
+/// Shows a sample alert, so a person can check notifications work on this computer.
+#[tauri::command]
+pub async fn send_test_notification(state: State<'_, AppState>) -> Result<(), UiError> {
+    let notifier = state.notifier.clone();
+    tauri::async_runtime::spawn_blocking(move || notifier.show(&test_alert()))
+        .await
+        .map_err(|e| UiError::notifications_unavailable(e.to_string()))?
+        .map_err(UiError::notifications_unavailable)
+}

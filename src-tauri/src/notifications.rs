@@ -1,0 +1,70 @@
+//! How alerts reach the person: on Linux through notify-rust, whose actions report a click
+//! (the Tauri plugin cannot there); elsewhere through tauri-plugin-notification. A click
+//! brings the window forward on that visitor.
+
+use std::sync::Arc;
+
+use frontdesk_core::arrivals::{Alert, Notifier};
+use tauri::{AppHandle, Emitter, Manager};
+
+/// Raises the main window and tells the page which visitor to show.
+pub fn show_visitor(app: &AppHandle, visitor_id: i64) {
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+    if let Err(error) = app.emit("show-visitor", visitor_id) {
+        tracing::warn!(%error, "could not ask the window to show a visitor");
+    }
+}
+
+#[cfg(all(unix, not(target_os = "macos")))]
+pub fn notifier(app: AppHandle) -> Arc<dyn Notifier> {
+    let on_click: frontdesk_core::arrivals::notify::OnClick =
+        Arc::new(move |visitor| show_visitor(&app, visitor));
+    Arc::new(frontdesk_core::arrivals::DesktopNotifier::new(Some(
+        on_click,
+    )))
+}
+
+#[cfg(not(all(unix, not(target_os = "macos"))))]
+pub fn notifier(app: AppHandle) -> Arc<dyn Notifier> {
+    use tauri_plugin_notification::{NotificationExt, PermissionState};
+    struct PluginNotifier(AppHandle);
+    impl Notifier for PluginNotifier {
+        fn show(&self, alert: &Alert) -> Result<(), String> {
+            let notifications = self.0.notification();
+            if notifications
+                .permission_state()
+                .map_err(|e| e.to_string())?
+                != PermissionState::Granted
+            {
+                notifications
+                    .request_permission()
+                    .map_err(|e| e.to_string())?;
+            }
+            notifications
+                .builder()
+                .title(alert.title())
+                .body(alert.body())
+                .show()
+                .map_err(|e| e.to_string())
+        }
+    }
+    Arc::new(PluginNotifier(app))
+}
+
+/// The alert "Send test notification" shows.
+pub fn test_alert() -> Alert {
+    Alert {
+        visitor_id: 0,
+        name: "Front Desk test notification".into(),
+        event: frontdesk_core::arrivals::Event::Arrived,
+        at: Some(chrono::Utc::now()),
+        location: None,
+        notes: Some("Arrival alerts will look like this.".into()),
+        host: None,
+        approval_requested: false,
+    }
+}

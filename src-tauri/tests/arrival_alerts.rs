@@ -1,0 +1,115 @@
+//! Arrival alerts from the real app: a desktop notification over D-Bus (watched with
+//! dbus-monitor) and a banner in the window, once.
+
+mod e2e;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use e2e::{launch, Launch};
+use serde_json::json;
+
+struct Monitor(std::process::Child, Arc<Mutex<String>>);
+
+impl Monitor {
+    fn start() -> Self {
+        let mut child = Command::new("dbus-monitor")
+            .args([
+                "--session",
+                "interface='org.freedesktop.Notifications',member='Notify'",
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("dbus-monitor");
+        let seen = Arc::new(Mutex::new(String::new()));
+        let (stdout, sink) = (child.stdout.take().expect("stdout"), seen.clone());
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if let Ok(mut text) = sink.lock() {
+                    text.push_str(&line);
+                    text.push('\n');
+                }
+            }
+        });
+        std::thread::sleep(Duration::from_millis(300));
+        Monitor(child, seen)
+    }
+
+    fn calls_naming(&self, text: &str) -> usize {
+        let seen = self.1.lock().map(|s| s.clone()).unwrap_or_default();
+        seen.split("member=Notify")
+            .skip(1)
+            .filter(|c| c.contains(text))
+            .count()
+    }
+}
+
+impl Drop for Monitor {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[tokio::test]
+async fn a_host_hears_of_their_visitor_on_the_desktop_and_in_the_window() {
+    let monitor = Monitor::start();
+    let app = launch(Launch::default()).await;
+    app.fill("Email", "ana@frontdesk.test").await;
+    app.fill("Password", "frontdesk").await;
+    app.fill("Your space's web address", "shoreditch").await;
+    app.click("Sign in").await;
+    app.wait_for_text("Signed in as ana@frontdesk.test in Host mode.")
+        .await;
+
+    app.click("Send test notification").await;
+    app.wait_for_text("Sent. You should see it on your desktop.")
+        .await;
+    assert_eq!(monitor.calls_naming("Front Desk test notification"), 1);
+
+    let state = app.sim_get("/_sim/state").await;
+    let visitor = state["visitors"]
+        .as_array()
+        .expect("visitors")
+        .iter()
+        .find(|v| {
+            v["CoworkerId"] == 2001
+                && v["Arrived"] == false
+                && !v["FullName"].as_str().unwrap_or("<").contains('<')
+        })
+        .expect("a visitor waiting for Ana")
+        .clone();
+    let (id, name) = (
+        visitor["Id"].as_i64().expect("id"),
+        visitor["FullName"].as_str().expect("name").to_string(),
+    );
+    // Let the app's watcher take its first look, then a kiosk checks the visitor in.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let checked_in = Instant::now();
+    app.http
+        .post(format!(
+            "{}/_sim/visitors/{id}/check-in",
+            app.sim.base_url()
+        ))
+        .json(&json!({"location": "Lobby kiosk"}))
+        .send()
+        .await
+        .expect("kiosk check-in");
+    app.wait_for_text(&format!("{name} has arrived")).await;
+    let delay = checked_in.elapsed();
+    eprintln!("kiosk check-in to banner: {delay:?}");
+    while monitor.calls_naming(&name) == 0 {
+        assert!(
+            checked_in.elapsed() < Duration::from_secs(15),
+            "no desktop notification"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    app.screenshot("host-arrival").await;
+    tokio::time::sleep(Duration::from_secs(6)).await;
+    assert_eq!(monitor.calls_naming(&name), 1, "announced once");
+    app.finish().await;
+}
