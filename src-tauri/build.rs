@@ -30,6 +30,7 @@ fn main() {
         "locations",
         "set_location",
         "send_test_notification",
+        "user_active",
     ]);
     if let Err(error) =
         tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))

@@ -62,6 +62,7 @@ pub fn run() -> ExitCode {
             commands::desk::locations,
             commands::desk::set_location,
             commands::alerts::send_test_notification,
+            commands::alerts::user_active,
         ])
         .run(tauri::generate_context!());
     match result {

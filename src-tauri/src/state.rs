@@ -20,6 +20,8 @@ pub struct AppState {
     pub desk: Arc<Desk>,
     pub watcher: Arc<Watcher>,
     pub notifier: Arc<dyn Notifier>,
+    /// When a person last used the window (the arrival watcher slows down at night when idle).
+    pub last_input: Arc<std::sync::Mutex<std::time::Instant>>,
     pub demo: bool,
 }
 
@@ -62,6 +64,7 @@ impl AppState {
             desk,
             watcher,
             notifier,
+            last_input: Arc::new(std::sync::Mutex::new(std::time::Instant::now())),
             demo: std::env::var_os("FRONTDESK_DEMO").is_some(),
         })
     }
@@ -70,9 +73,9 @@ impl AppState {
     /// the queue's status.
     pub fn run_background(&self, app: tauri::AppHandle) {
         tauri::async_runtime::spawn(self.engine.clone().run());
-        tauri::async_runtime::spawn(self.watcher.clone().run(std::sync::Arc::new(|| {
-            // The window's idle time is not tracked yet: poll as if someone were there.
-            std::time::Duration::ZERO
+        let last_input = self.last_input.clone();
+        tauri::async_runtime::spawn(self.watcher.clone().run(Arc::new(move || {
+            last_input.lock().map(|at| at.elapsed()).unwrap_or_default()
         })));
         let mut announcements = self.watcher.subscribe();
         let window = app.clone();

@@ -40,4 +40,5 @@ export const session = {
 
 export const alerts = {
   sendTest: () => call("send_test_notification"),
+  userActive: () => call("user_active"),
 };

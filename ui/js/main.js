@@ -37,6 +37,20 @@ function showArrival(announcement) {
   show("arrival-banner", true);
 }
 
+// Tells the core a person is here, so arrival checks slow down only when nobody is.
+function watchForActivity() {
+  let last = 0;
+  const report = () => {
+    const now = Date.now();
+    if (now - last < 30_000) return;
+    last = now;
+    alerts.userActive().catch(() => {});
+  };
+  for (const type of ["pointerdown", "keydown"]) {
+    window.addEventListener(type, report, { passive: true });
+  }
+}
+
 async function start() {
   try {
     const info = await app.info();
@@ -73,6 +87,7 @@ async function start() {
       setText("test-notification-result", error.message);
     }
   });
+  watchForActivity();
   await on("arrival", showArrival);
   await on("session-changed", render);
   await on("notice", showNotice);

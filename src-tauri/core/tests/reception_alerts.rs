@@ -1,0 +1,146 @@
+//! Reception's watcher: incremental polls keep today's list fresh; a check-in at a kiosk or
+//! another desk and a host's answer to a walk-in raise alerts; this desk's own check-ins don't.
+
+mod common;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use common::*;
+use frontdesk_core::account::{Accounts, SignInRequest};
+use frontdesk_core::arrivals::watcher::LOCATION_SETTING;
+use frontdesk_core::arrivals::{Alert, Event, Notifier, Watcher};
+use frontdesk_core::desk::{Desk, VisitorRef};
+use frontdesk_core::nexudus::pacing::PaceLimits;
+use frontdesk_core::secrets::{MemoryStore, Secret, SecretStore};
+use frontdesk_core::store::Store;
+use frontdesk_core::sync::SyncEngine;
+use serde_json::json;
+
+/// Keeps what would have been shown (the D-Bus path is tested in `arrivals.rs`).
+#[derive(Default)]
+struct Shown(Mutex<Vec<Alert>>);
+
+impl Notifier for Shown {
+    fn show(&self, alert: &Alert) -> Result<(), String> {
+        self.0
+            .lock()
+            .map_err(|e| e.to_string())?
+            .push(alert.clone());
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn reception_hears_of_arrivals_elsewhere_and_host_answers_but_not_its_own() {
+    let h = harness(json!({})).await;
+    let dir = std::env::temp_dir().join(format!("frontdesk-reception-{}", uuid::Uuid::new_v4()));
+    let store = Store::open(&dir).await.expect("store");
+    let secrets: Arc<dyn SecretStore> = Arc::new(MemoryStore::default());
+    let accounts = Arc::new(
+        Accounts::new(store.clone(), secrets, Some(h.sim.base_url()))
+            .with_limits(PaceLimits::unlimited()),
+    );
+    accounts
+        .sign_in(SignInRequest {
+            email: RECEPTION.into(),
+            password: Secret::new(PASSWORD),
+            totp: None,
+            space: None,
+            server: None,
+        })
+        .await
+        .expect("sign in");
+    store
+        .set_setting(LOCATION_SETTING, &SHOREDITCH)
+        .await
+        .expect("location");
+    let engine = SyncEngine::new(store.clone(), accounts.clone());
+    let desk = Arc::new(Desk::new(store.clone(), accounts.clone(), engine.clone()));
+    let shown = Arc::new(Shown::default());
+    let notifier: Arc<dyn Notifier> = shown.clone();
+    let watcher = Watcher::new(store.clone(), accounts.clone(), desk.clone(), notifier);
+
+    // First look: reads the day, announces nothing.
+    assert!(watcher.poll_once(Duration::ZERO).await.alerts.is_empty());
+    let today = desk
+        .today(SHOREDITCH)
+        .await
+        .expect("today from the watcher's read");
+    let waiting: Vec<i64> = today
+        .iter()
+        .filter(|v| !v.arrived)
+        .filter_map(|v| v.id)
+        .collect();
+    assert!(waiting.len() >= 3);
+    let (kiosk, ours, walk_in_answer) = (waiting[0], waiting[1], waiting[2]);
+
+    // A kiosk checks one in; this desk checks another in (synced); a host answers a walk-in.
+    h.control(
+        &format!("/_sim/visitors/{kiosk}/check-in"),
+        json!({"location": "Lobby kiosk"}),
+    )
+    .await;
+    desk.check_in(
+        &VisitorRef {
+            id: Some(ours),
+            queued_id: None,
+        },
+        Some("Front Desk".into()),
+    )
+    .await
+    .expect("queued");
+    engine.drain().await.expect("sync");
+    h.control(
+        &format!("/_sim/visitors/{walk_in_answer}/approval"),
+        json!({"status": 5}),
+    )
+    .await;
+
+    let report = watcher.poll_once(Duration::ZERO).await;
+    let events: HashMap<i64, Event> = report
+        .alerts
+        .iter()
+        .map(|a| (a.visitor_id, a.event.clone()))
+        .collect();
+    assert_eq!(
+        events.get(&kiosk),
+        Some(&Event::Arrived),
+        "{:?}",
+        report.alerts
+    );
+    assert_eq!(events.get(&walk_in_answer), Some(&Event::Approval(5)));
+    assert!(
+        !events.contains_key(&ours),
+        "this desk's own check-in is not news"
+    );
+    assert_eq!(report.alerts.len(), 2);
+    let kiosk_alert = report
+        .alerts
+        .iter()
+        .find(|a| a.visitor_id == kiosk)
+        .expect("alert");
+    assert_eq!(kiosk_alert.location.as_deref(), Some("Lobby kiosk"));
+
+    // The list took in the kiosk's check-in from the incremental poll.
+    let today = desk.today(SHOREDITCH).await.expect("today");
+    assert!(today.iter().any(|v| v.id == Some(kiosk) && v.arrived));
+    let incremental = h
+        .log()
+        .await
+        .iter()
+        .filter(|e| e["path"] == "/api/spaces/visitors")
+        .filter(|e| {
+            e["query"]
+                .as_str()
+                .is_some_and(|q| q.contains("from_Visitor_UpdatedOn"))
+        })
+        .count();
+    assert!(incremental >= 1, "later looks ask only for what changed");
+
+    // Looking again announces nothing new.
+    assert!(watcher.poll_once(Duration::ZERO).await.alerts.is_empty());
+    assert_eq!(shown.0.lock().expect("shown").len(), 2);
+    let _ = std::fs::remove_dir_all(&dir);
+}
