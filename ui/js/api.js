@@ -38,6 +38,20 @@ export const session = {
   setMode: (mode) => call("set_mode", { mode }),
 };
 
+export const desk = {
+  locations: () => call("locations"),
+  setLocation: (business) => call("set_location", { business }),
+  today: (business) => call("today", { business }),
+  refreshToday: (business) => call("refresh_today", { business }),
+  checkIn: (visitor) => call("check_in", { visitor }),
+  checkOut: (visitor) => call("check_out", { visitor }),
+};
+
+export const queue = {
+  status: () => call("queue_status"),
+  syncNow: () => call("sync_now"),
+};
+
 export const alerts = {
   sendTest: () => call("send_test_notification"),
   userActive: () => call("user_active"),

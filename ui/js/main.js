@@ -1,5 +1,6 @@
 import { alerts, app, on, session } from "./api.js";
 import { byId, setText, show } from "./dom.js";
+import { enterReception, focusVisitor, mountReception, showSyncStatus, showToday } from "./views/reception.js";
 import { fillFromStatus, mountSignIn } from "./views/sign-in.js";
 
 const MODE_NAMES = { reception: "Reception", host: "Host" };
@@ -10,7 +11,9 @@ function showNotice(error) {
 }
 
 function render(status) {
+  const reception = status.signedIn && status.mode === "reception";
   show("sign-in-screen", !status.signedIn);
+  show("reception-screen", reception);
   show("home-screen", status.signedIn);
   show("session-chip", status.signedIn);
   if (!status.signedIn) {
@@ -27,6 +30,7 @@ function render(status) {
   for (const radio of document.querySelectorAll('input[name="mode"]')) {
     radio.checked = radio.value === status.mode;
   }
+  if (reception) enterReception();
 }
 
 // Every arrival is shown here too; when the desktop could not show it, this is the only notice.
@@ -88,7 +92,16 @@ async function start() {
     }
   });
   watchForActivity();
-  await on("arrival", showArrival);
+  await mountReception(showNotice);
+  await on("arrival", (announcement) => {
+    showArrival(announcement);
+    showToday().catch(showNotice);
+  });
+  await on("queue-changed", (status) => {
+    showSyncStatus(status);
+    if (status.state === "idle") showToday().catch(() => {});
+  });
+  await on("show-visitor", focusVisitor);
   await on("session-changed", render);
   await on("notice", showNotice);
   try {

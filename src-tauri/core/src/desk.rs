@@ -133,6 +133,14 @@ impl DeskVisitor {
     }
 }
 
+/// A location as the UI lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Location {
+    pub id: i64,
+    pub name: String,
+}
+
 /// Which visitor a person acted on: by server id, or by the queued walk-in that creates it.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -635,14 +643,21 @@ impl Desk {
 
     /// Locations to choose from: all the admin can see (reception), or those taking visitors
     /// (hosts).
-    pub async fn locations(&self) -> Result<Vec<crate::nexudus::models::Business>, DeskError> {
+    pub async fn locations(&self) -> Result<Vec<Location>, DeskError> {
         let client = self.accounts.client().await?;
         let roles = self.accounts.status().await?.roles;
-        Ok(if roles.reception {
+        let businesses = if roles.reception {
             client.businesses().await?
         } else {
             client.businesses_with_visitors().await?
-        })
+        };
+        Ok(businesses
+            .into_iter()
+            .map(|b| Location {
+                id: b.id,
+                name: b.name,
+            })
+            .collect())
     }
 
     /// Reads the host's upcoming visitors from Nexudus into the cache.

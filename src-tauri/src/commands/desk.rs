@@ -1,5 +1,4 @@
-use frontdesk_core::desk::{DeskVisitor, RegistrationForm, VisitorRef, WalkInForm};
-use frontdesk_core::nexudus::models::Business;
+use frontdesk_core::desk::{DeskVisitor, Location, RegistrationForm, VisitorRef, WalkInForm};
 use frontdesk_core::queue::QueuedOp;
 use tauri::State;
 
@@ -70,7 +69,7 @@ pub async fn refresh_upcoming(state: State<'_, AppState>) -> Result<Vec<DeskVisi
 }
 
 #[tauri::command]
-pub async fn locations(state: State<'_, AppState>) -> Result<Vec<Business>, UiError> {
+pub async fn locations(state: State<'_, AppState>) -> Result<Vec<Location>, UiError> {
     Ok(state.desk.locations().await?)
 }
 

@@ -233,6 +233,20 @@ impl App {
         bounded(&format!("clear {label}"), field.clear())
             .await
             .expect("clear");
+        if text.is_empty() {
+            // WebDriver's clear fires no input event; a person deleting the text would.
+            let element = serde_json::to_value(&field).expect("element reference");
+            bounded(
+                "announce the cleared field",
+                self.browser.execute(
+                    "arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
+                    vec![element],
+                ),
+            )
+            .await
+            .expect("input event");
+            return;
+        }
         bounded(&format!("type into {label}"), field.send_keys(text))
             .await
             .expect("type");
@@ -243,6 +257,20 @@ impl App {
         let xpath = format!("//button[normalize-space(.)={}]", xpath_literal(text));
         self.usable(Locator::XPath(&xpath), &format!("button {text:?}"))
             .await
+    }
+
+    /// The button whose accessible name (aria-label) is `label`.
+    pub async fn button_named(&self, label: &str) -> Element {
+        let xpath = format!("//button[@aria-label={}]", xpath_literal(label));
+        self.usable(Locator::XPath(&xpath), &format!("button named {label:?}"))
+            .await
+    }
+
+    /// Runs a script in the page and answers its value.
+    pub async fn script(&self, source: &str) -> Value {
+        bounded("run a script", self.browser.execute(source, vec![]))
+            .await
+            .expect("script")
     }
 
     pub async fn click(&self, text: &str) {
