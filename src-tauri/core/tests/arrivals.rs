@@ -10,11 +10,8 @@ use std::time::{Duration, Instant};
 
 use chrono::Utc;
 use common::*;
-use frontdesk_core::account::{Accounts, SignInRequest};
 use frontdesk_core::arrivals::{DesktopNotifier, Notifier, Watcher};
 use frontdesk_core::desk::Desk;
-use frontdesk_core::nexudus::pacing::PaceLimits;
-use frontdesk_core::secrets::{MemoryStore, Secret, SecretStore};
 use frontdesk_core::store::Store;
 use frontdesk_core::sync::SyncEngine;
 use serde_json::{json, Value};
@@ -69,21 +66,7 @@ impl Drop for Monitor {
 
 async fn watcher(h: &Harness, dir: &std::path::Path) -> Arc<Watcher> {
     let store = Store::open(dir).await.expect("store");
-    let secrets: Arc<dyn SecretStore> = Arc::new(MemoryStore::default());
-    let accounts = Arc::new(
-        Accounts::new(store.clone(), secrets, Some(h.sim.base_url()))
-            .with_limits(PaceLimits::unlimited()),
-    );
-    accounts
-        .sign_in(SignInRequest {
-            email: ANA.into(),
-            password: Secret::new(PASSWORD),
-            totp: None,
-            space: Some("shoreditch".into()),
-            server: None,
-        })
-        .await
-        .expect("sign in");
+    let accounts = accounts_for(&store, &h.sim.base_url(), ANA).await;
     let engine = SyncEngine::new(store.clone(), accounts.clone());
     let desk = Arc::new(Desk::new(store.clone(), accounts.clone(), engine));
     let notifier: Arc<dyn Notifier> = Arc::new(DesktopNotifier::new(None));

@@ -7,16 +7,13 @@ mod common;
 
 use std::collections::HashMap;
 use std::process::{Command, Stdio};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
 use common::*;
-use frontdesk_core::account::{Accounts, SignInRequest};
-use frontdesk_core::nexudus::pacing::PaceLimits;
 use frontdesk_core::nexudus::NewVisitor;
 use frontdesk_core::queue::{OpState, Operation, Target};
-use frontdesk_core::secrets::{AccountKey, MemoryStore, Secret, SecretStore};
+use frontdesk_core::secrets::AccountKey;
 use frontdesk_core::store::Store;
 use frontdesk_core::sync::SyncEngine;
 use rand::Rng;
@@ -42,21 +39,7 @@ fn crash_child() {
         let store = Store::open(std::path::Path::new(&dir))
             .await
             .expect("store");
-        let secrets: Arc<dyn SecretStore> = Arc::new(MemoryStore::default());
-        let accounts = Arc::new(
-            Accounts::new(store.clone(), secrets, Some(server))
-                .with_limits(PaceLimits::unlimited()),
-        );
-        accounts
-            .sign_in(SignInRequest {
-                email: RECEPTION.into(),
-                password: Secret::new(PASSWORD),
-                totp: None,
-                space: None,
-                server: None,
-            })
-            .await
-            .expect("sign in");
+        let accounts = accounts_for(&store, &server, RECEPTION).await;
         store.recover_in_flight().await.expect("recover");
         let engine = SyncEngine::new(store.clone(), accounts);
         loop {

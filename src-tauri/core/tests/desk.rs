@@ -3,60 +3,15 @@
 
 mod common;
 
-use std::sync::Arc;
-
 use chrono::{Duration, Utc};
 use common::*;
-use frontdesk_core::account::{Accounts, SignInRequest};
-use frontdesk_core::desk::{Desk, DeskError, Presence, RegistrationForm, VisitorRef, WalkInForm};
-use frontdesk_core::nexudus::pacing::PaceLimits;
-use frontdesk_core::secrets::{MemoryStore, Secret, SecretStore};
-use frontdesk_core::store::Store;
-use frontdesk_core::sync::SyncEngine;
+use frontdesk_core::desk::{DeskError, Presence, RegistrationForm, VisitorRef, WalkInForm};
 use serde_json::json;
-
-struct Setup {
-    desk: Desk,
-    engine: Arc<SyncEngine>,
-    dir: std::path::PathBuf,
-}
-
-impl Drop for Setup {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-async fn setup(h: &Harness, email: &str, space: Option<&str>) -> Setup {
-    let dir = std::env::temp_dir().join(format!("frontdesk-desk-{}", uuid::Uuid::new_v4()));
-    let store = Store::open(&dir).await.expect("store");
-    let secrets: Arc<dyn SecretStore> = Arc::new(MemoryStore::default());
-    let accounts = Arc::new(
-        Accounts::new(store.clone(), secrets, Some(h.sim.base_url()))
-            .with_limits(PaceLimits::unlimited()),
-    );
-    accounts
-        .sign_in(SignInRequest {
-            email: email.into(),
-            password: Secret::new(PASSWORD),
-            totp: None,
-            space: space.map(str::to_string),
-            server: None,
-        })
-        .await
-        .expect("sign in");
-    let engine = SyncEngine::new(store.clone(), accounts.clone());
-    Setup {
-        desk: Desk::new(store, accounts, engine.clone()),
-        engine,
-        dir,
-    }
-}
 
 #[tokio::test]
 async fn reception_keeps_working_offline_and_catches_up() {
     let h = harness(json!({})).await;
-    let s = setup(&h, RECEPTION, None).await;
+    let s = signed_in(&h, RECEPTION).await;
     let today = s.desk.refresh_today(SHOREDITCH).await.expect("today");
     assert!(today.len() >= 20);
     let expected = today
@@ -134,7 +89,7 @@ async fn reception_keeps_working_offline_and_catches_up() {
 #[tokio::test]
 async fn a_host_registers_two_dates_sees_them_pending_then_synced() {
     let h = harness(json!({})).await;
-    let s = setup(&h, ANA, Some("shoreditch")).await;
+    let s = signed_in(&h, ANA).await;
     let days: Vec<_> = [3, 4]
         .iter()
         .map(|d| {

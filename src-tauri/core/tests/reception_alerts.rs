@@ -8,14 +8,9 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use common::*;
-use frontdesk_core::account::{Accounts, SignInRequest};
 use frontdesk_core::arrivals::watcher::LOCATION_SETTING;
 use frontdesk_core::arrivals::{Alert, Event, Notifier, Watcher};
-use frontdesk_core::desk::{Desk, VisitorRef};
-use frontdesk_core::nexudus::pacing::PaceLimits;
-use frontdesk_core::secrets::{MemoryStore, Secret, SecretStore};
-use frontdesk_core::store::Store;
-use frontdesk_core::sync::SyncEngine;
+use frontdesk_core::desk::VisitorRef;
 use serde_json::json;
 
 /// Keeps what would have been shown (the D-Bus path is tested in `arrivals.rs`).
@@ -35,29 +30,17 @@ impl Notifier for Shown {
 #[tokio::test]
 async fn reception_hears_of_arrivals_elsewhere_and_host_answers_but_not_its_own() {
     let h = harness(json!({})).await;
-    let dir = std::env::temp_dir().join(format!("frontdesk-reception-{}", uuid::Uuid::new_v4()));
-    let store = Store::open(&dir).await.expect("store");
-    let secrets: Arc<dyn SecretStore> = Arc::new(MemoryStore::default());
-    let accounts = Arc::new(
-        Accounts::new(store.clone(), secrets, Some(h.sim.base_url()))
-            .with_limits(PaceLimits::unlimited()),
-    );
-    accounts
-        .sign_in(SignInRequest {
-            email: RECEPTION.into(),
-            password: Secret::new(PASSWORD),
-            totp: None,
-            space: None,
-            server: None,
-        })
-        .await
-        .expect("sign in");
+    let SignedIn {
+        store,
+        accounts,
+        engine,
+        desk,
+        ..
+    } = &signed_in(&h, RECEPTION).await;
     store
         .set_setting(LOCATION_SETTING, &SHOREDITCH)
         .await
         .expect("location");
-    let engine = SyncEngine::new(store.clone(), accounts.clone());
-    let desk = Arc::new(Desk::new(store.clone(), accounts.clone(), engine.clone()));
     let shown = Arc::new(Shown::default());
     let notifier: Arc<dyn Notifier> = shown.clone();
     let watcher = Watcher::new(store.clone(), accounts.clone(), desk.clone(), notifier);
@@ -142,5 +125,4 @@ async fn reception_hears_of_arrivals_elsewhere_and_host_answers_but_not_its_own(
     // Looking again announces nothing new.
     assert!(watcher.poll_once(Duration::ZERO).await.alerts.is_empty());
     assert_eq!(shown.0.lock().expect("shown").len(), 2);
-    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -140,3 +140,65 @@ impl Harness {
 pub fn is_validation(error: &ApiError) -> bool {
     matches!(error, ApiError::Validation { .. })
 }
+
+/// An account signed in to `server` with tokens kept in memory, on a store; members sign in at
+/// the demo space.
+pub async fn accounts_for(
+    store: &frontdesk_core::store::Store,
+    server: &str,
+    email: &str,
+) -> Arc<frontdesk_core::account::Accounts> {
+    let secrets: Arc<dyn SecretStore> = Arc::new(MemoryStore::default());
+    let accounts = Arc::new(
+        frontdesk_core::account::Accounts::new(store.clone(), secrets, Some(server.to_string()))
+            .with_limits(PaceLimits::unlimited()),
+    );
+    let member = email == ANA || email == BEN;
+    accounts
+        .sign_in(frontdesk_core::account::SignInRequest {
+            email: email.into(),
+            password: Secret::new(PASSWORD),
+            totp: (email == SECURITY).then(|| "123456".to_string()),
+            space: member.then(|| "shoreditch".to_string()),
+            server: None,
+        })
+        .await
+        .expect("sign in");
+    accounts
+}
+
+/// A whole desk on a fresh data folder, signed in: store, accounts, sync engine, use cases.
+pub struct SignedIn {
+    pub dir: std::path::PathBuf,
+    pub store: frontdesk_core::store::Store,
+    pub accounts: Arc<frontdesk_core::account::Accounts>,
+    pub engine: Arc<frontdesk_core::sync::SyncEngine>,
+    pub desk: Arc<frontdesk_core::desk::Desk>,
+}
+
+impl Drop for SignedIn {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+pub async fn signed_in(h: &Harness, email: &str) -> SignedIn {
+    let dir = std::env::temp_dir().join(format!("frontdesk-test-{}", uuid::Uuid::new_v4()));
+    let store = frontdesk_core::store::Store::open(&dir)
+        .await
+        .expect("store");
+    let accounts = accounts_for(&store, &h.sim.base_url(), email).await;
+    let engine = frontdesk_core::sync::SyncEngine::new(store.clone(), accounts.clone());
+    let desk = Arc::new(frontdesk_core::desk::Desk::new(
+        store.clone(),
+        accounts.clone(),
+        engine.clone(),
+    ));
+    SignedIn {
+        dir,
+        store,
+        accounts,
+        engine,
+        desk,
+    }
+}
