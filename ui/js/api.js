@@ -45,6 +45,10 @@ export const desk = {
   refreshToday: (business) => call("refresh_today", { business }),
   checkIn: (visitor) => call("check_in", { visitor }),
   checkOut: (visitor) => call("check_out", { visitor }),
+  register: (form) => call("register_visitor", { form }),
+  upcoming: () => call("upcoming"),
+  refreshUpcoming: () => call("refresh_upcoming"),
+  cancel: (id) => call("cancel_registration", { id }),
 };
 
 export const queue = {

@@ -1,6 +1,7 @@
 import { alerts, app, on, session } from "./api.js";
 import { byId, setText, show } from "./dom.js";
 import { enterReception, focusVisitor, mountReception, showSyncStatus, showToday } from "./views/reception.js";
+import { enterHost, mountHost, showUpcoming } from "./views/host.js";
 import { fillFromStatus, mountSignIn } from "./views/sign-in.js";
 
 const MODE_NAMES = { reception: "Reception", host: "Host" };
@@ -12,6 +13,8 @@ function showNotice(error) {
 
 function render(status) {
   const reception = status.signedIn && status.mode === "reception";
+  const host = status.signedIn && status.mode === "host";
+  show("host-screen", host);
   show("sign-in-screen", !status.signedIn);
   show("reception-screen", reception);
   show("home-screen", status.signedIn);
@@ -31,6 +34,7 @@ function render(status) {
     radio.checked = radio.value === status.mode;
   }
   if (reception) enterReception();
+  if (host) enterHost();
 }
 
 // Every arrival is shown here too; when the desktop could not show it, this is the only notice.
@@ -93,13 +97,18 @@ async function start() {
   });
   watchForActivity();
   await mountReception(showNotice);
+  mountHost(showNotice);
   await on("arrival", (announcement) => {
     showArrival(announcement);
     showToday().catch(showNotice);
+    showUpcoming().catch(() => {});
   });
   await on("queue-changed", (status) => {
     showSyncStatus(status);
-    if (status.state === "idle") showToday().catch(() => {});
+    if (status.state === "idle") {
+      showToday().catch(() => {});
+      showUpcoming().catch(() => {});
+    }
   });
   await on("show-visitor", focusVisitor);
   await on("session-changed", render);

@@ -576,13 +576,24 @@ impl Desk {
         let account = self.account().await?;
         let from = today_range(Utc::now()).0;
         let to = from + Duration::days(3650);
-        let (mut rows, _) = self.cached(&account, None, from, to).await?;
+        let (mut rows, fetched) = self.cached(&account, None, from, to).await?;
         let operations = self.store.recent_for_overlay(&account).await?;
-        for op in operations.iter().filter(|op| !op.state.is_terminal()) {
+        for op in &operations {
+            // Queued registrations show at once; synced ones keep showing (now with their ids)
+            // until a fetch newer than the sync includes them.
+            let open = !op.state.is_terminal();
+            let synced_since_fetch = op.state == OpState::Done && op.updated_at > fetched;
+            if !open && !synced_since_fetch {
+                continue;
+            }
             if let Operation::Register { visits } = &op.operation {
-                for visit in visits {
+                for (n, visit) in visits.iter().enumerate() {
+                    let id = op.server_ids.get(n).copied().filter(|_| !open);
+                    if id.is_some_and(|id| rows.iter().any(|r| r.id == Some(id))) {
+                        continue;
+                    }
                     rows.push(DeskVisitor {
-                        id: None,
+                        id,
                         queued_id: Some(op.id.clone()),
                         full_name: visit.full_name.clone(),
                         email: visit.email.clone(),
@@ -596,7 +607,7 @@ impl Desk {
                         arrived: false,
                         approval: None,
                         notes: visit.customer_notes.clone(),
-                        pending: true,
+                        pending: open,
                         needs_attention: op.state == OpState::NeedsAttention,
                     });
                 }

@@ -119,6 +119,17 @@ async fn a_host_registers_two_dates_sees_them_pending_then_synced() {
     );
 
     s.engine.drain().await.expect("drain");
+    // Before any refetch, the synced visits show with their new ids (they can be cancelled).
+    let from_cache = s.desk.upcoming().await.expect("upcoming");
+    let rows: Vec<_> = from_cache
+        .iter()
+        .filter(|v| v.full_name == "Two Dates")
+        .collect();
+    assert_eq!(rows.len(), 2);
+    assert!(
+        rows.iter().all(|v| v.id.is_some() && !v.pending),
+        "{rows:?}"
+    );
     let synced = s.desk.refresh_upcoming().await.expect("refresh");
     let rows: Vec<_> = synced
         .iter()

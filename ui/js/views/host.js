@@ -1,0 +1,182 @@
+// The host's view: register a visitor for one or many dates (up to 30, as the portal allows),
+// and see, and cancel, upcoming visitors. Server strings are set with textContent only.
+import { desk } from "../api.js";
+import { byId, setText, show } from "../dom.js";
+
+const MAX_DATES = 30;
+const FIELDS = { fullName: "visit-name", email: "visit-email", dates: "visit-dates" };
+const LABELS = { fullName: "Full name", email: "Email", dates: "Dates", businessId: "Location" };
+let dates = [];
+let onError = () => {};
+
+function renderDates() {
+  const chips = dates.map((date) => {
+    const item = document.createElement("li");
+    const text = document.createElement("span");
+    text.textContent = new Date(`${date}T00:00`).toLocaleDateString([], { weekday: "short", day: "numeric", month: "short" });
+    const remove = document.createElement("button");
+    remove.type = "button";
+    remove.textContent = "×";
+    remove.setAttribute("aria-label", `Remove ${date}`);
+    remove.addEventListener("click", () => {
+      dates = dates.filter((d) => d !== date);
+      renderDates();
+    });
+    item.append(text, remove);
+    return item;
+  });
+  byId("visit-dates").replaceChildren(...chips);
+}
+
+function addDate() {
+  const value = byId("visit-date").value;
+  if (!value || dates.includes(value)) return;
+  if (dates.length >= MAX_DATES) {
+    showFieldMessages([{ field: "dates", message: "can have at most 30 dates" }]);
+    return;
+  }
+  dates = [...dates, value].sort();
+  renderDates();
+}
+
+function clearMessages() {
+  show("register-error", false);
+  for (const [field, id] of Object.entries(FIELDS)) {
+    byId(id).removeAttribute("aria-invalid");
+    const message = field === "dates" ? "visit-dates-message" : `${id}-message`;
+    setText(message, "");
+    show(message, false);
+  }
+}
+
+function showFieldMessages(fields = []) {
+  for (const { field, message } of fields) {
+    const id = FIELDS[field];
+    if (!id) continue;
+    const target = field === "dates" ? "visit-dates-message" : `${id}-message`;
+    setText(target, `${LABELS[field]} ${message}`);
+    show(target, true);
+    if (field !== "dates") byId(id).setAttribute("aria-invalid", "true");
+  }
+}
+
+function when(visitor) {
+  if (!visitor.expectedAt) return "";
+  return new Date(visitor.expectedAt).toLocaleString([], { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+}
+
+function row(visitor) {
+  const item = document.createElement("li");
+  item.className = "visitor";
+  if (visitor.id != null) item.dataset.visitorId = String(visitor.id);
+  const at = document.createElement("span");
+  at.className = "visitor-time";
+  at.textContent = when(visitor);
+  const who = document.createElement("div");
+  const name = document.createElement("div");
+  name.className = "visitor-name";
+  name.textContent = visitor.fullName;
+  const status = document.createElement("div");
+  status.className = "visitor-meta";
+  status.textContent = [
+    visitor.pending ? "Waiting to sync" : null,
+    visitor.needsAttention ? "Needs attention" : null,
+    visitor.arrived ? "Arrived" : "Expected",
+    visitor.approval === "requested" ? "Approval requested" : null,
+  ]
+    .filter(Boolean)
+    .join(" · ");
+  who.append(name, status);
+  const actions = document.createElement("div");
+  if (visitor.id != null && !visitor.arrived) {
+    const cancel = document.createElement("button");
+    cancel.type = "button";
+    cancel.className = "button button-secondary";
+    cancel.textContent = "Cancel";
+    cancel.setAttribute("aria-label", `Cancel ${visitor.fullName} on ${when(visitor)}`);
+    let armed = false;
+    cancel.addEventListener("click", async () => {
+      // Two steps, in the page: the first click asks, the second cancels.
+      if (!armed) {
+        armed = true;
+        cancel.textContent = "Confirm cancel";
+        cancel.setAttribute("aria-label", `Confirm cancel ${visitor.fullName} on ${when(visitor)}`);
+        setTimeout(() => {
+          armed = false;
+          cancel.textContent = "Cancel";
+          cancel.setAttribute("aria-label", `Cancel ${visitor.fullName} on ${when(visitor)}`);
+        }, 5000);
+        return;
+      }
+      cancel.disabled = true;
+      try {
+        await desk.cancel(visitor.id);
+        await showUpcoming();
+      } catch (error) {
+        onError(error);
+        cancel.disabled = false;
+      }
+    });
+    actions.append(cancel);
+  }
+  item.append(at, who, actions);
+  return item;
+}
+
+export async function showUpcoming() {
+  const visitors = await desk.upcoming();
+  byId("upcoming-list").replaceChildren(...visitors.map(row));
+  const waiting = visitors.filter((v) => v.pending).length;
+  setText("host-sync-line", waiting ? `${waiting} visit${waiting === 1 ? "" : "s"} waiting to sync.` : "");
+}
+
+async function submit(event) {
+  event.preventDefault();
+  clearMessages();
+  const time = byId("visit-time").value || "10:00";
+  const form = {
+    businessId: Number(byId("visit-location").value) || 0,
+    fullName: byId("visit-name").value.trim(),
+    email: byId("visit-email").value.trim(),
+    phone: byId("visit-phone").value.trim() || null,
+    notes: byId("visit-notes").value.trim() || null,
+    dates: dates.map((date) => new Date(`${date}T${time}`).toISOString()),
+  };
+  try {
+    await desk.register(form);
+    setText("register-result", `${form.fullName} is registered for ${dates.length} date${dates.length === 1 ? "" : "s"}.`);
+    for (const id of ["visit-name", "visit-email", "visit-phone", "visit-notes"]) byId(id).value = "";
+    dates = [];
+    renderDates();
+    await showUpcoming();
+  } catch (error) {
+    setText("register-error", error.message);
+    show("register-error", true);
+    showFieldMessages(error.fields);
+  }
+}
+
+export function mountHost(reportError) {
+  onError = reportError;
+  byId("add-date").addEventListener("click", addDate);
+  byId("register-form").addEventListener("submit", submit);
+}
+
+export async function enterHost() {
+  try {
+    const locations = await desk.locations();
+    byId("visit-location").replaceChildren(
+      ...locations.map((location) => {
+        const option = document.createElement("option");
+        option.value = String(location.id);
+        option.textContent = location.name;
+        return option;
+      }),
+    );
+    await showUpcoming();
+    await desk.refreshUpcoming();
+    await showUpcoming();
+  } catch (error) {
+    onError(error);
+  }
+}
