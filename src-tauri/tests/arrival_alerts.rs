@@ -2,61 +2,18 @@
 //! dbus-monitor) and a banner in the window, once.
 
 mod e2e;
+#[path = "../core/tests/common/notify_monitor.rs"]
+mod notify_monitor;
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use e2e::{launch, Launch};
+use notify_monitor::NotifyMonitor;
 use serde_json::json;
-
-struct Monitor(std::process::Child, Arc<Mutex<String>>);
-
-impl Monitor {
-    fn start() -> Self {
-        let mut child = Command::new("dbus-monitor")
-            .args([
-                "--session",
-                "interface='org.freedesktop.Notifications',member='Notify'",
-            ])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("dbus-monitor");
-        let seen = Arc::new(Mutex::new(String::new()));
-        let (stdout, sink) = (child.stdout.take().expect("stdout"), seen.clone());
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if let Ok(mut text) = sink.lock() {
-                    text.push_str(&line);
-                    text.push('\n');
-                }
-            }
-        });
-        std::thread::sleep(Duration::from_millis(300));
-        Monitor(child, seen)
-    }
-
-    fn calls_naming(&self, text: &str) -> usize {
-        let seen = self.1.lock().map(|s| s.clone()).unwrap_or_default();
-        seen.split("member=Notify")
-            .skip(1)
-            .filter(|c| c.contains(text))
-            .count()
-    }
-}
-
-impl Drop for Monitor {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
 
 #[tokio::test]
 async fn a_host_hears_of_their_visitor_on_the_desktop_and_in_the_window() {
-    let monitor = Monitor::start();
+    let monitor = NotifyMonitor::start();
     let app = launch(Launch::default()).await;
     app.fill("Email", "ana@frontdesk.test").await;
     app.fill("Password", "frontdesk").await;

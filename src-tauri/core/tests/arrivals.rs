@@ -3,66 +3,17 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
+use common::notify_monitor::NotifyMonitor;
 use common::*;
 use frontdesk_core::arrivals::{DesktopNotifier, Notifier, Watcher};
 use frontdesk_core::desk::Desk;
 use frontdesk_core::store::Store;
 use frontdesk_core::sync::SyncEngine;
 use serde_json::{json, Value};
-
-struct Monitor {
-    child: Child,
-    seen: Arc<Mutex<String>>,
-}
-
-impl Monitor {
-    fn start() -> Monitor {
-        let mut child = Command::new("dbus-monitor")
-            .args([
-                "--session",
-                "interface='org.freedesktop.Notifications',member='Notify'",
-            ])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("dbus-monitor (run the tests with ./x test)");
-        let seen = Arc::new(Mutex::new(String::new()));
-        let (stdout, sink) = (child.stdout.take().expect("stdout"), seen.clone());
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if let Ok(mut text) = sink.lock() {
-                    text.push_str(&line);
-                    text.push('\n');
-                }
-            }
-        });
-        // dbus-monitor needs a moment to install its match rule.
-        std::thread::sleep(Duration::from_millis(300));
-        Monitor { child, seen }
-    }
-
-    /// `Notify` calls whose arguments mention `text`.
-    fn calls_naming(&self, text: &str) -> usize {
-        let seen = self.seen.lock().map(|s| s.clone()).unwrap_or_default();
-        seen.split("member=Notify")
-            .skip(1)
-            .filter(|call| call.contains(text))
-            .count()
-    }
-}
-
-impl Drop for Monitor {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 async fn watcher(h: &Harness, dir: &std::path::Path) -> Arc<Watcher> {
     let store = Store::open(dir).await.expect("store");
@@ -90,7 +41,7 @@ fn anas_waiting_visitors(state: &Value) -> Vec<(i64, String)> {
 
 #[tokio::test]
 async fn a_hosts_visitor_arriving_raises_exactly_one_desktop_notification() {
-    let monitor = Monitor::start();
+    let monitor = NotifyMonitor::start();
     let h = harness(json!({})).await;
     let dir = std::env::temp_dir().join(format!("frontdesk-arrivals-{}", uuid::Uuid::new_v4()));
     let waiting = anas_waiting_visitors(&h.state().await);

@@ -1,6 +1,8 @@
 //! A simulator in this process, and clients of it.
 #![allow(dead_code)]
 
+pub mod notify_monitor;
+
 use std::sync::Arc;
 use std::time::Duration;
 
