@@ -79,7 +79,9 @@ impl Store {
     ) -> Result<QueuedOp, StoreError> {
         let id = uuid::Uuid::now_v7().to_string();
         let now = stamp(Utc::now());
-        let mut tx = self.pool().begin().await?;
+        // The look-up stays outside any transaction: in WAL mode a transaction that reads and
+        // then writes fails at once (SQLITE_BUSY, no busy wait) if another connection wrote in
+        // between. The insert alone is one atomic, durable statement.
         let visitor_key = match operation.target() {
             Some(Target::Queued(creator)) => format!("op:{creator}"),
             Some(Target::Server(server_id)) => {
@@ -89,7 +91,7 @@ impl Store {
                     "SELECT id FROM operations WHERE kind = 'walk_in' AND server_ids = ? ORDER BY seq LIMIT 1",
                 )
                 .bind(format!("[{server_id}]"))
-                .fetch_optional(&mut *tx)
+                .fetch_optional(self.pool())
                 .await?;
                 creator.map_or_else(|| format!("visitor:{server_id}"), |(c,)| format!("op:{c}"))
             }
@@ -110,9 +112,8 @@ impl Store {
         .bind(&now)
         .bind(&now)
         .bind(&now)
-        .execute(&mut *tx)
+        .execute(self.pool())
         .await?;
-        tx.commit().await?;
         self.operation(&id)
             .await?
             .ok_or_else(|| StoreError::Database(sqlx::Error::RowNotFound))
@@ -389,5 +390,47 @@ impl Store {
             }
         }
         Ok(ids)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Enqueueing (which looks up a visitor's creator first) while other connections write
+    /// must never fail with "database is locked".
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn enqueue_succeeds_while_other_connections_write() {
+        let dir = std::env::temp_dir().join(format!("frontdesk-queue-{}", uuid::Uuid::new_v4()));
+        let store = Store::open(&dir).await.expect("store");
+        let writer = store.clone();
+        let writes = tokio::spawn(async move {
+            for n in 0..300 {
+                writer.set_setting("noise", &n).await.expect("write");
+            }
+        });
+        let mut enqueues = Vec::new();
+        for n in 0..60 {
+            let store = store.clone();
+            enqueues.push(tokio::spawn(async move {
+                for m in 0..5 {
+                    let operation = Operation::CheckIn {
+                        target: Target::Server(n * 10 + m),
+                        at: Utc::now(),
+                        location: None,
+                    };
+                    store
+                        .enqueue("desk", &operation)
+                        .await
+                        .expect("enqueue never fails");
+                }
+            }));
+        }
+        for task in enqueues {
+            task.await.expect("task");
+        }
+        writes.await.expect("writer");
+        assert_eq!(store.queue_counts(None).await.expect("counts").pending, 300);
+        let _ = std::fs::remove_dir_all(dir);
     }
 }
