@@ -91,13 +91,7 @@ async fn an_offline_check_in_is_queued_shown_and_delivered_once() {
         assert!(Instant::now() < deadline, "not delivered: {counts}");
         tokio::time::sleep(Duration::from_millis(300)).await;
     }
-    let notices = app.sim_get("/_sim/state").await["notices"]
-        .as_array()
-        .expect("notices")
-        .iter()
-        .filter(|n| n["visitor_id"] == id)
-        .count();
-    assert_eq!(notices, 1, "checked in exactly once");
+    assert_eq!(app.host_notices(id).await, 1, "checked in exactly once");
 
     let seen: Value = app
         .browser

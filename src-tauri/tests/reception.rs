@@ -93,12 +93,6 @@ async fn reception_sees_today_searches_and_checks_visitors_in_and_out() {
     }
     app.wait_for_text("Everything is synced.").await;
     app.screenshot("reception-after-check-out").await;
-    let notices = app.sim_get("/_sim/state").await["notices"]
-        .as_array()
-        .expect("notices")
-        .iter()
-        .filter(|n| n["visitor_id"] == id)
-        .count();
-    assert_eq!(notices, 1, "checked in exactly once");
+    assert_eq!(app.host_notices(id).await, 1, "checked in exactly once");
     app.finish().await;
 }

@@ -349,6 +349,34 @@ pub fn overlay(
     rows
 }
 
+/// Writes one server row into the cache (rows without a server id are not cached).
+async fn upsert_row(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    account: &str,
+    visitor: &DeskVisitor,
+    business: Option<i64>,
+    fetched_at: &str,
+) -> Result<(), DeskError> {
+    let Some(id) = visitor.id else {
+        return Ok(());
+    };
+    sqlx::query(
+        "INSERT INTO visitors (account, id, business_id, expected_at, record, fetched_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(account, id) DO UPDATE SET business_id = excluded.business_id, expected_at = excluded.expected_at,
+         record = excluded.record, fetched_at = excluded.fetched_at",
+    )
+    .bind(account)
+    .bind(id)
+    .bind(visitor.business_id.or(business))
+    .bind(visitor.expected_at.map(stamp))
+    .bind(serde_json::to_string(visitor).map_err(StoreError::from)?)
+    .bind(fetched_at)
+    .execute(&mut **tx)
+    .await
+    .map_err(StoreError::from)?;
+    Ok(())
+}
+
 pub struct Desk {
     store: Store,
     accounts: Arc<Accounts>,
@@ -519,21 +547,7 @@ impl Desk {
         .await
         .map_err(StoreError::from)?;
         for visitor in visitors {
-            let Some(id) = visitor.id else { continue };
-            sqlx::query(
-                "INSERT INTO visitors (account, id, business_id, expected_at, record, fetched_at) VALUES (?, ?, ?, ?, ?, ?)
-                 ON CONFLICT(account, id) DO UPDATE SET business_id = excluded.business_id, expected_at = excluded.expected_at,
-                 record = excluded.record, fetched_at = excluded.fetched_at",
-            )
-            .bind(account)
-            .bind(id)
-            .bind(visitor.business_id.or(business))
-            .bind(visitor.expected_at.map(stamp))
-            .bind(serde_json::to_string(visitor).map_err(StoreError::from)?)
-            .bind(&now)
-            .execute(&mut *tx)
-            .await
-            .map_err(StoreError::from)?;
+            upsert_row(&mut tx, account, visitor, business, &now).await?;
         }
         tx.commit().await.map_err(StoreError::from)?;
         Ok(())
@@ -632,21 +646,14 @@ impl Desk {
         let now = stamp(Utc::now());
         let mut tx = self.store.pool().begin().await.map_err(StoreError::from)?;
         for visitor in visitors {
-            let row = DeskVisitor::from_admin(visitor);
-            sqlx::query(
-                "INSERT INTO visitors (account, id, business_id, expected_at, record, fetched_at) VALUES (?, ?, ?, ?, ?, ?)
-                 ON CONFLICT(account, id) DO UPDATE SET business_id = excluded.business_id, expected_at = excluded.expected_at,
-                 record = excluded.record, fetched_at = excluded.fetched_at",
+            upsert_row(
+                &mut tx,
+                account,
+                &DeskVisitor::from_admin(visitor),
+                None,
+                &now,
             )
-            .bind(account)
-            .bind(visitor.id)
-            .bind(visitor.business_id)
-            .bind(row.expected_at.map(stamp))
-            .bind(serde_json::to_string(&row).map_err(StoreError::from)?)
-            .bind(&now)
-            .execute(&mut *tx)
-            .await
-            .map_err(StoreError::from)?;
+            .await?;
         }
         tx.commit().await.map_err(StoreError::from)?;
         Ok(())

@@ -366,6 +366,16 @@ impl App {
         self.wait_for_text(&format!("Signed in as {email}")).await;
     }
 
+    /// How many times the simulator notified a host that this visitor checked in.
+    pub async fn host_notices(&self, visitor_id: i64) -> usize {
+        self.sim_get("/_sim/state").await["notices"]
+            .as_array()
+            .expect("notices")
+            .iter()
+            .filter(|n| n["visitor_id"] == visitor_id)
+            .count()
+    }
+
     pub async fn sim_get(&self, path: &str) -> Value {
         self.http
             .get(format!("{}{path}", self.sim.base_url()))
