@@ -29,6 +29,10 @@ fn main() {
         "refresh_upcoming",
         "locations",
         "set_location",
+        "search_hosts",
+        "export_on_site",
+        "preferences",
+        "set_preferences",
         "send_test_notification",
         "user_active",
     ]);

@@ -47,6 +47,27 @@ impl UiError {
     }
 }
 
+impl UiError {
+    /// A desktop setting the OS refused (full screen, start at login).
+    pub fn desktop(what: &str, detail: impl std::fmt::Display) -> Self {
+        UiError::new(
+            "desktop",
+            format!("{what} could not be changed on this computer ({detail})."),
+        )
+    }
+
+    /// A file could not be written where the person expects it.
+    pub fn file(path: &std::path::Path, detail: impl std::fmt::Display) -> Self {
+        UiError::new(
+            "file",
+            format!(
+                "Could not save {} ({detail}). Check the folder exists and has space.",
+                path.display()
+            ),
+        )
+    }
+}
+
 impl From<EndpointError> for UiError {
     fn from(error: EndpointError) -> Self {
         let field = FieldProblem {

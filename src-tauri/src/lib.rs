@@ -3,6 +3,7 @@
 
 mod commands;
 mod demo;
+mod desktop;
 mod error;
 mod notifications;
 mod state;
@@ -21,10 +22,30 @@ pub fn run() -> ExitCode {
         .with_writer(std::io::stderr)
         .init();
     let result = tauri::Builder::default()
+        // First, so a second launch only raises the running window and exits.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            notifications::raise_window(app);
+        }))
+        .plugin(
+            tauri_plugin_window_state::Builder::default()
+                .with_state_flags(window_state_flags())
+                .build(),
+        )
+        .plugin(tauri_plugin_autostart::init(
+            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+            None,
+        ))
         .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             let handle = app.handle().clone();
             let state = tauri::async_runtime::block_on(AppState::start(&handle))?;
+            let preferences = tauri::async_runtime::block_on(
+                frontdesk_core::preferences::Preferences::load(&state.store),
+            )
+            .unwrap_or_default();
+            if let Err(error) = desktop::apply(&handle, &preferences) {
+                tracing::warn!(message = %error.message, "settings not applied at start");
+            }
             if state.demo {
                 demo::sign_in_if_needed(
                     handle.clone(),
@@ -61,6 +82,10 @@ pub fn run() -> ExitCode {
             commands::desk::refresh_upcoming,
             commands::desk::locations,
             commands::desk::set_location,
+            commands::desk::search_hosts,
+            commands::desk::export_on_site,
+            commands::settings::preferences,
+            commands::settings::set_preferences,
             commands::alerts::send_test_notification,
             commands::alerts::user_active,
         ])
@@ -72,4 +97,10 @@ pub fn run() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Size, place and maximised are remembered; full screen follows the kiosk setting instead.
+fn window_state_flags() -> tauri_plugin_window_state::StateFlags {
+    use tauri_plugin_window_state::StateFlags;
+    StateFlags::SIZE | StateFlags::POSITION | StateFlags::MAXIMIZED | StateFlags::VISIBLE
 }

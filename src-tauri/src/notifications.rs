@@ -7,13 +7,18 @@ use std::sync::Arc;
 use frontdesk_core::arrivals::{Alert, Notifier};
 use tauri::{AppHandle, Emitter, Manager};
 
-/// Raises the main window and tells the page which visitor to show.
-pub fn show_visitor(app: &AppHandle, visitor_id: i64) {
+/// Brings the main window forward (a notification click, a second launch).
+pub fn raise_window(app: &AppHandle) {
     if let Some(window) = app.get_webview_window("main") {
         let _ = window.unminimize();
         let _ = window.show();
         let _ = window.set_focus();
     }
+}
+
+/// Raises the main window and tells the page which visitor to show.
+pub fn show_visitor(app: &AppHandle, visitor_id: i64) {
+    raise_window(app);
     if let Err(error) = app.emit("show-visitor", visitor_id) {
         tracing::warn!(%error, "could not ask the window to show a visitor");
     }

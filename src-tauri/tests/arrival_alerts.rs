@@ -22,6 +22,7 @@ async fn a_host_hears_of_their_visitor_on_the_desktop_and_in_the_window() {
     app.wait_for_text("Signed in as ana@frontdesk.test in Host mode.")
         .await;
 
+    app.open("Settings").await;
     app.click("Send test notification").await;
     app.wait_for_text("Sent. You should see it on your desktop.")
         .await;
@@ -45,6 +46,9 @@ async fn a_host_hears_of_their_visitor_on_the_desktop_and_in_the_window() {
     );
     // Let the app's watcher take its first look, then a kiosk checks the visitor in.
     tokio::time::sleep(Duration::from_secs(2)).await;
+    let _ = std::process::Command::new("dunstctl")
+        .arg("close-all")
+        .status();
     let checked_in = Instant::now();
     app.http
         .post(format!(
@@ -65,6 +69,25 @@ async fn a_host_hears_of_their_visitor_on_the_desktop_and_in_the_window() {
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+    // A click on the alert (dunst performs its default action) brings that visit into view.
+    app.open("Settings").await;
+    let clicked = std::process::Command::new("dunstctl")
+        .args(["action", "0"])
+        .status()
+        .expect("dunstctl");
+    assert!(clicked.success(), "dunst performed the alert's action");
+    let focused = format!(
+        "return document.querySelector('#upcoming-list [data-visitor-id=\"{id}\"]')?.classList.contains('highlight') === true && !document.getElementById('host-screen').hidden;"
+    );
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while app.script(&focused).await != serde_json::Value::Bool(true) {
+        if Instant::now() >= deadline {
+            let ids = app.script("return [...document.querySelectorAll('#upcoming-list [data-visitor-id]')].map(e => e.dataset.visitorId + (e.classList.contains('highlight') ? '*' : '')).join(',') + ' host hidden=' + document.getElementById('host-screen').hidden;").await;
+            panic!("clicking the alert did not show visitor {id}: {ids}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
     app.screenshot("host-arrival").await;
     tokio::time::sleep(Duration::from_secs(6)).await;
     assert_eq!(monitor.calls_naming(&name), 1, "announced once");

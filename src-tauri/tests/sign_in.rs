@@ -18,6 +18,8 @@ async fn reception_signs_in_and_out_and_the_email_is_remembered() {
     let tokens_issued = app.sim_get("/_sim/state").await["sessions"].as_u64();
     assert_eq!(tokens_issued, Some(1));
 
+    app.open("Settings").await;
+    app.screenshot("settings").await;
     app.click("Sign out").await;
     app.wait_for_text("Sign in with your Nexudus account").await;
     let email = app.field("Email").await.prop("value").await.expect("value");

@@ -49,11 +49,23 @@ export const desk = {
   upcoming: () => call("upcoming"),
   refreshUpcoming: () => call("refresh_upcoming"),
   cancel: (id) => call("cancel_registration", { id }),
+  walkIn: (form) => call("walk_in", { form }),
+  searchHosts: (text) => call("search_hosts", { text }),
+  exportOnSite: (business) => call("export_on_site", { business }),
 };
 
 export const queue = {
   status: () => call("queue_status"),
+  list: (limit) => call("queue_list", { limit }),
+  retry: (id) => call("queue_retry", { id }),
+  edit: (id, operation) => call("queue_edit", { id, operation }),
+  discard: (id) => call("queue_discard", { id }),
   syncNow: () => call("sync_now"),
+};
+
+export const settings = {
+  get: () => call("preferences"),
+  set: (preferences) => call("set_preferences", { preferences }),
 };
 
 export const alerts = {

@@ -1,46 +1,78 @@
-import { alerts, app, on, session } from "./api.js";
+import { alerts, app, on, queue, session } from "./api.js";
 import { byId, setText, show } from "./dom.js";
+import { mountBadge } from "./views/badge.js";
+import { enterHost, focusUpcoming, mountHost, showUpcoming } from "./views/host.js";
+import { mountOnSite } from "./views/on-site.js";
 import { enterReception, focusVisitor, mountReception, showSyncStatus, showToday } from "./views/reception.js";
-import { enterHost, mountHost, showUpcoming } from "./views/host.js";
+import { enterSettings, mountSettings } from "./views/settings.js";
 import { fillFromStatus, mountSignIn } from "./views/sign-in.js";
+import { mountSync, showQueue, showSyncPanel } from "./views/sync.js";
+import { mountWalkIn } from "./views/walk-in.js";
 
 const MODE_NAMES = { reception: "Reception", host: "Host" };
+const SCREENS = ["reception-screen", "walk-in-screen", "on-site-screen", "host-screen", "sync-screen", "settings-screen"];
+const HOME = { reception: "reception-screen", host: "host-screen" };
+
+let mode = null;
+let screen = null;
 
 function showNotice(error) {
   setText("notice", error?.message ?? "");
   show("notice", Boolean(error));
 }
 
+function navButtons() {
+  return [...document.querySelectorAll("#sections button")];
+}
+
+function showScreen(id) {
+  screen = id;
+  for (const other of SCREENS) show(other, other === id);
+  for (const tab of navButtons()) {
+    if (tab.dataset.screen === id) tab.setAttribute("aria-current", "page");
+    else tab.removeAttribute("aria-current");
+  }
+  if (id === "sync-screen") showQueue();
+  if (id === "settings-screen") enterSettings();
+}
+
 function render(status) {
-  const reception = status.signedIn && status.mode === "reception";
-  const host = status.signedIn && status.mode === "host";
-  show("host-screen", host);
   show("sign-in-screen", !status.signedIn);
-  show("reception-screen", reception);
-  show("home-screen", status.signedIn);
   show("session-chip", status.signedIn);
+  show("sections", status.signedIn);
   if (!status.signedIn) {
+    mode = null;
+    for (const id of SCREENS) show(id, false);
     fillFromStatus(status);
     byId("email").focus();
     return;
   }
   showNotice(null);
-  setText("session-email", status.email);
-  const mode = MODE_NAMES[status.mode] ?? "—";
-  setText("home-summary", `Signed in as ${status.email} in ${mode} mode.`);
-  const both = status.roles.reception && status.roles.host;
-  show("mode-choice", both);
-  for (const radio of document.querySelectorAll('input[name="mode"]')) {
-    radio.checked = radio.value === status.mode;
-  }
-  if (reception) enterReception();
-  if (host) enterHost();
+  const modeName = MODE_NAMES[status.mode] ?? "—";
+  setText("session-summary", `Signed in as ${status.email} in ${modeName} mode.`);
+  setText("home-summary", `Signed in as ${status.email}.`);
+  show("mode-choice", status.roles.reception && status.roles.host);
+  show("settings-location-group", status.mode === "reception");
+  for (const radio of document.querySelectorAll('input[name="mode"]')) radio.checked = radio.value === status.mode;
+  for (const tab of navButtons()) tab.hidden = Boolean(tab.dataset.mode) && tab.dataset.mode !== status.mode;
+  const modeChanged = mode !== status.mode;
+  mode = status.mode;
+  if (modeChanged || !screen || byId(screen).hidden) showScreen(HOME[status.mode] ?? "settings-screen");
+  if (status.mode === "reception") enterReception();
+  if (status.mode === "host") enterHost();
+  queue
+    .status()
+    .then((sync) => {
+      showSyncStatus(sync);
+      showSyncPanel(sync);
+    })
+    .catch(() => {});
 }
 
 // Every arrival is shown here too; when the desktop could not show it, this is the only notice.
 function showArrival(announcement) {
   setText("arrival-title", announcement.title);
-  const missed = announcement.delivered ? "" : "\n(Desktop notifications are not available on this computer.)";
+  const missed = announcement.delivered || announcement.muted ? "" : "\n(Desktop notifications are not available on this computer.)";
   setText("arrival-body", `${announcement.body}${missed}`);
   show("arrival-banner", true);
 }
@@ -54,14 +86,28 @@ function watchForActivity() {
     last = now;
     alerts.userActive().catch(() => {});
   };
-  for (const type of ["pointerdown", "keydown"]) {
-    window.addEventListener(type, report, { passive: true });
-  }
+  for (const type of ["pointerdown", "keydown"]) window.addEventListener(type, report, { passive: true });
+}
+
+function mountNavigation() {
+  for (const tab of navButtons()) tab.addEventListener("click", () => showScreen(tab.dataset.screen));
+  // Arrow keys move between sections, as in a tab strip.
+  byId("sections").addEventListener("keydown", (event) => {
+    if (event.key !== "ArrowRight" && event.key !== "ArrowLeft") return;
+    const tabs = navButtons().filter((tab) => !tab.hidden);
+    const at = tabs.indexOf(document.activeElement);
+    if (at < 0) return;
+    const next = tabs[(at + (event.key === "ArrowRight" ? 1 : tabs.length - 1)) % tabs.length];
+    next.focus();
+    showScreen(next.dataset.screen);
+  });
 }
 
 async function start() {
   try {
     const info = await app.info();
+    setText("app-version", info.version);
+    setText("app-server", info.server);
     if (info.demo) {
       setText("server-address", info.server);
       show("demo-banner", true);
@@ -70,6 +116,7 @@ async function start() {
     showNotice(error);
   }
   mountSignIn(render);
+  mountNavigation();
   byId("sign-out").addEventListener("click", async () => {
     try {
       render(await session.signOut());
@@ -86,18 +133,14 @@ async function start() {
       }
     });
   }
-  byId("test-notification").addEventListener("click", async () => {
-    setText("test-notification-result", "Sending…");
-    try {
-      await alerts.sendTest();
-      setText("test-notification-result", "Sent. You should see it on your desktop.");
-    } catch (error) {
-      setText("test-notification-result", error.message);
-    }
-  });
   watchForActivity();
+  mountBadge();
   await mountReception(showNotice);
+  mountWalkIn(showNotice);
+  mountOnSite(showNotice);
   mountHost(showNotice);
+  mountSync(showNotice);
+  mountSettings(showNotice);
   await on("arrival", (announcement) => {
     showArrival(announcement);
     showToday().catch(showNotice);
@@ -105,12 +148,18 @@ async function start() {
   });
   await on("queue-changed", (status) => {
     showSyncStatus(status);
+    showSyncPanel(status);
+    if (screen === "sync-screen") showQueue();
     if (status.state === "idle") {
       showToday().catch(() => {});
       showUpcoming().catch(() => {});
     }
   });
-  await on("show-visitor", focusVisitor);
+  await on("show-visitor", (id) => {
+    showScreen(HOME[mode] ?? "settings-screen");
+    if (mode === "reception") focusVisitor(id);
+    if (mode === "host") showUpcoming().then(() => focusUpcoming(id), () => focusUpcoming(id));
+  });
   await on("session-changed", render);
   await on("notice", showNotice);
   try {

@@ -134,11 +134,35 @@ impl DeskVisitor {
 }
 
 /// A location as the UI lists it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Location {
     pub id: i64,
     pub name: String,
+}
+
+/// A member reception can name as a walk-in's host.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Host {
+    pub id: i64,
+    pub name: String,
+    pub company: Option<String>,
+}
+
+/// Hosts found by earlier searches, so the walk-in form still finds them offline.
+const KNOWN_HOSTS_SETTING: &str = "known_hosts";
+const KNOWN_HOSTS_LIMIT: usize = 5_000;
+
+fn matching_hosts(hosts: &[Host], needle: &str) -> Vec<Host> {
+    let mut found: Vec<Host> = hosts
+        .iter()
+        .filter(|h| h.name.to_lowercase().contains(needle))
+        .cloned()
+        .collect();
+    found.sort_by_key(|h| h.name.to_lowercase());
+    found.truncate(25);
+    found
 }
 
 /// Which visitor a person acted on: by server id, or by the queued walk-in that creates it.
@@ -661,33 +685,97 @@ impl Desk {
 
     /// Locations to choose from: all the admin can see (reception), or those taking visitors
     /// (hosts).
+    /// Offline, the list last read (the desk must open without the network).
     pub async fn locations(&self) -> Result<Vec<Location>, DeskError> {
         let client = self.accounts.client().await?;
+        let key = format!("locations:{}", client.account().entry_name());
         let roles = self.accounts.status().await?.roles;
-        let businesses = if roles.reception {
-            client.businesses().await?
+        let read = if roles.reception {
+            client.businesses().await
         } else {
-            client.businesses_with_visitors().await?
+            client.businesses_with_visitors().await
         };
-        Ok(businesses
+        let businesses = match read {
+            Ok(businesses) => businesses,
+            Err(error) if error.is_retryable() => {
+                return match self.store.setting::<Vec<Location>>(&key).await? {
+                    Some(known) => Ok(known),
+                    None => Err(error.into()),
+                };
+            }
+            Err(error) => return Err(error.into()),
+        };
+        let locations: Vec<Location> = businesses
             .into_iter()
             .map(|b| Location {
                 id: b.id,
                 name: b.name,
             })
-            .collect())
+            .collect();
+        self.store.set_setting(&key, &locations).await?;
+        Ok(locations)
     }
 
-    /// Reads the host's upcoming visitors from Nexudus into the cache.
+    /// Members whose name contains `text` (two letters at least), for a walk-in's host. Asks
+    /// Nexudus when it can be reached and remembers what it said; offline, answers from what
+    /// earlier searches found.
+    pub async fn search_hosts(&self, text: &str) -> Result<Vec<Host>, DeskError> {
+        let needle = text.trim().to_lowercase();
+        if needle.chars().count() < 2 {
+            return Ok(Vec::new());
+        }
+        let mut known: Vec<Host> = self
+            .store
+            .setting(KNOWN_HOSTS_SETTING)
+            .await?
+            .unwrap_or_default();
+        let client = self.accounts.client().await?;
+        let found = match client.search_coworkers(&needle).await {
+            Ok(found) => found,
+            Err(error) if error.is_retryable() => return Ok(matching_hosts(&known, &needle)),
+            Err(error) => return Err(error.into()),
+        };
+        let found: Vec<Host> = found
+            .into_iter()
+            .map(|c| Host {
+                id: c.id,
+                name: c.full_name,
+                company: c.company_name,
+            })
+            .collect();
+        known.retain(|k| !found.iter().any(|f| f.id == k.id));
+        known.extend(found.iter().cloned());
+        if known.len() > KNOWN_HOSTS_LIMIT {
+            known.drain(..known.len() - KNOWN_HOSTS_LIMIT);
+        }
+        self.store.set_setting(KNOWN_HOSTS_SETTING, &known).await?;
+        Ok(matching_hosts(&found, &needle))
+    }
+
+    /// Reads the host's visitors from Nexudus into the cache: today's (arrived ones too) and
+    /// later ones. (`showUpcoming` would leave out this morning's visitors.)
     pub async fn refresh_upcoming(&self) -> Result<Vec<DeskVisitor>, DeskError> {
         let client = self.accounts.client().await?;
         let account = client.account().entry_name();
-        let visitors = client.my_visitors(true).await?;
-        let rows: Vec<DeskVisitor> = visitors.iter().map(DeskVisitor::from_public).collect();
-        let from = today_range(Utc::now()).0;
-        self.replace_cache(&account, None, from, from + Duration::days(3650), &rows)
-            .await?;
+        let visitors = client.my_visitors(false).await?;
+        self.remember_mine(&account, &visitors).await?;
         self.upcoming().await
+    }
+
+    /// Takes in the host's whole `my` list (read here or by the arrival watcher).
+    pub async fn remember_mine(
+        &self,
+        account: &str,
+        visitors: &[PublicVisitor],
+    ) -> Result<(), DeskError> {
+        let from = today_range(Utc::now()).0;
+        let rows: Vec<DeskVisitor> = visitors
+            .iter()
+            .map(DeskVisitor::from_public)
+            .filter(|v| v.expected_at.is_some_and(|at| at >= from))
+            .collect();
+        self.replace_cache(account, None, from, from + Duration::days(3650), &rows)
+            .await
     }
 }
 

@@ -4,7 +4,9 @@
 pub mod account;
 pub mod arrivals;
 pub mod desk;
+pub mod export;
 pub mod nexudus;
+pub mod preferences;
 pub mod queue;
 pub mod secrets;
 pub mod store;

@@ -1,5 +1,6 @@
-use frontdesk_core::desk::{DeskVisitor, Location, RegistrationForm, VisitorRef, WalkInForm};
+use frontdesk_core::desk::{DeskVisitor, Host, Location, RegistrationForm, VisitorRef, WalkInForm};
 use frontdesk_core::queue::QueuedOp;
+use tauri::AppHandle;
 use tauri::State;
 
 use crate::error::UiError;
@@ -85,4 +86,26 @@ pub async fn set_location(state: State<'_, AppState>, business: i64) -> Result<(
         .await?;
     state.watcher.wake();
     Ok(())
+}
+
+#[tauri::command]
+pub async fn search_hosts(state: State<'_, AppState>, text: String) -> Result<Vec<Host>, UiError> {
+    Ok(state.desk.search_hosts(&text).await?)
+}
+
+/// Saves who is on site now as CSV (from the local list, so it works offline); answers the
+/// file's path.
+#[tauri::command]
+pub async fn export_on_site(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    business: i64,
+) -> Result<String, UiError> {
+    let csv = frontdesk_core::export::on_site_csv(&state.desk.today(business).await?);
+    let stamp = chrono::Local::now().format("%Y-%m-%d-%H%M");
+    let path = crate::desktop::export_dir(&app).join(format!("on-site-{stamp}.csv"));
+    tokio::fs::write(&path, csv)
+        .await
+        .map_err(|e| UiError::file(&path, e))?;
+    Ok(path.display().to_string())
 }

@@ -5,3 +5,4 @@ pub mod app;
 pub mod desk;
 pub mod queue;
 pub mod session;
+pub mod settings;

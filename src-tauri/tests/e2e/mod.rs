@@ -266,6 +266,20 @@ impl App {
             .await
     }
 
+    /// Opens a section from the navigation bar, as a person clicks its tab.
+    pub async fn open(&self, section: &str) {
+        let xpath = format!(
+            "//nav[@id='sections']//button[@aria-label={}]",
+            xpath_literal(section)
+        );
+        let tab = self
+            .usable(Locator::XPath(&xpath), &format!("section {section:?}"))
+            .await;
+        bounded(&format!("open {section}"), tab.click())
+            .await
+            .expect("click");
+    }
+
     /// Runs a script in the page and answers its value.
     pub async fn script(&self, source: &str) -> Value {
         bounded("run a script", self.browser.execute(source, vec![]))

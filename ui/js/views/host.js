@@ -180,3 +180,14 @@ export async function enterHost() {
     onError(error);
   }
 }
+
+/** Brings one upcoming visit into view (a click on its arrival alert). */
+export function focusUpcoming(id) {
+  const item = document.querySelector(`#upcoming-list [data-visitor-id="${Number(id)}"]`);
+  if (!item) return;
+  item.classList.add("highlight");
+  item.tabIndex = -1;
+  item.scrollIntoView({ block: "center" });
+  item.focus();
+  setTimeout(() => item.classList.remove("highlight"), 4000);
+}

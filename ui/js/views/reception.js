@@ -1,9 +1,16 @@
 // Reception's dashboard: today's visitors in three groups, search as you type, one-click
-// check in and out. Every server string is set with textContent.
+// check in and out, an arrivals-by-hour chart. Every server string is set with textContent.
+//
+// A big day (thousands of visitors) stays fast: rows are built once per refresh and reused,
+// and each group shows at most ROW_LIMIT matches, so a keystroke touches a few hundred rows
+// whatever the size of the day.
 import { desk, queue } from "../api.js";
-import { byId, setText } from "../dom.js";
+import { button, byId, element, localTime, setText } from "../dom.js";
+import { drawChart } from "./chart.js";
+import { openBadge } from "./badge.js";
 
 const GROUPS = { expected: "expected-list", on_site: "onsite-list", left: "left-list" };
+const ROW_LIMIT = 150;
 const APPROVALS = {
   requested: "Approval requested",
   rejected: "Declined by host",
@@ -13,16 +20,22 @@ const APPROVALS = {
 
 let business = null;
 let visitors = [];
+let rows = new Map();
+let shownAll = new Set();
 let onError = () => {};
+const listeners = new Set();
 
-function presence(visitor) {
-  if (visitor.departedAt) return "left";
-  return visitor.arrived ? "on_site" : "expected";
+export const currentBusiness = () => business;
+export const todaysVisitors = () => visitors;
+
+/** Calls `handler(visitors)` whenever today's list changes (the on-site screen follows it). */
+export function onTodayChanged(handler) {
+  listeners.add(handler);
 }
 
-function time(value) {
-  if (!value) return "";
-  return new Date(value).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+export function presence(visitor) {
+  if (visitor.departedAt) return "left";
+  return visitor.arrived ? "on_site" : "expected";
 }
 
 function searchText(visitor) {
@@ -33,85 +46,95 @@ function searchText(visitor) {
 }
 
 function badge(text, kind) {
-  const element = document.createElement("span");
-  element.className = `badge badge-${kind}`;
-  element.textContent = text;
-  return element;
+  return element("span", `badge badge-${kind}`, text);
 }
 
 function actionButton(label, visitor, action) {
-  const button = document.createElement("button");
-  button.type = "button";
-  button.className = "button button-secondary";
-  button.textContent = label;
-  button.setAttribute("aria-label", `${label} ${visitor.fullName}`);
-  button.addEventListener("click", async () => {
-    button.disabled = true;
+  const control = button(label, "button-secondary", `${label} ${visitor.fullName}`);
+  control.addEventListener("click", async () => {
+    control.disabled = true;
     try {
       await action({ id: visitor.id ?? null, queuedId: visitor.queuedId ?? null });
       await showToday();
     } catch (error) {
       onError(error);
-      button.disabled = false;
+      control.disabled = false;
     }
   });
-  return button;
+  return control;
 }
 
 function row(visitor) {
-  const item = document.createElement("li");
-  item.className = "visitor";
-  item.dataset.search = searchText(visitor);
+  const item = element("li", "visitor");
   if (visitor.id != null) item.dataset.visitorId = String(visitor.id);
-
-  const when = document.createElement("span");
-  when.className = "visitor-time";
   const state = presence(visitor);
-  when.textContent = time(state === "expected" ? visitor.expectedAt : state === "on_site" ? visitor.arrivedAt : visitor.departedAt);
+  const shownTime = state === "expected" ? visitor.expectedAt : state === "on_site" ? visitor.arrivedAt : visitor.departedAt;
+  const when = element("span", "visitor-time", localTime(shownTime));
 
-  const who = document.createElement("div");
-  const name = document.createElement("div");
-  name.className = "visitor-name";
-  name.textContent = visitor.fullName;
+  const who = element("div");
+  const name = element("div", "visitor-name", visitor.fullName);
   if (visitor.pending) name.append(badge("Waiting to sync", "pending"));
   if (visitor.needsAttention) name.append(badge("Needs attention", "attention"));
   if (visitor.approval && APPROVALS[visitor.approval]) name.append(badge(APPROVALS[visitor.approval], "approval"));
-  const meta = document.createElement("div");
-  meta.className = "visitor-meta";
-  meta.textContent = [visitor.hostName && `Host: ${visitor.hostName}`, visitor.company, visitor.visitorCode && `Code ${visitor.visitorCode}`]
-    .filter(Boolean)
-    .join(" · ");
+  const meta = element(
+    "div",
+    "visitor-meta",
+    [visitor.hostName && `Host: ${visitor.hostName}`, visitor.company, visitor.visitorCode && `Code ${visitor.visitorCode}`]
+      .filter(Boolean)
+      .join(" · "),
+  );
   who.append(name, meta);
 
-  const actions = document.createElement("div");
+  const actions = element("div", "visitor-actions");
   if (state === "expected") actions.append(actionButton("Check in", visitor, desk.checkIn));
-  if (state === "on_site") actions.append(actionButton("Check out", visitor, desk.checkOut));
-
+  if (state === "on_site") {
+    actions.append(actionButton("Check out", visitor, desk.checkOut));
+    const print = button("Badge", "button-quiet-dark", `Badge for ${visitor.fullName}`);
+    print.addEventListener("click", () => openBadge(visitor));
+    actions.append(print);
+  }
   item.append(when, who, actions);
   return item;
 }
 
-function applySearch() {
+function showMoreButton(group, hidden) {
+  const item = element("li", "more");
+  const more = button(`Show ${hidden} more`, "button-secondary");
+  more.addEventListener("click", () => {
+    shownAll.add(group);
+    applySearch();
+  });
+  item.append(more);
+  return item;
+}
+
+export function applySearch() {
   const needle = byId("search").value.trim().toLowerCase();
-  const counts = { expected: 0, on_site: 0, left: 0 };
-  for (const [group, listId] of Object.entries(GROUPS)) {
-    for (const item of byId(listId).children) {
-      const shown = !needle || item.dataset.search.includes(needle);
-      item.hidden = !shown;
-      if (shown) counts[group] += 1;
-    }
+  const matches = { expected: [], on_site: [], left: [] };
+  for (const entry of rows.values()) {
+    if (!needle || entry.search.includes(needle)) matches[entry.group].push(entry.node);
   }
-  setText("expected-count", `(${counts.expected})`);
-  setText("onsite-count", `(${counts.on_site})`);
-  setText("left-count", `(${counts.left})`);
+  for (const [group, listId] of Object.entries(GROUPS)) {
+    const found = matches[group];
+    const limit = shownAll.has(group) ? found.length : ROW_LIMIT;
+    const shown = found.slice(0, limit);
+    if (found.length > limit) shown.push(showMoreButton(group, found.length - limit));
+    byId(listId).replaceChildren(...shown);
+  }
+  setText("expected-count", `(${matches.expected.length})`);
+  setText("onsite-count", `(${matches.on_site.length})`);
+  setText("left-count", `(${matches.left.length})`);
 }
 
 function render() {
-  const fragments = { expected: new DocumentFragment(), on_site: new DocumentFragment(), left: new DocumentFragment() };
-  for (const visitor of visitors) fragments[presence(visitor)].append(row(visitor));
-  for (const [group, listId] of Object.entries(GROUPS)) byId(listId).replaceChildren(fragments[group]);
+  rows = new Map();
+  visitors.forEach((visitor, index) => {
+    rows.set(index, { group: presence(visitor), search: searchText(visitor), node: row(visitor) });
+  });
   setText("on-site-count", String(visitors.filter((v) => presence(v) === "on_site").length));
   applySearch();
+  drawChart(visitors);
+  for (const listener of listeners) listener(visitors);
 }
 
 export async function showToday() {
@@ -131,7 +154,17 @@ async function refresh() {
   }
 }
 
-export function showSyncStatus(status) {
+export async function chooseLocation(id) {
+  business = Number(id);
+  shownAll = new Set();
+  byId("location").value = String(business);
+  byId("settings-location").value = String(business);
+  await desk.setLocation(business).catch(onError);
+  await showToday().catch(onError);
+  await refresh();
+}
+
+function describeSync(status) {
   const counts = status.counts ?? {};
   const waiting = (counts.pending ?? 0) + (counts.inFlight ?? 0) + (counts.uncertain ?? 0);
   const parts = [];
@@ -140,50 +173,55 @@ export function showSyncStatus(status) {
   if (status.state === "syncing" && status.progress) parts.push(`Syncing ${status.progress[0]} of ${status.progress[1]}…`);
   parts.push(waiting ? `${waiting} change${waiting === 1 ? "" : "s"} waiting to sync.` : "Everything is synced.");
   if (counts.needsAttention) parts.push(`${counts.needsAttention} need${counts.needsAttention === 1 ? "s" : ""} attention.`);
-  setText("sync-line", parts.join(" "));
+  return parts.join(" ");
+}
+
+export function showSyncStatus(status) {
+  setText("sync-line", describeSync(status));
 }
 
 export function focusVisitor(id) {
-  const item = document.querySelector(`[data-visitor-id="${Number(id)}"]`);
-  if (!item) return;
+  const entry = [...rows.values()].find((e) => e.node.dataset.visitorId === String(Number(id)));
+  if (!entry) return;
   byId("search").value = "";
+  shownAll.add(entry.group);
   applySearch();
+  const item = entry.node;
   item.classList.add("highlight");
   item.scrollIntoView({ block: "center" });
   item.querySelector("button")?.focus();
   setTimeout(() => item.classList.remove("highlight"), 4000);
 }
 
+function fillLocations(select, locations) {
+  select.replaceChildren(
+    ...locations.map((location) => {
+      const option = element("option", "", location.name);
+      option.value = String(location.id);
+      return option;
+    }),
+  );
+}
+
 export async function mountReception(reportError) {
   onError = reportError;
   byId("search").addEventListener("input", applySearch);
   byId("refresh").addEventListener("click", refresh);
-  byId("location").addEventListener("change", async (event) => {
-    business = Number(event.target.value);
-    await desk.setLocation(business).catch(onError);
-    await refresh();
-  });
+  for (const id of ["location", "settings-location"]) {
+    byId(id).addEventListener("change", (event) => chooseLocation(event.target.value));
+  }
 }
 
 export async function enterReception() {
   try {
     const locations = await desk.locations();
-    const select = byId("location");
-    select.replaceChildren(
-      ...locations.map((location) => {
-        const option = document.createElement("option");
-        option.value = String(location.id);
-        option.textContent = location.name;
-        return option;
-      }),
-    );
+    fillLocations(byId("location"), locations);
+    fillLocations(byId("settings-location"), locations);
     if (business == null && locations.length) business = locations[0].id;
-    select.value = String(business);
-    await desk.setLocation(business);
-    await showToday();
-    await refresh();
+    await chooseLocation(business);
     showSyncStatus(await queue.status());
   } catch (error) {
     onError(error);
+    await showToday().catch(() => {});
   }
 }

@@ -17,6 +17,7 @@ use super::policy::{next_poll, PollContext, VERY_SLOW};
 use crate::account::{Accounts, Mode};
 use crate::desk::Desk;
 use crate::nexudus::{ApiError, NexudusClient, VisitorQuery};
+use crate::preferences::Preferences;
 use crate::store::{Store, StoreError};
 
 /// The setting that holds reception's location (a Nexudus business id).
@@ -41,6 +42,8 @@ pub struct Announcement {
     pub title: String,
     pub body: String,
     pub delivered: bool,
+    /// Desktop notifications are switched off in Settings: the window is the only notice.
+    pub muted: bool,
 }
 
 #[derive(Debug, Default)]
@@ -203,17 +206,26 @@ impl Watcher {
             }
         };
         let mut undelivered = Vec::new();
+        let desktop = match Preferences::load(&self.store).await {
+            Ok(preferences) => preferences.notifications,
+            Err(error) => {
+                tracing::warn!(%error, "could not read the notification setting");
+                true
+            }
+        };
         for alert in &alerts {
-            let (notifier, shown) = (self.notifier.clone(), alert.clone());
-            let result = tokio::task::spawn_blocking(move || notifier.show(&shown))
-                .await
-                .unwrap_or_else(|e| Err(e.to_string()));
-            let delivered = match result {
-                Ok(()) => true,
-                Err(error) => {
-                    tracing::warn!(%error, "a notification could not be shown");
-                    undelivered.push(alert.title());
-                    false
+            let delivered = desktop && {
+                let (notifier, shown) = (self.notifier.clone(), alert.clone());
+                let result = tokio::task::spawn_blocking(move || notifier.show(&shown))
+                    .await
+                    .unwrap_or_else(|e| Err(e.to_string()));
+                match result {
+                    Ok(()) => true,
+                    Err(error) => {
+                        tracing::warn!(%error, "a notification could not be shown");
+                        undelivered.push(alert.title());
+                        false
+                    }
                 }
             };
             // Nobody listening (no window) is fine.
@@ -222,6 +234,7 @@ impl Watcher {
                 title: alert.title(),
                 body: alert.body(),
                 delivered,
+                muted: !desktop,
             });
         }
         let next = next_poll(&context);
@@ -247,6 +260,10 @@ impl Watcher {
             }
         }
         let rows = client.my_visitors(false).await?;
+        // The same read keeps the host's list fresh: an arrival shows there at once.
+        if let Err(error) = self.desk.remember_mine(&memory.account, &rows).await {
+            tracing::warn!(%error, "could not keep the host's visitors");
+        }
         let announced: HashSet<i64> = self
             .announced(&memory.account)
             .await?

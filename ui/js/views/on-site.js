@@ -1,0 +1,47 @@
+// "On site now": the evacuation list, from the local list so it works offline; printable and
+// saved as CSV.
+import { desk } from "../api.js";
+import { button, byId, element, localTime, setText, show } from "../dom.js";
+import { openBadge, printPart } from "./badge.js";
+import { currentBusiness, onTodayChanged, presence } from "./reception.js";
+
+let onError = () => {};
+
+function render(visitors) {
+  const here = visitors.filter((v) => presence(v) === "on_site").sort((a, b) => a.fullName.localeCompare(b.fullName));
+  const rows = here.map((visitor) => {
+    const tr = element("tr");
+    const name = element("th", "", visitor.fullName);
+    name.scope = "row";
+    const badgeCell = element("td", "no-print");
+    const open = button("Badge", "button-quiet-dark", `Badge for ${visitor.fullName}`);
+    open.addEventListener("click", () => openBadge(visitor));
+    badgeCell.append(open);
+    tr.append(name, element("td", "", visitor.company ?? ""), element("td", "", visitor.hostName ?? ""), element("td", "", localTime(visitor.arrivedAt)), badgeCell);
+    return tr;
+  });
+  byId("on-site-rows").replaceChildren(...rows);
+  setText("evacuation-count", `(${here.length})`);
+  show("on-site-empty", here.length === 0);
+  setText("on-site-as-of", `As of ${new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}, from this desk's list (includes changes not yet synced).`);
+}
+
+async function exportCsv() {
+  const business = currentBusiness();
+  if (business == null) return;
+  setText("export-result", "Saving…");
+  try {
+    const path = await desk.exportOnSite(business);
+    setText("export-result", `Saved to ${path}`);
+  } catch (error) {
+    setText("export-result", "");
+    onError(error);
+  }
+}
+
+export function mountOnSite(reportError) {
+  onError = reportError;
+  onTodayChanged(render);
+  byId("print-on-site").addEventListener("click", () => printPart("on-site"));
+  byId("export-on-site").addEventListener("click", exportCsv);
+}

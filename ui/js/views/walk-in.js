@@ -1,0 +1,137 @@
+// The walk-in form: a visitor standing at the desk, checked in at once (queued, so it works
+// offline). The host is chosen from a search of the space's members.
+import { desk } from "../api.js";
+import { button, byId, element, setText, show } from "../dom.js";
+import { currentBusiness, showToday } from "./reception.js";
+
+const FIELDS = { fullName: "walk-in-name", email: "walk-in-email" };
+const LABELS = { fullName: "Full name", email: "Email", businessId: "Location" };
+const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@.]+$/;
+
+let host = null;
+let searchTimer = null;
+let searchSeq = 0;
+let onError = () => {};
+
+function clearMessages() {
+  show("walk-in-error", false);
+  for (const id of Object.values(FIELDS)) {
+    byId(id).removeAttribute("aria-invalid");
+    setText(`${id}-message`, "");
+    show(`${id}-message`, false);
+  }
+}
+
+function showFieldMessages(fields = []) {
+  for (const { field, message } of fields) {
+    const id = FIELDS[field];
+    if (!id) {
+      setText("walk-in-error", `${LABELS[field] ?? field} ${message}`);
+      show("walk-in-error", true);
+      continue;
+    }
+    setText(`${id}-message`, `${LABELS[field]} ${message}`);
+    show(`${id}-message`, true);
+    byId(id).setAttribute("aria-invalid", "true");
+  }
+  const first = fields.find(({ field }) => FIELDS[field]);
+  if (first) byId(FIELDS[first.field]).focus();
+}
+
+/** The same checks the core makes, before anything is queued. */
+function check(form) {
+  const problems = [];
+  if (!form.fullName) problems.push({ field: "fullName", message: "is a required field" });
+  if (!form.email) problems.push({ field: "email", message: "is a required field" });
+  else if (!EMAIL_SHAPE.test(form.email)) problems.push({ field: "email", message: "is not a valid email address" });
+  return problems;
+}
+
+function chooseHost(found) {
+  host = found;
+  byId("walk-in-host").value = found.name;
+  byId("walk-in-host-results").replaceChildren();
+  setText("walk-in-host-status", `Host: ${found.name}${found.company ? ` (${found.company})` : ""}`);
+}
+
+function showHosts(hosts, text) {
+  const items = hosts.map((found) => {
+    const item = element("li");
+    const choose = button(found.company ? `${found.name} · ${found.company}` : found.name, "button-option", `Choose host ${found.name}`);
+    choose.addEventListener("click", () => {
+      chooseHost(found);
+      byId("walk-in-reason").focus();
+    });
+    item.append(choose);
+    return item;
+  });
+  byId("walk-in-host-results").replaceChildren(...items);
+  setText("walk-in-host-status", hosts.length ? `${hosts.length} match${hosts.length === 1 ? "" : "es"}` : `No member matches “${text}”.`);
+}
+
+function searchHosts() {
+  host = null;
+  const text = byId("walk-in-host").value.trim();
+  clearTimeout(searchTimer);
+  if (text.length < 2) {
+    byId("walk-in-host-results").replaceChildren();
+    setText("walk-in-host-status", "");
+    return;
+  }
+  // Wait for a pause in typing; only the newest search may answer.
+  searchTimer = setTimeout(async () => {
+    const seq = ++searchSeq;
+    setText("walk-in-host-status", "Searching…");
+    try {
+      const hosts = await desk.searchHosts(text);
+      if (seq === searchSeq) showHosts(hosts, text);
+    } catch (error) {
+      if (seq === searchSeq) setText("walk-in-host-status", error.message);
+    }
+  }, 250);
+}
+
+async function submit(event) {
+  event.preventDefault();
+  clearMessages();
+  setText("walk-in-result", "");
+  const value = (id) => byId(id).value.trim();
+  const form = {
+    businessId: currentBusiness() ?? 0,
+    fullName: value("walk-in-name"),
+    email: value("walk-in-email"),
+    phone: value("walk-in-phone") || null,
+    company: value("walk-in-company") || null,
+    hostId: host?.id ?? null,
+    reason: value("walk-in-reason") || null,
+    notes: value("walk-in-notes") || null,
+  };
+  const problems = check(form);
+  if (problems.length) {
+    showFieldMessages(problems);
+    return;
+  }
+  const submitButton = byId("walk-in-button");
+  submitButton.disabled = true;
+  try {
+    await desk.walkIn(form);
+    byId("walk-in-form").reset();
+    host = null;
+    byId("walk-in-host-results").replaceChildren();
+    setText("walk-in-host-status", "");
+    setText("walk-in-result", `${form.fullName} is checked in.`);
+    byId("walk-in-name").focus();
+    await showToday().catch(onError);
+  } catch (error) {
+    if (error.fields) showFieldMessages(error.fields);
+    else onError(error);
+  } finally {
+    submitButton.disabled = false;
+  }
+}
+
+export function mountWalkIn(reportError) {
+  onError = reportError;
+  byId("walk-in-form").addEventListener("submit", submit);
+  byId("walk-in-host").addEventListener("input", searchHosts);
+}
