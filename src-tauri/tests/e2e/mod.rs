@@ -24,6 +24,9 @@ pub struct Driver(Child);
 
 impl Drop for Driver {
     fn drop(&mut self) {
+        // A failed test skips closing its session, and the app is single-instance: one left
+        // running would swallow the next launch. Everything the driver started goes too.
+        let started = descendants(self.0.id());
         // SIGTERM lets tauri-driver stop WebKitWebDriver and the app; SIGKILL would orphan them.
         let _ = Command::new("kill")
             .arg("-TERM")
@@ -32,18 +35,53 @@ impl Drop for Driver {
         let deadline = Instant::now() + Duration::from_secs(5);
         while Instant::now() < deadline {
             if let Ok(Some(_)) = self.0.try_wait() {
-                return;
+                break;
             }
             std::thread::sleep(Duration::from_millis(50));
         }
         let _ = self.0.kill();
         let _ = self.0.wait();
+        end(&started);
     }
+}
+
+fn end(pids: &[u32]) {
+    for pid in pids {
+        let _ = Command::new("kill")
+            .args(["-KILL", &pid.to_string()])
+            .stderr(Stdio::null())
+            .status();
+    }
+}
+
+/// Every process below `pid` (WebKitWebDriver, and the app it started).
+fn descendants(pid: u32) -> Vec<u32> {
+    let output = Command::new("pgrep")
+        .args(["-P", &pid.to_string()])
+        .output();
+    let children: Vec<u32> = output
+        .map(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .filter_map(|l| l.trim().parse().ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut all = children.clone();
+    for child in children {
+        all.extend(descendants(child));
+    }
+    all
 }
 
 pub struct App {
     pub browser: Client,
     pub sim: RunningSim,
+    /// The stopped simulator's state and address while the desk is "offline".
+    stopped: Option<(std::sync::Arc<nexudus_sim::Sim>, std::net::SocketAddr)>,
+    pub export_dir: PathBuf,
+    /// The app's home folder (private to this run: start-at-login writes below it).
+    pub home: PathBuf,
     pub http: reqwest::Client,
     data_dir: PathBuf,
     log_path: PathBuf,
@@ -97,6 +135,10 @@ pub async fn launch(options: Launch) -> App {
     std::fs::create_dir_all(&data_dir).expect("data dir");
     // The app's own output (it inherits the driver's) is kept to be searched for secrets.
     let log_path = data_dir.with_extension("log");
+    let export_dir = data_dir.with_extension("exports");
+    std::fs::create_dir_all(&export_dir).expect("export dir");
+    let home = data_dir.with_extension("home");
+    std::fs::create_dir_all(&home).expect("home dir");
     let log = std::fs::File::create(&log_path).expect("log file");
     let (port, native_port) = (free_port(), free_port());
     let mut command = Command::new("tauri-driver");
@@ -109,6 +151,8 @@ pub async fn launch(options: Launch) -> App {
         ])
         .env("FRONTDESK_NEXUDUS_URL", sim.base_url())
         .env("FRONTDESK_DATA_DIR", &data_dir)
+        .env("FRONTDESK_EXPORT_DIR", &export_dir)
+        .env("HOME", &home)
         .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
         .env("RUST_LOG", "debug")
         .stdout(Stdio::null())
@@ -158,6 +202,9 @@ pub async fn launch(options: Launch) -> App {
     App {
         browser,
         sim,
+        stopped: None,
+        export_dir,
+        home,
         http: reqwest::Client::new(),
         data_dir,
         log_path,
@@ -194,11 +241,12 @@ fn xpath_literal(text: &str) -> String {
 }
 
 impl App {
-    /// Waits until `locator` matches an element a person could use: shown and enabled.
+    /// Waits until `locator` matches an element a person could use: shown and enabled (the
+    /// first such, when hidden screens hold others).
     async fn usable(&self, locator: Locator<'_>, what: &str) -> Element {
         let deadline = Instant::now() + WAIT;
         loop {
-            if let Ok(element) = self.browser.find(locator).await {
+            for element in self.browser.find_all(locator).await.unwrap_or_default() {
                 let shown = element.is_displayed().await.unwrap_or(false);
                 let enabled = element.is_enabled().await.unwrap_or(false);
                 if shown && enabled {
@@ -210,22 +258,36 @@ impl App {
         }
     }
 
-    /// The form control whose `<label>` starts with `label`.
+    /// The form control whose visible `<label>` starts with `label` (hidden screens have
+    /// labels too; a person reads only the ones shown).
     pub async fn field(&self, label: &str) -> Element {
         let xpath = format!(
             "//label[starts-with(normalize-space(.), {})]",
             xpath_literal(label)
         );
-        let label_element = self
-            .usable(Locator::XPath(&xpath), &format!("label {label:?}"))
-            .await;
-        let target = label_element
-            .attr("for")
-            .await
-            .expect("label for")
-            .unwrap_or_else(|| panic!("label {label:?} has no for"));
-        self.usable(Locator::Id(&target), &format!("control for {label:?}"))
-            .await
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let labels = self
+                .browser
+                .find_all(Locator::XPath(&xpath))
+                .await
+                .unwrap_or_default();
+            for candidate in labels {
+                if !candidate.is_displayed().await.unwrap_or(false) {
+                    continue;
+                }
+                let target = candidate
+                    .attr("for")
+                    .await
+                    .expect("label for")
+                    .unwrap_or_else(|| panic!("label {label:?} has no for"));
+                return self
+                    .usable(Locator::Id(&target), &format!("control for {label:?}"))
+                    .await;
+            }
+            assert!(Instant::now() < deadline, "no visible label {label:?}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     pub async fn fill(&self, label: &str, text: &str) {
@@ -264,6 +326,46 @@ impl App {
         let xpath = format!("//button[@aria-label={}]", xpath_literal(label));
         self.usable(Locator::XPath(&xpath), &format!("button named {label:?}"))
             .await
+    }
+
+    /// Stops the simulator: the desk is offline. Its data is kept for [`App::come_back`].
+    pub async fn go_offline(&mut self) {
+        let placeholder = nexudus_sim::start(StartOptions::default())
+            .await
+            .expect("placeholder sim");
+        let running = std::mem::replace(&mut self.sim, placeholder);
+        self.stopped = Some((running.sim.clone(), running.addr));
+        running.stop().await;
+    }
+
+    /// Brings the stopped simulator back, with its data, at the same address.
+    pub async fn come_back(&mut self) {
+        let (state, addr) = self.stopped.take().expect("went offline first");
+        self.sim = nexudus_sim::start_with(state, addr)
+            .await
+            .expect("back online");
+    }
+
+    /// Waits until a script answers `true`; `what` names the wait when it fails.
+    pub async fn wait_until(&self, what: &str, script: &str) {
+        let deadline = Instant::now() + WAIT;
+        while self.script(script).await != Value::Bool(true) {
+            assert!(Instant::now() < deadline, "never: {what}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until the simulator's state satisfies `check`.
+    pub async fn wait_for_sim(&self, what: &str, check: impl Fn(&Value) -> bool) -> Value {
+        let deadline = Instant::now() + WAIT * 2;
+        loop {
+            let state = self.sim_get("/_sim/state").await;
+            if check(&state) {
+                return state;
+            }
+            assert!(Instant::now() < deadline, "the simulator never saw: {what}");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
     }
 
     /// Opens a section from the navigation bar, as a person clicks its tab.
@@ -463,5 +565,7 @@ impl App {
         let _ = tokio::time::timeout(WAIT, self.browser.close()).await;
         let _ = std::fs::remove_dir_all(&self.data_dir);
         let _ = std::fs::remove_file(&self.log_path);
+        let _ = std::fs::remove_dir_all(&self.export_dir);
+        let _ = std::fs::remove_dir_all(&self.home);
     }
 }

@@ -73,7 +73,8 @@ function editForm(op, name) {
   const inputs = {};
   for (const [key, label] of fields) {
     const id = `edit-${op.id}-${key}`;
-    const labelNode = element("label", "", `${label} for ${name}`);
+    const labelNode = element("label", "", label);
+    labelNode.append(element("span", "sr-only", ` for ${name}`));
     labelNode.htmlFor = id;
     const input = element("input");
     input.id = id;
@@ -196,7 +197,7 @@ export function showSyncPanel(status) {
   const waiting = (counts.pending ?? 0) + (counts.inFlight ?? 0) + (counts.uncertain ?? 0);
   const attention = counts.needsAttention ?? 0;
   const state = {
-    idle: waiting ? "Waiting for the next try." : "Everything is synced.",
+    idle: waiting ? "Waiting for the next try." : attention ? "Nothing else is waiting." : "Everything is synced.",
     syncing: "Syncing…",
     offline: "Offline: changes are kept and sent when Nexudus is reachable.",
     signed_out: "Signed out: sign in again to send waiting changes.",

@@ -134,4 +134,11 @@ export function mountWalkIn(reportError) {
   onError = reportError;
   byId("walk-in-form").addEventListener("submit", submit);
   byId("walk-in-host").addEventListener("input", searchHosts);
+  // A message goes as soon as the person starts correcting its field.
+  for (const id of Object.values(FIELDS)) {
+    byId(id).addEventListener("input", () => {
+      byId(id).removeAttribute("aria-invalid");
+      show(`${id}-message`, false);
+    });
+  }
 }
