@@ -1,6 +1,7 @@
 //! The Tauri shell: window, plugins, and one-line commands over `frontdesk_core`. Nothing here
 //! holds business logic; it is all in the core crate, which is tested without a window.
 
+pub mod cli;
 mod commands;
 mod demo;
 mod desktop;
@@ -13,6 +14,18 @@ use std::process::ExitCode;
 use tauri::Manager;
 
 use crate::state::AppState;
+
+/// The app's identifier (tauri.conf.json): names its data folder and keyring service.
+pub const IDENTIFIER: &str = "app.frontdesk.reception";
+
+/// Opens the app, or runs an admin command when one is given.
+pub fn main() -> ExitCode {
+    match cli::parse() {
+        Ok(Some(command)) => cli::run(command),
+        Ok(None) => run(),
+        Err(code) => code,
+    }
+}
 
 pub fn run() -> ExitCode {
     tracing_subscriber::fmt()

@@ -77,7 +77,7 @@ async fn a_walk_in_with_a_host_is_checked_in_listed_on_site_exported_and_badged(
     app.open("On site").await;
     app.wait_until(
         "Walter is on the evacuation list",
-        "return [...document.querySelectorAll('#on-site-rows th')].some((th) => th.textContent === 'Walter Walkin');",
+        "return [...document.querySelectorAll('#on-site-rows tr')].some((tr) => tr.textContent.startsWith('Walter WalkinWalkin & SonsAna Oliveira'));",
     )
     .await;
     app.screenshot("on-site").await;

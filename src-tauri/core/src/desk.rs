@@ -192,6 +192,9 @@ pub struct WalkInForm {
     pub phone: Option<String>,
     pub company: Option<String>,
     pub host_id: Option<i64>,
+    /// The chosen host's name, shown until Nexudus's copy of the visitor is read.
+    #[serde(default)]
+    pub host_name: Option<String>,
     pub reason: Option<String>,
     pub notes: Option<String>,
 }
@@ -309,7 +312,7 @@ pub fn overlay(
             continue;
         }
         let attention = op.state == OpState::NeedsAttention;
-        if let Operation::WalkIn { visitor } = &op.operation {
+        if let Operation::WalkIn { visitor, host_name } = &op.operation {
             let server_id = op.server_ids.first().copied();
             if server_id.is_some_and(|id| rows.iter().any(|r| r.id == Some(id))) {
                 continue;
@@ -320,13 +323,14 @@ pub fn overlay(
                 full_name: visitor.full_name.clone(),
                 email: Some(visitor.email.clone()),
                 company: visitor.company_name.clone(),
-                host_name: None,
+                host_name: host_name.clone(),
                 business_id: Some(visitor.business_id),
                 visitor_code: None,
                 expected_at: Some(visitor.expected_arrival),
-                arrived_at: None,
+                // A walk-in is checked in as it is created.
+                arrived_at: visitor.check_in_now.then_some(visitor.expected_arrival),
                 departed_at: None,
-                arrived: false,
+                arrived: visitor.check_in_now,
                 approval: None,
                 notes: visitor.notes.clone(),
                 pending: open,
@@ -474,7 +478,7 @@ impl Desk {
     ) -> Result<QueuedOp, DeskError> {
         validate_walk_in(&form)?;
         self.queue(Operation::WalkIn {
-            visitor: NewVisitor {
+            visitor: Box::new(NewVisitor {
                 business_id: form.business_id,
                 full_name: form.full_name.trim().to_string(),
                 email: form.email.trim().to_string(),
@@ -489,7 +493,8 @@ impl Desk {
                 check_in_now: true,
                 checked_in_at: location,
                 system_id: None,
-            },
+            }),
+            host_name: clean(&form.host_name).filter(|_| form.host_id.is_some()),
         })
         .await
     }
@@ -863,7 +868,14 @@ mod tests {
             system_id: None,
         };
         let ops = [
-            queued(1, OpState::Pending, Operation::WalkIn { visitor: walk_in }),
+            queued(
+                1,
+                OpState::Pending,
+                Operation::WalkIn {
+                    visitor: Box::new(walk_in),
+                    host_name: None,
+                },
+            ),
             queued(
                 2,
                 OpState::Pending,

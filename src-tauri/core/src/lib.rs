@@ -4,6 +4,7 @@
 pub mod account;
 pub mod arrivals;
 pub mod desk;
+pub mod doctor;
 pub mod export;
 pub mod nexudus;
 pub mod preferences;

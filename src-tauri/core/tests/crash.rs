@@ -69,7 +69,7 @@ fn spawn_child(dir: &std::path::Path, sim: &str) -> std::process::Child {
 
 fn walk_in(n: usize) -> Operation {
     Operation::WalkIn {
-        visitor: NewVisitor {
+        visitor: Box::new(NewVisitor {
             business_id: SHOREDITCH,
             full_name: format!("Crash Walk-in {n:04}"),
             email: format!("crash-{n}@guests.frontdesk.test"),
@@ -84,7 +84,8 @@ fn walk_in(n: usize) -> Operation {
             check_in_now: false,
             checked_in_at: None,
             system_id: None,
-        },
+        }),
+        host_name: None,
     }
 }
 

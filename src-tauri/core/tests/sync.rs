@@ -120,7 +120,7 @@ impl Desk {
 
 fn walk_in(name: &str) -> Operation {
     Operation::WalkIn {
-        visitor: NewVisitor {
+        visitor: Box::new(NewVisitor {
             business_id: SHOREDITCH,
             full_name: name.into(),
             email: format!(
@@ -138,7 +138,8 @@ fn walk_in(name: &str) -> Operation {
             check_in_now: false,
             checked_in_at: None,
             system_id: None,
-        },
+        }),
+        host_name: None,
     }
 }
 

@@ -103,6 +103,7 @@ async function submit(event) {
     phone: value("walk-in-phone") || null,
     company: value("walk-in-company") || null,
     hostId: host?.id ?? null,
+    hostName: host?.name ?? null,
     reason: value("walk-in-reason") || null,
     notes: value("walk-in-notes") || null,
   };

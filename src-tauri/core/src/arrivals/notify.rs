@@ -23,6 +23,20 @@ impl DesktopNotifier {
     }
 }
 
+/// The running notification service's name and version, or why there is none.
+pub fn service_name() -> Result<String, String> {
+    #[cfg(all(unix, not(target_os = "macos")))]
+    {
+        notify_rust::get_server_information()
+            .map(|info| format!("{} {}", info.name, info.version))
+            .map_err(|e| e.to_string())
+    }
+    #[cfg(not(all(unix, not(target_os = "macos"))))]
+    {
+        Ok("the system's notification centre".to_string())
+    }
+}
+
 /// Notification servers may read the body as markup: server text must stay text.
 pub fn escape_markup(text: &str) -> String {
     text.replace('&', "&amp;")

@@ -34,7 +34,10 @@ pub enum Operation {
     },
     /// Reception creates a visitor, usually a walk-in checked in at once (admin API).
     WalkIn {
-        visitor: NewVisitor,
+        visitor: Box<NewVisitor>,
+        /// The host's name as chosen at the desk, to show until Nexudus's copy is read.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        host_name: Option<String>,
     },
     CheckIn {
         target: Target,
@@ -97,7 +100,7 @@ impl Operation {
                     n => format!("Register {name} on {n} dates"),
                 }
             }
-            Operation::WalkIn { visitor } => format!("Walk-in {}", visitor.full_name),
+            Operation::WalkIn { visitor, .. } => format!("Walk-in {}", visitor.full_name),
             Operation::CheckIn { .. } => "Check in".into(),
             Operation::CheckOut { .. } => "Check out".into(),
             Operation::SetApproval { .. } => "Host approval".into(),

@@ -318,7 +318,7 @@ impl SyncEngine {
             .await?;
         let attempts = op.attempts + 1;
         let result: Result<Vec<i64>, ApiError> = match (&op.operation, change, target_id) {
-            (Operation::WalkIn { visitor }, _, _) => {
+            (Operation::WalkIn { visitor, .. }, _, _) => {
                 let mut tagged = visitor.clone();
                 tagged.system_id = Some(walk_in_tag(&op.id));
                 client.create_visitor(&tagged).await.map(|id| vec![id])
@@ -436,7 +436,7 @@ impl SyncEngine {
     /// it is certainly not there.
     async fn reconcile(&self, client: &NexudusClient, op: QueuedOp) -> Result<Flow, StoreError> {
         let found: Result<Option<Vec<i64>>, ApiError> = match &op.operation {
-            Operation::WalkIn { visitor } => self.find_walk_in(client, &op, visitor).await,
+            Operation::WalkIn { visitor, .. } => self.find_walk_in(client, &op, visitor).await,
             Operation::Register { visits } => {
                 let claimed = self.store.claimed_registration_ids(&op.account).await?;
                 match client.my_visitors(false).await {

@@ -1,0 +1,144 @@
+//! `frontdesk doctor`: what a desk needs to work, each checked for real, each with a result an
+//! IT person can act on.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::secrets::{AccountKey, SecretStore};
+use crate::store::Store;
+
+/// Clocks further apart than this break token expiry and "today" (one minute is generous).
+pub const MAX_CLOCK_SKEW: Duration = Duration::from_secs(60);
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Check {
+    pub name: &'static str,
+    pub passed: bool,
+    pub detail: String,
+}
+
+impl Check {
+    fn pass(name: &'static str, detail: impl Into<String>) -> Self {
+        Check {
+            name,
+            passed: true,
+            detail: detail.into(),
+        }
+    }
+
+    fn fail(name: &'static str, detail: impl Into<String>) -> Self {
+        Check {
+            name,
+            passed: false,
+            detail: detail.into(),
+        }
+    }
+}
+
+/// The OS keyring answers (an entry that does not exist reads as "none", not an error).
+pub fn keyring(secrets: &dyn SecretStore, server: &url::Url) -> Check {
+    let probe = AccountKey::new(server, "doctor-probe@frontdesk.invalid");
+    match secrets.load(&probe) {
+        Ok(_) => Check::pass("keyring", "the OS keyring answers"),
+        Err(error) => Check::fail("keyring", error.to_string()),
+    }
+}
+
+/// A desktop notification service is running (arrival alerts need it).
+pub fn notifications() -> Check {
+    match crate::arrivals::notify::service_name() {
+        Ok(name) => Check::pass("notifications", format!("served by {name}")),
+        Err(error) => Check::fail(
+            "notifications",
+            format!("no notification service ({error}); arrivals will show only in the window"),
+        ),
+    }
+}
+
+/// Nexudus answers over HTTP(S), and its clock agrees with ours.
+pub async fn server_and_clock(server: &url::Url) -> Vec<Check> {
+    let http = match reqwest::Client::builder()
+        .timeout(Duration::from_secs(10))
+        .build()
+    {
+        Ok(http) => http,
+        Err(error) => return vec![Check::fail("server", error.to_string())],
+    };
+    let sent = Utc::now();
+    let answer = match http.get(server.clone()).send().await {
+        Ok(answer) => answer,
+        Err(error) => {
+            return vec![
+                Check::fail("server", format!("{server} cannot be reached: {error}")),
+                Check::fail("clock", "not checked: the server cannot be reached"),
+            ]
+        }
+    };
+    let received = Utc::now();
+    let server_check = Check::pass(
+        "server",
+        format!(
+            "{server} answered ({}) in {} ms",
+            answer.status().as_u16(),
+            (received - sent).num_milliseconds()
+        ),
+    );
+    let date = answer
+        .headers()
+        .get(reqwest::header::DATE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| DateTime::parse_from_rfc2822(v).ok())
+        .map(|d| d.with_timezone(&Utc));
+    let clock = match date {
+        Some(theirs) => clock_check(theirs, sent, received),
+        None => Check::fail("clock", "the server sent no Date header to compare with"),
+    };
+    vec![server_check, clock]
+}
+
+/// The server's clock (whole seconds) against the middle of our request.
+pub fn clock_check(theirs: DateTime<Utc>, sent: DateTime<Utc>, received: DateTime<Utc>) -> Check {
+    let ours = sent + (received - sent) / 2;
+    let skew = (ours - theirs).num_milliseconds().abs();
+    // The Date header has one-second resolution.
+    let allowed = MAX_CLOCK_SKEW.as_millis() as i64 + 1_000;
+    let detail = format!("{:.1} s from the server's clock", skew as f64 / 1000.0);
+    if skew <= allowed {
+        Check::pass("clock", detail)
+    } else {
+        Check::fail(
+            "clock",
+            format!("{detail}: set this computer's time automatically"),
+        )
+    }
+}
+
+/// SQLite's own integrity check of the queue and cache.
+pub async fn database(store: &Store) -> Check {
+    let answer: Result<String, sqlx::Error> = sqlx::query_scalar("PRAGMA integrity_check")
+        .fetch_one(store.pool())
+        .await;
+    match answer {
+        Ok(text) if text == "ok" => Check::pass("database", "integrity check ok"),
+        Ok(text) => Check::fail("database", format!("integrity check: {text}")),
+        Err(error) => Check::fail("database", error.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clock_skew_beyond_a_minute_fails() {
+        let now = Utc::now();
+        let later = now + chrono::Duration::milliseconds(200);
+        assert!(clock_check(now, now, later).passed);
+        assert!(clock_check(now - chrono::Duration::seconds(30), now, later).passed);
+        let off = clock_check(now - chrono::Duration::minutes(5), now, later);
+        assert!(!off.passed);
+        assert!(off.detail.contains("300."), "{}", off.detail);
+    }
+}

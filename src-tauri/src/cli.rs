@@ -1,0 +1,529 @@
+//! The admin command line, in the same binary as the app, for rolling Front Desk out to many
+//! desks: provision a sign-in, check a machine, look at and drain the queue. No window: it
+//! runs over SSH or in a deployment script. Without a subcommand the binary opens the app.
+
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use chrono::Utc;
+use clap::{Parser, Subcommand, ValueEnum};
+use frontdesk_core::account::{Accounts, SignInRequest};
+use frontdesk_core::doctor;
+use frontdesk_core::nexudus::endpoints::OVERRIDE_ENV;
+use frontdesk_core::queue::QueuedOp;
+use frontdesk_core::secrets::{KeyringStore, Secret, SecretStore};
+use frontdesk_core::store::Store;
+use frontdesk_core::sync::SyncEngine;
+
+/// Exit statuses a script can rely on.
+pub mod exit {
+    pub const OK: u8 = 0;
+    pub const FAILED: u8 = 1;
+    pub const USAGE: u8 = 2;
+    /// `sync --once`: operations are still waiting (offline, throttled, signed out).
+    pub const WAITING: u8 = 3;
+    /// `sync --once`: operations need a person (Nexudus refused them).
+    pub const NEEDS_ATTENTION: u8 = 4;
+}
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "frontdesk",
+    version,
+    about = "Front Desk: visitor reception for coworking spaces on Nexudus.",
+    long_about = "Front Desk: visitor reception for coworking spaces on Nexudus.\n\nWithout a command, opens the app. The commands below are for IT: they need no window.\nThe server is Nexudus unless FRONTDESK_NEXUDUS_URL names another (staging, a simulator);\nthe data folder is the OS's app data folder unless FRONTDESK_DATA_DIR names another."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Signs this computer in to Nexudus and keeps the session in the OS keyring. The
+    /// password is read from standard input (one line), never from the command line.
+    Login {
+        /// The Nexudus account's email.
+        #[arg(long)]
+        email: String,
+        /// The code from the authenticator app, for accounts with two-factor sign-in.
+        #[arg(long, value_name = "CODE")]
+        totp: Option<String>,
+        /// For members (hosts): the space's web address, e.g. myspace.spaces.nexudus.com.
+        #[arg(long)]
+        space: Option<String>,
+        /// Another server (staging, a test server); HTTPS, or HTTP on this computer only.
+        #[arg(long)]
+        server: Option<String>,
+    },
+    /// Checks what a desk needs: keyring, notifications, server, clock, database. One line
+    /// per check; exits 1 if any fails.
+    Doctor {
+        /// Print the results as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Looks at the offline queue.
+    Queue {
+        #[command(subcommand)]
+        action: QueueAction,
+    },
+    /// Sends waiting changes to Nexudus.
+    Sync {
+        /// Drain the queue once and exit (waiting up to 2 minutes for changes due again
+        /// soon): 0 nothing left, 3 changes still waiting (offline, throttled, signed out),
+        /// 4 changes need a person, 1 error.
+        #[arg(long, required = true)]
+        once: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum QueueAction {
+    /// Counts per state, the oldest open change, the signed-in account.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// The changes not yet done (waiting, being checked, needing attention).
+    List {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Every change the queue holds, done ones too, for a report or a support ticket.
+    Export {
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Csv,
+}
+
+/// The same folder the app uses: `FRONTDESK_DATA_DIR`, else the OS's app data folder for the
+/// app's identifier.
+fn data_dir() -> Result<PathBuf, String> {
+    if let Some(dir) = std::env::var_os("FRONTDESK_DATA_DIR") {
+        return Ok(PathBuf::from(dir));
+    }
+    dirs::data_dir()
+        .map(|dir| dir.join(crate::IDENTIFIER))
+        .ok_or_else(|| "no data folder: set FRONTDESK_DATA_DIR".to_string())
+}
+
+struct Context {
+    store: Store,
+    accounts: Arc<Accounts>,
+    secrets: Arc<dyn SecretStore>,
+}
+
+async fn context() -> Result<Context, String> {
+    let store = Store::open(&data_dir()?).await.map_err(|e| e.to_string())?;
+    let secrets: Arc<dyn SecretStore> = Arc::new(KeyringStore::default());
+    let accounts = Arc::new(Accounts::new(
+        store.clone(),
+        secrets.clone(),
+        std::env::var(OVERRIDE_ENV).ok(),
+    ));
+    Ok(Context {
+        store,
+        accounts,
+        secrets,
+    })
+}
+
+/// Runs a command; answers the process's exit status.
+pub fn run(command: Command) -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("frontdesk: {error}");
+            return ExitCode::from(exit::FAILED);
+        }
+    };
+    let result = runtime.block_on(async {
+        match command {
+            Command::Login {
+                email,
+                totp,
+                space,
+                server,
+            } => login(email, totp, space, server).await,
+            Command::Doctor { json } => run_doctor(json).await,
+            Command::Queue { action } => queue(action).await,
+            Command::Sync { .. } => sync_once().await,
+        }
+    });
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(error) => {
+            eprintln!("frontdesk: {error}");
+            ExitCode::from(exit::FAILED)
+        }
+    }
+}
+
+fn read_password() -> Result<Secret, String> {
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| format!("could not read the password from standard input: {e}"))?;
+    let password = line.trim_end_matches(['\r', '\n']).to_string();
+    if password.is_empty() {
+        return Err("no password on standard input (pipe it in, one line)".into());
+    }
+    Ok(Secret::new(password))
+}
+
+async fn login(
+    email: String,
+    totp: Option<String>,
+    space: Option<String>,
+    server: Option<String>,
+) -> Result<u8, String> {
+    let password = read_password()?;
+    let context = context().await?;
+    let status = context
+        .accounts
+        .sign_in(SignInRequest {
+            email,
+            password,
+            totp,
+            space,
+            server,
+        })
+        .await
+        .map_err(|e| match e {
+            frontdesk_core::account::AccountError::Api(
+                frontdesk_core::nexudus::ApiError::TwoFactorRequired,
+            ) => "this account uses two-factor sign-in: add --totp CODE".to_string(),
+            other => other.to_string(),
+        })?;
+    let mode = match status.mode {
+        Some(frontdesk_core::account::Mode::Reception) => "reception",
+        Some(frontdesk_core::account::Mode::Host) => "host",
+        None => "no visitor role",
+    };
+    println!(
+        "Signed in as {} ({mode}) at {}. The session is in the OS keyring.",
+        status.email.unwrap_or_default(),
+        status.server
+    );
+    Ok(exit::OK)
+}
+
+async fn run_doctor(json: bool) -> Result<u8, String> {
+    let mut checks = Vec::new();
+    let context = context().await;
+    let server = match &context {
+        Ok(context) => context
+            .accounts
+            .status()
+            .await
+            .ok()
+            .map(|s| s.server)
+            .filter(|s| !s.is_empty()),
+        Err(_) => None,
+    };
+    let server = match server {
+        Some(server) => url::Url::parse(&server).map_err(|e| e.to_string())?,
+        None => {
+            frontdesk_core::nexudus::Endpoints::from_env(None)
+                .map_err(|e| e.to_string())?
+                .admin
+        }
+    };
+    match &context {
+        Ok(context) => checks.push(doctor::keyring(context.secrets.as_ref(), &server)),
+        Err(_) => checks.push(doctor::keyring(&KeyringStore::default(), &server)),
+    }
+    checks.push(
+        tokio::task::spawn_blocking(doctor::notifications)
+            .await
+            .map_err(|e| e.to_string())?,
+    );
+    checks.extend(doctor::server_and_clock(&server).await);
+    match &context {
+        Ok(context) => checks.push(doctor::database(&context.store).await),
+        Err(error) => checks.push(doctor::Check {
+            name: "database",
+            passed: false,
+            detail: error.clone(),
+        }),
+    }
+    let failed = checks.iter().filter(|c| !c.passed).count();
+    if json {
+        let text = serde_json::to_string_pretty(&checks).map_err(|e| e.to_string())?;
+        println!("{text}");
+    } else {
+        for check in &checks {
+            let mark = if check.passed { "PASS" } else { "FAIL" };
+            println!("{mark}  {:<14}{}", check.name, check.detail);
+        }
+        if failed == 0 {
+            println!("All {} checks passed.", checks.len());
+        } else {
+            println!("{failed} of {} checks failed.", checks.len());
+        }
+    }
+    Ok(if failed == 0 { exit::OK } else { exit::FAILED })
+}
+
+async fn queue(action: QueueAction) -> Result<u8, String> {
+    let context = context().await?;
+    match action {
+        QueueAction::Status { json } => {
+            let counts = context
+                .store
+                .queue_counts(None)
+                .await
+                .map_err(|e| e.to_string())?;
+            let account = context.accounts.status().await.ok().and_then(|s| s.email);
+            if json {
+                let value = serde_json::json!({ "account": account, "counts": counts });
+                println!("{value}");
+            } else {
+                println!(
+                    "account:          {}",
+                    account.as_deref().unwrap_or("signed out")
+                );
+                println!("waiting:          {}", counts.pending);
+                println!("sending:          {}", counts.in_flight);
+                println!("being checked:    {}", counts.uncertain);
+                println!("needs attention:  {}", counts.needs_attention);
+                println!("done:             {}", counts.done);
+                println!("discarded:        {}", counts.discarded);
+                if let Some(oldest) = counts.oldest_open_at {
+                    println!("oldest open:      {}", oldest.to_rfc3339());
+                }
+            }
+            Ok(exit::OK)
+        }
+        QueueAction::List { format } => {
+            let ops = all_operations(&context.store).await?;
+            let open: Vec<QueuedOp> = ops
+                .into_iter()
+                .filter(|op| !op.state.is_terminal())
+                .collect();
+            write_operations(&open, format, &mut std::io::stdout().lock())?;
+            Ok(exit::OK)
+        }
+        QueueAction::Export { format, output } => {
+            let ops = all_operations(&context.store).await?;
+            match output {
+                Some(path) => {
+                    let mut file = std::fs::File::create(&path)
+                        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                    write_operations(&ops, format, &mut file)?;
+                    eprintln!("{} operations written to {}", ops.len(), path.display());
+                }
+                None => write_operations(&ops, format, &mut std::io::stdout().lock())?,
+            }
+            Ok(exit::OK)
+        }
+    }
+}
+
+async fn all_operations(store: &Store) -> Result<Vec<QueuedOp>, String> {
+    store
+        .recent_operations(i64::MAX)
+        .await
+        .map(|mut ops| {
+            ops.sort_by_key(|op| op.seq);
+            ops
+        })
+        .map_err(|e| e.to_string())
+}
+
+fn csv_cell(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+fn write_operations(ops: &[QueuedOp], format: Format, out: &mut dyn Write) -> Result<(), String> {
+    let io = |e: std::io::Error| e.to_string();
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, ops).map_err(|e| e.to_string())?;
+            writeln!(out).map_err(io)?;
+        }
+        Format::Csv => {
+            writeln!(
+                out,
+                "id,state,kind,summary,account,created_at,attempts,last_error,server_ids"
+            )
+            .map_err(io)?;
+            for op in ops {
+                let ids: Vec<String> = op.server_ids.iter().map(i64::to_string).collect();
+                let row = [
+                    op.id.clone(),
+                    op.state.as_str().to_string(),
+                    op.operation.kind().to_string(),
+                    op.operation.summary(),
+                    op.account.clone(),
+                    op.created_at.to_rfc3339(),
+                    op.attempts.to_string(),
+                    op.last_error.clone().unwrap_or_default(),
+                    ids.join(" "),
+                ];
+                let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
+                writeln!(out, "{}", cells.join(",")).map_err(io)?;
+            }
+        }
+        Format::Text => {
+            if ops.is_empty() {
+                writeln!(out, "The queue is empty.").map_err(io)?;
+            }
+            for op in ops {
+                let error = op
+                    .last_error
+                    .as_deref()
+                    .map(|e| format!("  ({e})"))
+                    .unwrap_or_default();
+                writeln!(
+                    out,
+                    "{}  {:<16} {}{}",
+                    op.created_at.format("%Y-%m-%d %H:%M"),
+                    op.state.as_str(),
+                    op.operation.summary(),
+                    error
+                )
+                .map_err(io)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// How long `sync --once` waits for changes that are due again soon.
+const MAX_WAIT: chrono::Duration = chrono::Duration::seconds(120);
+
+async fn sync_once() -> Result<u8, String> {
+    let context = context().await?;
+    if let Err(error) = context.accounts.restore().await {
+        eprintln!("frontdesk: the saved sign-in could not be restored: {error}");
+    }
+    let recovered = context
+        .store
+        .recover_in_flight()
+        .await
+        .map_err(|e| e.to_string())?;
+    if recovered > 0 {
+        eprintln!("{recovered} change(s) interrupted earlier will be checked before resending.");
+    }
+    let engine = SyncEngine::new(context.store.clone(), context.accounts.clone());
+    // Changes waiting out a retry delay (the server's or a backoff) are waited for, up to
+    // MAX_WAIT in all; a stopped engine (offline, signed out) ends the run at once.
+    let deadline = Utc::now() + MAX_WAIT;
+    let mut completed = 0;
+    let mut stopped;
+    loop {
+        let report = engine.drain().await.map_err(|e| e.to_string())?;
+        completed += report.completed;
+        stopped = report.stopped;
+        let counts = context
+            .store
+            .queue_counts(None)
+            .await
+            .map_err(|e| e.to_string())?;
+        let due = match report.next_wake {
+            Some(due) if report.stopped.is_none() && counts.to_send() > 0 && due <= deadline => due,
+            _ => break,
+        };
+        let wait = (due - Utc::now()).to_std().unwrap_or_default();
+        eprintln!("waiting {} s for the next try…", wait.as_secs());
+        tokio::time::sleep(wait).await;
+    }
+    let report = frontdesk_core::sync::DrainReport {
+        completed,
+        stopped,
+        next_wake: None,
+    };
+    let counts = context
+        .store
+        .queue_counts(None)
+        .await
+        .map_err(|e| e.to_string())?;
+    let stopped = report
+        .stopped
+        .map(|state| {
+            format!(
+                " Stopped: {}.",
+                serde_json::to_value(state).unwrap_or_default()
+            )
+        })
+        .unwrap_or_default();
+    println!(
+        "Sent {} change(s). {} still waiting, {} need attention.{stopped}",
+        report.completed,
+        counts.to_send(),
+        counts.needs_attention
+    );
+    Ok(if counts.to_send() > 0 {
+        exit::WAITING
+    } else if counts.needs_attention > 0 {
+        exit::NEEDS_ATTENTION
+    } else {
+        exit::OK
+    })
+}
+
+/// Reads the command line. `Ok(None)`: no command, open the app.
+pub fn parse() -> Result<Option<Command>, ExitCode> {
+    match Cli::try_parse() {
+        Ok(cli) => Ok(cli.command),
+        Err(error) => {
+            let code = if error.use_stderr() {
+                exit::USAGE
+            } else {
+                exit::OK
+            };
+            let _ = error.print();
+            Err(ExitCode::from(code))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn csv_cells_are_quoted_only_when_needed() {
+        assert_eq!(csv_cell("plain"), "plain");
+        assert_eq!(csv_cell("a, b"), "\"a, b\"");
+        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+    }
+}
+
+#[cfg(test)]
+mod identifier_tests {
+    #[test]
+    fn the_cli_uses_the_apps_data_folder() {
+        let config: serde_json::Value =
+            serde_json::from_str(include_str!("../../tauri.conf.json")).expect("tauri.conf.json");
+        assert_eq!(config["identifier"], crate::IDENTIFIER);
+    }
+}
