@@ -348,7 +348,11 @@ impl App {
 
     /// Waits until a script answers `true`; `what` names the wait when it fails.
     pub async fn wait_until(&self, what: &str, script: &str) {
-        let deadline = Instant::now() + WAIT;
+        self.wait_until_within(WAIT, what, script).await;
+    }
+
+    pub async fn wait_until_within(&self, limit: Duration, what: &str, script: &str) {
+        let deadline = Instant::now() + limit;
         while self.script(script).await != Value::Bool(true) {
             assert!(Instant::now() < deadline, "never: {what}");
             tokio::time::sleep(Duration::from_millis(100)).await;
