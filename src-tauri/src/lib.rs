@@ -6,8 +6,10 @@ mod commands;
 mod demo;
 mod desktop;
 mod error;
+mod logging;
 mod notifications;
 mod state;
+mod tray;
 
 use std::process::ExitCode;
 
@@ -28,12 +30,8 @@ pub fn main() -> ExitCode {
 }
 
 pub fn run() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
-        )
-        .with_writer(std::io::stderr)
-        .init();
+    let _log_guard = logging::init();
+    tracing::info!(version = env!("CARGO_PKG_VERSION"), "Front Desk starting");
     let result = tauri::Builder::default()
         // First, so a second launch only raises the running window and exits.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
@@ -67,7 +65,8 @@ pub fn run() -> ExitCode {
                     state.watcher.clone(),
                 );
             }
-            state.run_background(handle);
+            let tray = tray::build(&handle);
+            state.run_background(handle, tray);
             app.manage(state);
             Ok(())
         })

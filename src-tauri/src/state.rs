@@ -71,7 +71,7 @@ impl AppState {
 
     /// Starts the engine and the arrival watcher, and tells the window about every change of
     /// the queue's status.
-    pub fn run_background(&self, app: tauri::AppHandle) {
+    pub fn run_background(&self, app: tauri::AppHandle, tray: Option<crate::tray::Tray>) {
         tauri::async_runtime::spawn(self.engine.clone().run());
         let last_input = self.last_input.clone();
         tauri::async_runtime::spawn(self.watcher.clone().run(Arc::new(move || {
@@ -96,6 +96,9 @@ impl AppState {
         tauri::async_runtime::spawn(async move {
             while status.changed().await.is_ok() {
                 let current = status.borrow_and_update().clone();
+                if let Some(tray) = &tray {
+                    tray.show(&current);
+                }
                 if let Err(error) = app.emit("queue-changed", current) {
                     tracing::warn!(%error, "could not send the queue status to the window");
                 }

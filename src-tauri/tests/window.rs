@@ -50,7 +50,7 @@ fn the_window_opens_in_demo_mode_and_its_script_reaches_rust() {
         "no X display: run the tests with ./x test (it starts Xvfb)"
     );
     let data = tempfile_dir();
-    let _app = App(Command::new(env!("CARGO_BIN_EXE_frontdesk"))
+    let mut first = App(Command::new(env!("CARGO_BIN_EXE_frontdesk"))
         .env("FRONTDESK_DEMO", "1")
         .env("FRONTDESK_NEXUDUS_URL", "http://127.0.0.1:9")
         .env("FRONTDESK_DATA_DIR", &data)
@@ -66,6 +66,7 @@ fn the_window_opens_in_demo_mode_and_its_script_reaches_rust() {
         std::thread::sleep(Duration::from_millis(500));
         if let Some(colours) = screenshot_colours(&shot) {
             if colours.contains(HEADER_TEAL) && colours.contains(DEMO_BANNER) {
+                a_second_launch_hands_over_to_the_first(&mut first, &data);
                 return;
             }
             last = colours;
@@ -75,6 +76,35 @@ fn the_window_opens_in_demo_mode_and_its_script_reaches_rust() {
         "the demo window did not show its header and demo banner within 45 s; see {}; colours seen: {}",
         shot.display(),
         last.lines().take(10).collect::<Vec<_>>().join(" | ")
+    );
+}
+
+/// Front Desk is single-instance: launching it again (a second click on the icon) raises the
+/// running window and the new process ends at once, so two apps never share one queue.
+fn a_second_launch_hands_over_to_the_first(first: &mut App, data: &PathBuf) {
+    let started = Instant::now();
+    let mut second = Command::new(env!("CARGO_BIN_EXE_frontdesk"))
+        .env("FRONTDESK_DEMO", "1")
+        .env("FRONTDESK_NEXUDUS_URL", "http://127.0.0.1:9")
+        .env("FRONTDESK_DATA_DIR", data)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start a second app");
+    let ended = loop {
+        if let Ok(Some(status)) = second.try_wait() {
+            break status;
+        }
+        if started.elapsed() > Duration::from_secs(20) {
+            let _ = second.kill();
+            panic!("a second Front Desk kept running beside the first");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert!(ended.success(), "the second launch exits cleanly: {ended}");
+    assert!(
+        matches!(first.0.try_wait(), Ok(None)),
+        "the first app is still running"
     );
 }
 

@@ -152,6 +152,7 @@ pub async fn launch(options: Launch) -> App {
         .env("FRONTDESK_NEXUDUS_URL", sim.base_url())
         .env("FRONTDESK_DATA_DIR", &data_dir)
         .env("FRONTDESK_EXPORT_DIR", &export_dir)
+        .env("FRONTDESK_LOG_DIR", data_dir.join("logs"))
         .env("HOME", &home)
         .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
         .env("RUST_LOG", "debug")
@@ -553,6 +554,15 @@ impl App {
             }
         }
         assert!(files.len() > 1, "the app wrote its data: {files:?}");
+        let logs: Vec<&PathBuf> = files
+            .iter()
+            .filter(|f| f.parent().is_some_and(|p| p.ends_with("logs")))
+            .collect();
+        assert_eq!(logs.len(), 1, "one log file a day: {logs:?}");
+        let log = std::fs::read_to_string(logs[0]).expect("log");
+        let first: Value = serde_json::from_str(log.lines().next().unwrap_or_default())
+            .expect("the log file holds JSON lines");
+        assert_eq!(first["fields"]["message"], "Front Desk starting");
         for file in &files {
             let text = String::from_utf8_lossy(&std::fs::read(file).expect("read")).into_owned();
             for token in &tokens {

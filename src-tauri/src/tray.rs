@@ -1,0 +1,139 @@
+//! The tray icon: how many changes wait to sync, at a glance, and the quick actions a desk
+//! needs without opening the window (open, sync now, quit).
+
+use frontdesk_core::sync::{EngineState, SyncStatus};
+use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
+use tauri::tray::{TrayIcon, TrayIconBuilder};
+use tauri::{AppHandle, Manager, Wry};
+
+use crate::state::AppState;
+
+pub struct Tray {
+    icon: TrayIcon,
+    status_item: MenuItem<Wry>,
+}
+
+/// The tray's label (shown beside the icon where the desktop allows) and its status line.
+pub fn describe(status: &SyncStatus) -> (String, String) {
+    let waiting = status.counts.to_send();
+    let attention = status.counts.needs_attention;
+    let label = match waiting + attention {
+        0 => String::new(),
+        n => n.to_string(),
+    };
+    let mut line = match (status.state, waiting) {
+        (EngineState::Offline, n) => format!("Offline: {n} waiting to sync"),
+        (EngineState::SignedOut, n) => format!("Signed out: {n} waiting to sync"),
+        (EngineState::Syncing, n) => format!("Syncing: {n} waiting"),
+        (EngineState::Idle, 0) => "Everything is synced".to_string(),
+        (EngineState::Idle, 1) => "1 change waiting to sync".to_string(),
+        (EngineState::Idle, n) => format!("{n} changes waiting to sync"),
+    };
+    if attention > 0 {
+        line.push_str(&format!(", {attention} need attention"));
+    }
+    (label, line)
+}
+
+/// Builds the tray. A desktop without a tray (or without its library) gets none; the app
+/// works the same.
+pub fn build(app: &AppHandle) -> Option<Tray> {
+    let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| try_build(app)));
+    match built {
+        Ok(Ok(tray)) => Some(tray),
+        Ok(Err(error)) => {
+            tracing::warn!(%error, "no tray icon");
+            None
+        }
+        Err(_) => {
+            tracing::warn!("no tray icon: the desktop's tray library could not be loaded");
+            None
+        }
+    }
+}
+
+fn try_build(app: &AppHandle) -> tauri::Result<Tray> {
+    let status_item =
+        MenuItem::with_id(app, "status", "Everything is synced", false, None::<&str>)?;
+    let open = MenuItem::with_id(app, "open", "Open Front Desk", true, None::<&str>)?;
+    let sync = MenuItem::with_id(app, "sync", "Sync now", true, None::<&str>)?;
+    let quit = MenuItem::with_id(app, "quit", "Quit Front Desk", true, None::<&str>)?;
+    let menu = Menu::with_items(
+        app,
+        &[
+            &status_item,
+            &PredefinedMenuItem::separator(app)?,
+            &open,
+            &sync,
+            &PredefinedMenuItem::separator(app)?,
+            &quit,
+        ],
+    )?;
+    let mut builder = TrayIconBuilder::with_id("front-desk")
+        .tooltip("Front Desk")
+        .menu(&menu)
+        .on_menu_event(|app, event| match event.id().as_ref() {
+            "open" => crate::notifications::raise_window(app),
+            "sync" => {
+                if let Some(state) = app.try_state::<AppState>() {
+                    state.engine.wake();
+                }
+            }
+            "quit" => app.exit(0),
+            _ => {}
+        });
+    if let Some(icon) = app.default_window_icon() {
+        builder = builder.icon(icon.clone());
+    }
+    let icon = builder.build(app)?;
+    Ok(Tray { icon, status_item })
+}
+
+impl Tray {
+    pub fn show(&self, status: &SyncStatus) {
+        let (label, line) = describe(status);
+        let title = (!label.is_empty()).then_some(label.as_str());
+        if let Err(error) = self.icon.set_title(title) {
+            tracing::debug!(%error, "tray label not shown");
+        }
+        let _ = self.icon.set_tooltip(Some(format!("Front Desk: {line}")));
+        let _ = self.status_item.set_text(line);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use frontdesk_core::queue::store::QueueCounts;
+
+    fn status(state: EngineState, pending: i64, needs_attention: i64) -> SyncStatus {
+        SyncStatus {
+            state,
+            counts: QueueCounts {
+                pending,
+                needs_attention,
+                ..QueueCounts::default()
+            },
+            ..SyncStatus::default()
+        }
+    }
+
+    #[test]
+    fn the_tray_counts_what_is_not_yet_in_nexudus() {
+        assert_eq!(
+            describe(&status(EngineState::Idle, 0, 0)),
+            (String::new(), "Everything is synced".into())
+        );
+        assert_eq!(
+            describe(&status(EngineState::Offline, 3, 1)),
+            (
+                "4".into(),
+                "Offline: 3 waiting to sync, 1 need attention".into()
+            )
+        );
+        assert_eq!(
+            describe(&status(EngineState::Idle, 1, 0)).1,
+            "1 change waiting to sync"
+        );
+    }
+}
