@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Builds Front Desk's Linux installers with the Tauri bundler.
+# usage: scripts/package.sh [--debug] [deb|appimage|all]   (default: release, deb)
+# The .msi and .dmg are configured in tauri.conf.json and are built on Windows and macOS.
+# AppImage: the bundler downloads linuxdeploy from GitHub, so it needs that network access.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+profile=(); bundles="deb"
+for arg in "$@"; do
+  case "$arg" in
+    --debug) profile=(--debug) ;;
+    deb) bundles="deb" ;;
+    appimage) bundles="appimage" ;;
+    all) bundles="deb,appimage" ;;
+    -h|--help) sed -n 2,5p "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "package: unknown argument '$arg'" >&2; exit 2 ;;
+  esac
+done
+
+scripts/setup.sh
+# The Tauri CLI comes from npm (a prebuilt binary, seconds to install), pinned in tools/.
+if [[ ! -x tools/node_modules/.bin/tauri ]] || [[ tools/package-lock.json -nt tools/node_modules/.package-lock.json ]]; then
+  npm ci --prefix tools --no-audit --no-fund --loglevel=error
+fi
+# The CLI expects tauri.conf.json in src-tauri/ (a link to the one at the root).
+TAURI_APP_PATH=src-tauri TAURI_FRONTEND_PATH=. \
+  tools/node_modules/.bin/tauri build "${profile[@]}" --bundles "$bundles" --ci
+dir=target/$([[ ${#profile[@]} -gt 0 ]] && echo debug || echo release)/bundle
+find "$dir" -maxdepth 2 \( -name '*.deb' -o -name '*.AppImage' \) -newer tauri.conf.json -print
