@@ -39,3 +39,22 @@ pub fn export_dir(app: &AppHandle) -> std::path::PathBuf {
         .or_else(|_| app.path().home_dir())
         .unwrap_or_else(|_| std::env::temp_dir())
 }
+
+/// Saves the window's size and place shortly after it stops changing. The plugin alone saves
+/// only on a clean exit; a desk PC is more often switched off or the app killed.
+pub fn save_window_state_soon(app: &AppHandle) {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use tauri_plugin_window_state::AppHandleExt;
+    static LATEST: AtomicU64 = AtomicU64::new(0);
+    let change = LATEST.fetch_add(1, Ordering::SeqCst) + 1;
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+        if LATEST.load(Ordering::SeqCst) != change {
+            return;
+        }
+        if let Err(error) = app.save_window_state(crate::window_state_flags()) {
+            tracing::warn!(%error, "could not save the window's size and place");
+        }
+    });
+}

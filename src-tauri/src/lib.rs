@@ -47,6 +47,14 @@ pub fn run() -> ExitCode {
             None,
         ))
         .plugin(tauri_plugin_notification::init())
+        .on_window_event(|window, event| {
+            if matches!(
+                event,
+                tauri::WindowEvent::Resized(_) | tauri::WindowEvent::Moved(_)
+            ) {
+                desktop::save_window_state_soon(window.app_handle());
+            }
+        })
         .setup(|app| {
             let handle = app.handle().clone();
             let state = tauri::async_runtime::block_on(AppState::start(&handle))?;
@@ -112,7 +120,7 @@ pub fn run() -> ExitCode {
 }
 
 /// Size, place and maximised are remembered; full screen follows the kiosk setting instead.
-fn window_state_flags() -> tauri_plugin_window_state::StateFlags {
+pub(crate) fn window_state_flags() -> tauri_plugin_window_state::StateFlags {
     use tauri_plugin_window_state::StateFlags;
     StateFlags::SIZE | StateFlags::POSITION | StateFlags::MAXIMIZED | StateFlags::VISIBLE
 }

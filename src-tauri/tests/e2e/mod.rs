@@ -105,6 +105,8 @@ pub fn output_dir() -> PathBuf {
 pub struct Launch {
     pub sim_config: Value,
     pub demo: bool,
+    /// The app's config folder (window state lives there); a fresh one when `None`.
+    pub config_home: Option<PathBuf>,
 }
 
 impl Default for Launch {
@@ -112,6 +114,7 @@ impl Default for Launch {
         Launch {
             sim_config: json!({}),
             demo: false,
+            config_home: None,
         }
     }
 }
@@ -139,6 +142,11 @@ pub async fn launch(options: Launch) -> App {
     std::fs::create_dir_all(&export_dir).expect("export dir");
     let home = data_dir.with_extension("home");
     std::fs::create_dir_all(&home).expect("home dir");
+    let config_home = options
+        .config_home
+        .clone()
+        .unwrap_or_else(|| home.join(".config"));
+    std::fs::create_dir_all(&config_home).expect("config dir");
     let log = std::fs::File::create(&log_path).expect("log file");
     let (port, native_port) = (free_port(), free_port());
     let mut command = Command::new("tauri-driver");
@@ -154,6 +162,7 @@ pub async fn launch(options: Launch) -> App {
         .env("FRONTDESK_EXPORT_DIR", &export_dir)
         .env("FRONTDESK_LOG_DIR", data_dir.join("logs"))
         .env("HOME", &home)
+        .env("XDG_CONFIG_HOME", &config_home)
         .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
         .env("RUST_LOG", "debug")
         .stdout(Stdio::null())
