@@ -47,6 +47,12 @@ pub fn run() -> ExitCode {
             None,
         ))
         .plugin(tauri_plugin_notification::init())
+        // Start-up milestones, read by the benchmarks (same line as their reference app).
+        .on_page_load(|_, payload| {
+            if matches!(payload.event(), tauri::webview::PageLoadEvent::Finished) {
+                eprintln!("startup: page loaded");
+            }
+        })
         .on_window_event(|window, event| {
             if matches!(
                 event,

@@ -25,14 +25,27 @@ pub enum StoreError {
     Setting(#[from] serde_json::Error),
 }
 
+/// How long a commit waits for the disk. The app always uses `Full`; `Normal` (survives a
+/// crash, not a power cut) exists so the benchmarks can show what durability costs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Durability {
+    Full,
+    Normal,
+}
+
 #[derive(Clone)]
 pub struct Store {
     pool: SqlitePool,
 }
 
 impl Store {
-    /// Opens (creating if needed) the database in `dir` and brings its schema up to date.
+    /// Opens (creating if needed) the database in `dir` and brings its schema up to date, with
+    /// full durability: an acknowledged change survives power loss.
     pub async fn open(dir: &Path) -> Result<Self, StoreError> {
+        Self::open_with(dir, Durability::Full).await
+    }
+
+    pub async fn open_with(dir: &Path, durability: Durability) -> Result<Self, StoreError> {
         std::fs::create_dir_all(dir).map_err(|e| StoreError::Open {
             path: dir.display().to_string(),
             cause: e.to_string(),
@@ -45,7 +58,10 @@ impl Store {
             })?
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Full)
+            .synchronous(match durability {
+                Durability::Full => SqliteSynchronous::Full,
+                Durability::Normal => SqliteSynchronous::Normal,
+            })
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(5));
         let pool = SqlitePoolOptions::new()
