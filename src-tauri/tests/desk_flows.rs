@@ -117,6 +117,21 @@ async fn a_walk_in_with_a_host_is_checked_in_listed_on_site_exported_and_badged(
     .await;
     app.screenshot("badge").await;
     app.click("Close").await;
+
+    // Every control on every screen has a name a person (and a screen reader) can use.
+    for section in ["Today", "Walk-in", "On site", "Sync", "Settings"] {
+        app.open(section).await;
+        let unnamed = app
+            .script(
+                "return [...document.querySelectorAll('button, input, select, textarea, summary')]
+                   .filter((el) => el.offsetParent !== null && el.type !== 'hidden')
+                   .filter((el) => !(el.getAttribute('aria-label') || (el.labels && el.labels.length)
+                       || el.getAttribute('aria-labelledby') || el.textContent.trim() || el.placeholder))
+                   .map((el) => el.outerHTML.slice(0, 80));",
+            )
+            .await;
+        assert_eq!(unnamed, json!([]), "controls without a name on {section}");
+    }
     app.finish().await;
 }
 
