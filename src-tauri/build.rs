@@ -29,6 +29,7 @@ fn main() {
         "refresh_upcoming",
         "locations",
         "set_location",
+        "desk_location",
         "search_hosts",
         "export_on_site",
         "preferences",

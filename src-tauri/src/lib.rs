@@ -108,6 +108,7 @@ pub fn run() -> ExitCode {
             commands::desk::refresh_upcoming,
             commands::desk::locations,
             commands::desk::set_location,
+            commands::desk::desk_location,
             commands::desk::search_hosts,
             commands::desk::export_on_site,
             commands::settings::preferences,

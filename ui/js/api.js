@@ -41,6 +41,7 @@ export const session = {
 export const desk = {
   locations: () => call("locations"),
   setLocation: (business) => call("set_location", { business }),
+  savedLocation: () => call("desk_location"),
   today: (business) => call("today", { business }),
   refreshToday: (business) => call("refresh_today", { business }),
   checkIn: (visitor) => call("check_in", { visitor }),

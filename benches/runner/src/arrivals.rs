@@ -129,10 +129,21 @@ pub async fn run(quick: bool) -> Result<Value, String> {
     }
     let minutes = started.elapsed().as_secs_f64() / 60.0;
     running.abort();
-    let polls = log(&sim)
-        .iter()
+    let requests: Vec<_> = log(&sim)
+        .into_iter()
         .filter(|e| e.seq > since && is_api(&e.path))
-        .count();
+        .collect();
+    let polls = requests.len();
+    let mut by_path = std::collections::BTreeMap::<String, usize>::new();
+    for entry in &requests {
+        let key = format!(
+            "{} {}?{}",
+            entry.method,
+            entry.path,
+            entry.query.clone().unwrap_or_default()
+        );
+        *by_path.entry(key).or_default() += 1;
+    }
     let _ = std::fs::remove_dir_all(&dir);
     Ok(json!({
         "arrivals": arrivals,
@@ -141,5 +152,6 @@ pub async fn run(quick: bool) -> Result<Value, String> {
         "max_s": round(percentile(&delays, 100.0), 2),
         "requests_per_minute": round(polls as f64 / minutes, 1),
         "minutes": round(minutes, 1),
+        "requests_by_path": by_path,
     }))
 }

@@ -78,6 +78,16 @@ pub async fn locations(state: State<'_, AppState>) -> Result<Vec<Location>, UiEr
     Ok(state.desk.locations().await?)
 }
 
+/// The location this desk chose last (so the list shows from the cache before anything is
+/// read from the network).
+#[tauri::command]
+pub async fn desk_location(state: State<'_, AppState>) -> Result<Option<i64>, UiError> {
+    Ok(state
+        .store
+        .setting(frontdesk_core::arrivals::watcher::LOCATION_SETTING)
+        .await?)
+}
+
 /// Reception's location: today's list and arrival alerts follow it.
 #[tauri::command]
 pub async fn set_location(state: State<'_, AppState>, business: i64) -> Result<(), UiError> {

@@ -160,13 +160,13 @@ async function refresh() {
   }
 }
 
-export async function chooseLocation(id) {
+export async function chooseLocation(id, { cachedShown = false } = {}) {
   business = Number(id);
-  shownAll = new Set();
+  if (!cachedShown) shownAll = new Set();
   byId("location").value = String(business);
   byId("settings-location").value = String(business);
   await desk.setLocation(business).catch(onError);
-  await showToday().catch(onError);
+  if (!cachedShown) await showToday().catch(onError);
   await refresh();
 }
 
@@ -221,11 +221,18 @@ export async function mountReception(reportError) {
 
 export async function enterReception() {
   try {
+    // The desk's last location shows from the cache at once; the network comes after.
+    let cachedShown = false;
+    if (business == null) business = await desk.savedLocation().catch(() => null);
+    if (business != null) {
+      await showToday().catch(() => {});
+      cachedShown = true;
+    }
     const locations = await desk.locations();
     fillLocations(byId("location"), locations);
     fillLocations(byId("settings-location"), locations);
     if (business == null && locations.length) business = locations[0].id;
-    await chooseLocation(business);
+    await chooseLocation(business, { cachedShown });
     showSyncStatus(await queue.status());
   } catch (error) {
     onError(error);

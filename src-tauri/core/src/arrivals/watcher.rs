@@ -29,7 +29,9 @@ struct Memory {
     waiting: HashSet<i64>,
     approvals: HashMap<i64, i64>,
     failures: u32,
-    host_location: Option<String>,
+    /// The host's location name, looked up once per account: `Some(None)` when the space has
+    /// several (an alert then names none rather than guess).
+    host_location: Option<Option<String>>,
     updated_since: Option<DateTime<Utc>>,
 }
 
@@ -255,9 +257,10 @@ impl Watcher {
         let now = Utc::now();
         if memory.host_location.is_none() {
             let offered = client.businesses_with_visitors().await?;
-            if let [only] = offered.as_slice() {
-                memory.host_location = Some(only.name.clone());
-            }
+            memory.host_location = Some(match offered.as_slice() {
+                [only] => Some(only.name.clone()),
+                _ => None,
+            });
         }
         let rows = client.my_visitors(false).await?;
         // The same read keeps the host's list fresh: an arrival shows there at once.
@@ -273,7 +276,7 @@ impl Watcher {
             .collect();
         let mut alerts = host_arrivals(&rows, &announced, &memory.waiting, now);
         for alert in &mut alerts {
-            alert.location = memory.host_location.clone();
+            alert.location = memory.host_location.clone().flatten();
         }
         memory.waiting = rows.iter().filter(|r| !r.arrived).map(|r| r.id).collect();
         context.next_expected_in = rows
