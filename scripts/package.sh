@@ -20,8 +20,10 @@ done
 
 scripts/setup.sh
 # The Tauri CLI comes from npm (a prebuilt binary, seconds to install), pinned in tools/.
+# `npm install --no-save` rather than `npm ci`: the lock records only this platform's binary
+# package, which `npm ci` refuses as out of sync; the versions are exact either way.
 if [[ ! -x tools/node_modules/.bin/tauri ]] || [[ tools/package-lock.json -nt tools/node_modules/.package-lock.json ]]; then
-  npm ci --prefix tools --no-audit --no-fund --loglevel=error
+  npm install --prefix tools --no-save --no-audit --no-fund --loglevel=error >/dev/null
 fi
 # The CLI expects tauri.conf.json in src-tauri/ (a link to the one at the root).
 TAURI_APP_PATH=src-tauri TAURI_FRONTEND_PATH=. \
