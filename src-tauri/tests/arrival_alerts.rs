@@ -15,12 +15,7 @@ use serde_json::json;
 async fn a_host_hears_of_their_visitor_on_the_desktop_and_in_the_window() {
     let monitor = NotifyMonitor::start();
     let app = launch(Launch::default()).await;
-    app.fill("Email", "ana@frontdesk.test").await;
-    app.fill("Password", "frontdesk").await;
-    app.fill("Your space's web address", "shoreditch").await;
-    app.click("Sign in").await;
-    app.wait_for_text("Signed in as ana@frontdesk.test in Host mode.")
-        .await;
+    app.sign_in_as_host("ana@frontdesk.test").await;
 
     app.open("Settings").await;
     app.click("Send test notification").await;

@@ -220,22 +220,11 @@ async fn sync_once_drains_the_queue_and_says_what_remains() {
     })
     .await;
     desk.enqueue(Operation::WalkIn {
-        visitor: Box::new(NewVisitor {
-            business_id: SHOREDITCH,
-            full_name: "Cli Walkin".into(),
-            email: "cli.walkin@guests.frontdesk.test".into(),
-            expected_arrival: Utc::now(),
-            visitor_source: 1,
-            host_approval_status: 1,
-            coworker_id: None,
-            phone_number: None,
-            company_name: None,
-            visit_reason: None,
-            notes: None,
-            check_in_now: true,
-            checked_in_at: None,
-            system_id: None,
-        }),
+        visitor: Box::new(NewVisitor::walk_in(
+            SHOREDITCH,
+            "Cli Walkin",
+            "cli.walkin@guests.frontdesk.test",
+        )),
         host_name: None,
     })
     .await;

@@ -190,10 +190,7 @@ async fn a_check_in_made_offline_shows_pending_and_reaches_nexudus_once() {
 #[tokio::test]
 async fn a_refused_registration_is_corrected_in_the_sync_panel_and_sent() {
     let app = launch(Launch::default()).await;
-    app.fill("Email", "ana@frontdesk.test").await;
-    app.fill("Password", "frontdesk").await;
-    app.fill("Your space's web address", "shoreditch").await;
-    app.click("Sign in").await;
+    app.sign_in_as_host("ana@frontdesk.test").await;
     app.wait_for_text("Register a visitor").await;
 
     // Nexudus refuses example.com addresses; the form cannot know that.

@@ -21,10 +21,7 @@ async fn visitors_named(app: &e2e::App, name: &str) -> usize {
 #[tokio::test]
 async fn a_host_registers_two_dates_in_one_go_and_cancels_one() {
     let app = launch(Launch::default()).await;
-    app.fill("Email", "ana@frontdesk.test").await;
-    app.fill("Password", "frontdesk").await;
-    app.fill("Your space's web address", "shoreditch").await;
-    app.click("Sign in").await;
+    app.sign_in_as_host("ana@frontdesk.test").await;
     app.wait_for_text("Register a visitor").await;
 
     app.fill("Visitor's full name", "Dana Scully").await;

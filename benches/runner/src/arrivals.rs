@@ -2,9 +2,7 @@
 //! clock stops at the D-Bus `Notify` call naming the visitor, observed with dbus-monitor. Needs
 //! the session `scripts/with-session.sh` provides.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
@@ -17,55 +15,10 @@ use serde_json::{json, Value};
 
 use crate::support::*;
 
-struct Monitor {
-    child: Child,
-    seen: Arc<Mutex<String>>,
-}
-
-impl Monitor {
-    fn start() -> Result<Monitor, String> {
-        let mut child = Command::new("dbus-monitor")
-            .args([
-                "--session",
-                "interface='org.freedesktop.Notifications',member='Notify'",
-            ])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .map_err(|e| format!("dbus-monitor: {e} (run inside scripts/with-session.sh)"))?;
-        let stdout = child.stdout.take().ok_or("no stdout")?;
-        let seen = Arc::new(Mutex::new(String::new()));
-        let sink = seen.clone();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if let Ok(mut text) = sink.lock() {
-                    text.push_str(&line);
-                    text.push('\n');
-                }
-            }
-        });
-        std::thread::sleep(Duration::from_millis(300));
-        Ok(Monitor { child, seen })
-    }
-
-    fn named(&self, text: &str) -> bool {
-        self.seen
-            .lock()
-            .map(|s| {
-                s.split("member=Notify")
-                    .skip(1)
-                    .any(|call| call.contains(text))
-            })
-            .unwrap_or(false)
-    }
-}
-
-impl Drop for Monitor {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+// The same D-Bus watcher the integration tests use.
+#[path = "../../../src-tauri/core/tests/common/notify_monitor.rs"]
+mod notify_monitor;
+use notify_monitor::NotifyMonitor;
 
 /// A small deterministic spread of waits, so arrivals fall anywhere in the poll cycle.
 fn spread(n: usize, max_ms: u64) -> u64 {
@@ -74,7 +27,7 @@ fn spread(n: usize, max_ms: u64) -> u64 {
 
 pub async fn run(quick: bool) -> Result<Value, String> {
     let arrivals = if quick { 10 } else { 50 };
-    let monitor = Monitor::start()?;
+    let monitor = NotifyMonitor::start();
     let sim = sim(json!({})).await?;
     let ids = add_visitors(
         &sim,
@@ -118,7 +71,7 @@ pub async fn run(quick: bool) -> Result<Value, String> {
         if !checked {
             return Err(format!("could not check {name} in"));
         }
-        while !monitor.named(&name) {
+        while monitor.calls_naming(&name) == 0 {
             if checked_in.elapsed() > Duration::from_secs(60) {
                 running.abort();
                 return Err(format!("no notification for {name}"));

@@ -35,22 +35,11 @@ fn pace_limits() -> PaceLimits {
 }
 
 fn walk_in(n: usize) -> NewVisitor {
-    NewVisitor {
-        business_id: SHOREDITCH,
-        full_name: format!("Bench Walk-in {n:04}"),
-        email: format!("walkin{n}@guests.frontdesk.test"),
-        expected_arrival: Utc::now(),
-        visitor_source: 1,
-        host_approval_status: 1,
-        coworker_id: None,
-        phone_number: None,
-        company_name: None,
-        visit_reason: None,
-        notes: None,
-        check_in_now: true,
-        checked_in_at: None,
-        system_id: None,
-    }
+    NewVisitor::walk_in(
+        SHOREDITCH,
+        &format!("Bench Walk-in {n:04}"),
+        &format!("walkin{n}@guests.frontdesk.test"),
+    )
 }
 
 /// The mix a busy morning makes: visitors checked in then out, and walk-ins.

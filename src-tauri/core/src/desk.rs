@@ -479,20 +479,13 @@ impl Desk {
         validate_walk_in(&form)?;
         self.queue(Operation::WalkIn {
             visitor: Box::new(NewVisitor {
-                business_id: form.business_id,
-                full_name: form.full_name.trim().to_string(),
-                email: form.email.trim().to_string(),
-                expected_arrival: Utc::now(),
-                visitor_source: 1,
-                host_approval_status: 1,
                 coworker_id: form.host_id,
                 phone_number: clean(&form.phone),
                 company_name: clean(&form.company),
                 visit_reason: clean(&form.reason),
                 notes: clean(&form.notes),
-                check_in_now: true,
                 checked_in_at: location,
-                system_id: None,
+                ..NewVisitor::walk_in(form.business_id, form.full_name.trim(), form.email.trim())
             }),
             host_name: clean(&form.host_name).filter(|_| form.host_id.is_some()),
         })
@@ -851,22 +844,7 @@ mod tests {
 
     #[test]
     fn a_walk_in_in_the_queue_is_listed_with_its_check_in() {
-        let walk_in = NewVisitor {
-            business_id: 1,
-            full_name: "Walk In".into(),
-            email: "w@x.test".into(),
-            expected_arrival: Utc::now(),
-            visitor_source: 1,
-            host_approval_status: 1,
-            coworker_id: None,
-            phone_number: None,
-            company_name: None,
-            visit_reason: None,
-            notes: None,
-            check_in_now: true,
-            checked_in_at: None,
-            system_id: None,
-        };
+        let walk_in = NewVisitor::walk_in(1, "Walk In", "w@x.test");
         let ops = [
             queued(
                 1,

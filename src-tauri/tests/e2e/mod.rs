@@ -496,6 +496,16 @@ impl App {
         self.wait_for_text(&format!("Signed in as {email}")).await;
     }
 
+    /// Signs a member in as a host at the demo space and waits for their screen.
+    pub async fn sign_in_as_host(&self, email: &str) {
+        self.fill("Email", email).await;
+        self.fill("Password", "frontdesk").await;
+        self.fill("Your space's web address", "shoreditch").await;
+        self.click("Sign in").await;
+        self.wait_for_text(&format!("Signed in as {email} in Host mode."))
+            .await;
+    }
+
     /// How many times the simulator notified a host that this visitor checked in.
     pub async fn host_notices(&self, visitor_id: i64) -> usize {
         self.sim_get("/_sim/state").await["notices"]

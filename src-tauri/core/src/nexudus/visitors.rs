@@ -109,6 +109,29 @@ pub struct NewVisitor {
     pub system_id: Option<String>,
 }
 
+impl NewVisitor {
+    /// A visitor standing at the desk: expected now, checked in as it is created, from the
+    /// desk (source 1) with no host approval asked. The optional fields start empty.
+    pub fn walk_in(business_id: i64, full_name: &str, email: &str) -> Self {
+        NewVisitor {
+            business_id,
+            full_name: full_name.to_string(),
+            email: email.to_string(),
+            expected_arrival: chrono::Utc::now(),
+            visitor_source: 1,
+            host_approval_status: 1,
+            coworker_id: None,
+            phone_number: None,
+            company_name: None,
+            visit_reason: None,
+            notes: None,
+            check_in_now: true,
+            checked_in_at: None,
+            system_id: None,
+        }
+    }
+}
+
 fn required_date<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<DateTime<Utc>, D::Error> {
@@ -459,20 +482,8 @@ mod tests {
     #[test]
     fn new_visitors_send_utc_dates_without_an_offset_and_both_enums() {
         let visitor = NewVisitor {
-            business_id: 1,
-            full_name: "Walk In".into(),
-            email: "w@x.test".into(),
             expected_arrival: dates::parse("2030-07-20T15:30:00+01:00").expect("date"),
-            visitor_source: 1,
-            host_approval_status: 1,
-            coworker_id: None,
-            phone_number: None,
-            company_name: None,
-            visit_reason: None,
-            notes: None,
-            check_in_now: true,
-            checked_in_at: None,
-            system_id: None,
+            ..NewVisitor::walk_in(1, "Walk In", "w@x.test")
         };
         let body = serde_json::to_value(&visitor).expect("json");
         assert_eq!(body["ExpectedArrival"], "2030-07-20T14:30:00");
