@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
 use crate::account::{AccountError, Accounts};
+use crate::arrivals::watcher::LOCATION_SETTING;
 use crate::nexudus::models::{HostApproval, PublicVisitor, Visitor};
 use crate::nexudus::{ApiError, FieldProblem, NewVisitor, Registration, VisitorQuery};
 use crate::queue::{OpState, Operation, QueuedOp, Target};
@@ -710,8 +711,23 @@ impl Desk {
                 name: b.name,
             })
             .collect();
-        self.store.set_setting(&key, &locations).await?;
+        if self.store.setting::<Vec<Location>>(&key).await?.as_ref() != Some(&locations) {
+            self.store.set_setting(&key, &locations).await?;
+        }
         Ok(locations)
+    }
+
+    /// The location this desk chose last, if any.
+    pub async fn location(&self) -> Result<Option<i64>, DeskError> {
+        Ok(self.store.setting(LOCATION_SETTING).await?)
+    }
+
+    /// Chooses the desk's location (today's list and arrival alerts follow it).
+    pub async fn set_location(&self, business: i64) -> Result<(), DeskError> {
+        if self.location().await? != Some(business) {
+            self.store.set_setting(LOCATION_SETTING, &business).await?;
+        }
+        Ok(())
     }
 
     /// Members whose name contains `text` (two letters at least), for a walk-in's host. Asks
@@ -741,12 +757,16 @@ impl Desk {
                 company: c.company_name,
             })
             .collect();
-        known.retain(|k| !found.iter().any(|f| f.id == k.id));
-        known.extend(found.iter().cloned());
-        if known.len() > KNOWN_HOSTS_LIMIT {
-            known.drain(..known.len() - KNOWN_HOSTS_LIMIT);
+        // Written only when a search found someone new or changed (not on every keystroke).
+        let news = found.iter().any(|f| !known.contains(f));
+        if news {
+            known.retain(|k| !found.iter().any(|f| f.id == k.id));
+            known.extend(found.iter().cloned());
+            if known.len() > KNOWN_HOSTS_LIMIT {
+                known.drain(..known.len() - KNOWN_HOSTS_LIMIT);
+            }
+            self.store.set_setting(KNOWN_HOSTS_SETTING, &known).await?;
         }
-        self.store.set_setting(KNOWN_HOSTS_SETTING, &known).await?;
         Ok(matching_hosts(&found, &needle))
     }
 

@@ -82,22 +82,13 @@ pub async fn locations(state: State<'_, AppState>) -> Result<Vec<Location>, UiEr
 /// read from the network).
 #[tauri::command]
 pub async fn desk_location(state: State<'_, AppState>) -> Result<Option<i64>, UiError> {
-    Ok(state
-        .store
-        .setting(frontdesk_core::arrivals::watcher::LOCATION_SETTING)
-        .await?)
+    Ok(state.desk.location().await?)
 }
 
 /// Reception's location: today's list and arrival alerts follow it.
 #[tauri::command]
 pub async fn set_location(state: State<'_, AppState>, business: i64) -> Result<(), UiError> {
-    state
-        .store
-        .set_setting(
-            frontdesk_core::arrivals::watcher::LOCATION_SETTING,
-            &business,
-        )
-        .await?;
+    state.desk.set_location(business).await?;
     state.watcher.wake();
     Ok(())
 }

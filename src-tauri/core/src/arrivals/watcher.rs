@@ -16,12 +16,18 @@ use super::notify::Notifier;
 use super::policy::{next_poll, PollContext, VERY_SLOW};
 use crate::account::{Accounts, Mode};
 use crate::desk::Desk;
+use crate::nexudus::models::PublicVisitor;
 use crate::nexudus::{ApiError, NexudusClient, VisitorQuery};
 use crate::preferences::Preferences;
 use crate::store::{Store, StoreError};
 
 /// The setting that holds reception's location (a Nexudus business id).
 pub const LOCATION_SETTING: &str = "reception_location";
+
+/// How far back "already announced" and "checked in here" are read. Alerts are only raised for
+/// arrivals of the last few minutes, so older records cannot matter; reading them all would
+/// make every poll slower as the history grows.
+const HISTORY_READ: chrono::Duration = chrono::Duration::days(2);
 
 #[derive(Default)]
 struct Memory {
@@ -32,7 +38,14 @@ struct Memory {
     /// The host's location name, looked up once per account: `Some(None)` when the space has
     /// several (an alert then names none rather than guess).
     host_location: Option<Option<String>>,
+    /// The host's list as last taken into the cache (it is written again only when it changed).
+    mine: Vec<PublicVisitor>,
+    /// Reception: the location being watched; a new one starts from a full read.
+    business: Option<i64>,
     updated_since: Option<DateTime<Utc>>,
+    /// Reception: each visitor of the day's expected time and whether they arrived, kept from
+    /// the polls so the schedule needs no re-read of the whole day.
+    day: HashMap<i64, (Option<DateTime<Utc>>, bool)>,
 }
 
 /// An alert as announced, for the window: shown as a banner, and as the only notice when the
@@ -112,11 +125,13 @@ impl Watcher {
     }
 
     async fn announced(&self, account: &str) -> Result<HashSet<(i64, String)>, StoreError> {
-        let rows =
-            sqlx::query("SELECT visitor_id, event FROM announced_arrivals WHERE account = ?")
-                .bind(account)
-                .fetch_all(self.store.pool())
-                .await?;
+        let rows = sqlx::query(
+            "SELECT visitor_id, event FROM announced_arrivals WHERE account = ? AND announced_at >= ?",
+        )
+        .bind(account)
+        .bind(stamp(Utc::now() - HISTORY_READ))
+        .fetch_all(self.store.pool())
+        .await?;
         rows.iter()
             .map(|row| Ok((row.try_get("visitor_id")?, row.try_get("event")?)))
             .collect()
@@ -264,8 +279,11 @@ impl Watcher {
         }
         let rows = client.my_visitors(false).await?;
         // The same read keeps the host's list fresh: an arrival shows there at once.
-        if let Err(error) = self.desk.remember_mine(&memory.account, &rows).await {
-            tracing::warn!(%error, "could not keep the host's visitors");
+        if rows != memory.mine {
+            match self.desk.remember_mine(&memory.account, &rows).await {
+                Ok(()) => memory.mine = rows.clone(),
+                Err(error) => tracing::warn!(%error, "could not keep the host's visitors"),
+            }
         }
         let announced: HashSet<i64> = self
             .announced(&memory.account)
@@ -301,9 +319,15 @@ impl Watcher {
         memory: &mut Memory,
         context: &mut PollContext,
     ) -> Result<Vec<Alert>, WatchError> {
-        let Some(business) = self.store.setting::<i64>(LOCATION_SETTING).await? else {
+        let location = self.desk.location().await;
+        let Some(business) = location.map_err(|e| WatchError::Other(e.to_string()))? else {
             return Ok(Vec::new());
         };
+        if memory.business != Some(business) {
+            memory.business = Some(business);
+            memory.updated_since = None;
+            memory.approvals.clear();
+        }
         let now = Utc::now();
         let (day_start, day_end) = crate::desk::today_range(now);
         // Incremental: only what changed since the last look (a minute's overlap, as the
@@ -323,8 +347,14 @@ impl Watcher {
             .await
             .map_err(|e| WatchError::Other(e.to_string()))?;
         let announced = self.announced(&memory.account).await?;
-        let here = self.store.visitors_checked_in_by(&memory.account).await?;
+        let here = self
+            .store
+            .visitors_checked_in_by(&memory.account, now - HISTORY_READ)
+            .await?;
         let first_look = memory.updated_since.is_none();
+        if first_look {
+            memory.day.clear();
+        }
         let alerts = if first_look {
             Vec::new()
         } else {
@@ -332,24 +362,26 @@ impl Watcher {
         };
         for row in &rows {
             memory.approvals.insert(row.id, row.host_approval_status);
+            memory
+                .day
+                .insert(row.id, (row.expected_arrival, row.arrived));
         }
         memory.updated_since = Some(now);
-        let today = self
-            .desk
-            .today(business)
-            .await
-            .map_err(|e| WatchError::Other(e.to_string()))?;
-        context.next_expected_in = today
-            .iter()
-            .filter(|v| !v.arrived)
-            .filter_map(|v| v.expected_at)
-            .filter(|at| *at > now)
-            .map(|at| (at - now).to_std().unwrap_or_default())
-            .min();
-        context.recent_activity = today.iter().any(|v| {
-            v.expected_at
-                .is_some_and(|at| at >= now - chrono::Duration::hours(1) && at <= now)
-        });
+        let today = memory
+            .day
+            .values()
+            .filter_map(|(expected, arrived)| expected.map(|at| (at, *arrived)))
+            .filter(|(at, _)| *at >= day_start && *at <= day_end);
+        let mut next_expected = None::<DateTime<Utc>>;
+        let mut recent_activity = false;
+        for (at, arrived) in today {
+            if !arrived && at > now {
+                next_expected = Some(next_expected.map_or(at, |n| n.min(at)));
+            }
+            recent_activity |= at >= now - chrono::Duration::hours(1) && at <= now;
+        }
+        context.next_expected_in = next_expected.map(|at| (at - now).to_std().unwrap_or_default());
+        context.recent_activity = recent_activity;
         Ok(alerts)
     }
 }

@@ -347,16 +347,19 @@ impl Store {
         }
     }
 
-    /// Visitors this desk checked in (or created as walk-ins), so reception is not alerted
-    /// about its own check-ins.
+    /// Visitors this desk checked in (or created as walk-ins) since `since`, so reception is
+    /// not alerted about its own check-ins.
     pub async fn visitors_checked_in_by(
         &self,
         account: &str,
+        since: DateTime<Utc>,
     ) -> Result<std::collections::HashSet<i64>, StoreError> {
         let rows: Vec<(String, Option<String>)> = sqlx::query_as(
-            "SELECT payload, server_ids FROM operations WHERE account = ? AND kind IN ('check_in', 'walk_in') AND state != 'discarded'",
+            "SELECT payload, server_ids FROM operations WHERE account = ? AND kind IN ('check_in', 'walk_in')
+             AND state != 'discarded' AND created_at >= ?",
         )
         .bind(account)
+        .bind(stamp(since))
         .fetch_all(self.pool())
         .await?;
         let mut ids = std::collections::HashSet::new();
