@@ -14,6 +14,7 @@ fn main() {
         "queue_status",
         "queue_counts",
         "queue_list",
+        "queue_open",
         "queue_retry",
         "queue_edit",
         "queue_discard",

@@ -11,6 +11,7 @@ use chrono::Utc;
 use clap::{Parser, Subcommand, ValueEnum};
 use frontdesk_core::account::{Accounts, SignInRequest};
 use frontdesk_core::doctor;
+use frontdesk_core::export::csv_cell;
 use frontdesk_core::nexudus::endpoints::OVERRIDE_ENV;
 use frontdesk_core::queue::QueuedOp;
 use frontdesk_core::secrets::{KeyringStore, Secret, SecretStore};
@@ -109,17 +110,6 @@ pub enum Format {
     Csv,
 }
 
-/// The same folder the app uses: `FRONTDESK_DATA_DIR`, else the OS's app data folder for the
-/// app's identifier.
-fn data_dir() -> Result<PathBuf, String> {
-    if let Some(dir) = std::env::var_os("FRONTDESK_DATA_DIR") {
-        return Ok(PathBuf::from(dir));
-    }
-    dirs::data_dir()
-        .map(|dir| dir.join(crate::IDENTIFIER))
-        .ok_or_else(|| "no data folder: set FRONTDESK_DATA_DIR".to_string())
-}
-
 struct Context {
     store: Store,
     accounts: Arc<Accounts>,
@@ -127,7 +117,9 @@ struct Context {
 }
 
 async fn context() -> Result<Context, String> {
-    let store = Store::open(&data_dir()?).await.map_err(|e| e.to_string())?;
+    let store = Store::open(&crate::paths::data_dir()?)
+        .await
+        .map_err(|e| e.to_string())?;
     let secrets: Arc<dyn SecretStore> = Arc::new(KeyringStore::default());
     let accounts = Arc::new(Accounts::new(
         store.clone(),
@@ -313,11 +305,11 @@ async fn queue(action: QueueAction) -> Result<u8, String> {
             Ok(exit::OK)
         }
         QueueAction::List { format } => {
-            let ops = all_operations(&context.store).await?;
-            let open: Vec<QueuedOp> = ops
-                .into_iter()
-                .filter(|op| !op.state.is_terminal())
-                .collect();
+            let open = context
+                .store
+                .open_operations(None)
+                .await
+                .map_err(|e| e.to_string())?;
             write_operations(&open, format, &mut std::io::stdout().lock())?;
             Ok(exit::OK)
         }
@@ -346,14 +338,6 @@ async fn all_operations(store: &Store) -> Result<Vec<QueuedOp>, String> {
             ops
         })
         .map_err(|e| e.to_string())
-}
-
-fn csv_cell(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
 }
 
 fn write_operations(ops: &[QueuedOp], format: Format, out: &mut dyn Write) -> Result<(), String> {
@@ -508,22 +492,5 @@ mod tests {
     #[test]
     fn the_command_line_is_well_formed() {
         Cli::command().debug_assert();
-    }
-
-    #[test]
-    fn csv_cells_are_quoted_only_when_needed() {
-        assert_eq!(csv_cell("plain"), "plain");
-        assert_eq!(csv_cell("a, b"), "\"a, b\"");
-        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
-    }
-}
-
-#[cfg(test)]
-mod identifier_tests {
-    #[test]
-    fn the_cli_uses_the_apps_data_folder() {
-        let config: serde_json::Value =
-            serde_json::from_str(include_str!("../../tauri.conf.json")).expect("tauri.conf.json");
-        assert_eq!(config["identifier"], crate::IDENTIFIER);
     }
 }

@@ -8,6 +8,7 @@ mod desktop;
 mod error;
 mod logging;
 mod notifications;
+mod paths;
 mod state;
 mod tray;
 
@@ -93,6 +94,7 @@ pub fn run() -> ExitCode {
             commands::queue::queue_status,
             commands::queue::queue_counts,
             commands::queue::queue_list,
+            commands::queue::queue_open,
             commands::queue::queue_retry,
             commands::queue::queue_edit,
             commands::queue::queue_discard,

@@ -2,29 +2,11 @@
 //! last 14 kept. Nothing logged carries a token: the core's `Secret` type prints as
 //! `[redacted]`, and errors are built without credentials.
 
-use std::path::PathBuf;
-
 use tracing_subscriber::layer::SubscriberExt;
 use tracing_subscriber::util::SubscriberInitExt;
 use tracing_subscriber::{fmt, EnvFilter, Layer};
 
 const KEEP_DAYS: usize = 14;
-
-/// `FRONTDESK_LOG_DIR`, else the OS's log folder for the app (Linux:
-/// `~/.local/share/app.frontdesk.reception/logs`, as Tauri's `app_log_dir`).
-pub fn log_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("FRONTDESK_LOG_DIR") {
-        return Some(PathBuf::from(dir));
-    }
-    #[cfg(target_os = "macos")]
-    {
-        dirs::home_dir().map(|home| home.join("Library/Logs").join(crate::IDENTIFIER))
-    }
-    #[cfg(not(target_os = "macos"))]
-    {
-        dirs::data_local_dir().map(|dir| dir.join(crate::IDENTIFIER).join("logs"))
-    }
-}
 
 /// Starts logging; the guard flushes the file on drop, so keep it for the process's life.
 pub fn init() -> Option<tracing_appender::non_blocking::WorkerGuard> {
@@ -32,7 +14,7 @@ pub fn init() -> Option<tracing_appender::non_blocking::WorkerGuard> {
     let console = fmt::layer()
         .with_writer(std::io::stderr)
         .with_filter(filter());
-    let file = log_dir().and_then(|dir| {
+    let file = crate::paths::log_dir().and_then(|dir| {
         tracing_appender::rolling::Builder::new()
             .rotation(tracing_appender::rolling::Rotation::DAILY)
             .filename_prefix("frontdesk")

@@ -1,7 +1,6 @@
 //! What the app holds while it runs: the core's use cases, built once at start-up, and the
 //! sync engine running beside the window.
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use frontdesk_core::account::Accounts;
@@ -11,7 +10,7 @@ use frontdesk_core::nexudus::endpoints::OVERRIDE_ENV;
 use frontdesk_core::secrets::{KeyringStore, SecretStore};
 use frontdesk_core::store::Store;
 use frontdesk_core::sync::SyncEngine;
-use tauri::{Emitter, Manager};
+use tauri::Emitter;
 
 pub struct AppState {
     pub accounts: Arc<Accounts>,
@@ -25,19 +24,9 @@ pub struct AppState {
     pub demo: bool,
 }
 
-/// `FRONTDESK_DATA_DIR` (tests, portable installs), else the OS's app data folder.
-fn data_dir(app: &tauri::AppHandle) -> Result<PathBuf, String> {
-    if let Some(dir) = std::env::var_os("FRONTDESK_DATA_DIR") {
-        return Ok(PathBuf::from(dir));
-    }
-    app.path()
-        .app_data_dir()
-        .map_err(|e| format!("no folder for Front Desk's data: {e}"))
-}
-
 impl AppState {
     pub async fn start(app: &tauri::AppHandle) -> Result<Self, String> {
-        let dir = data_dir(app)?;
+        let dir = crate::paths::data_dir()?;
         let store = Store::open(&dir).await.map_err(|e| e.to_string())?;
         let secrets: Arc<dyn SecretStore> = Arc::new(KeyringStore::default());
         let accounts = Arc::new(Accounts::new(

@@ -1,4 +1,5 @@
-//! The evacuation list as CSV: who is on site now, for a fire marshal's spreadsheet.
+//! CSV for people's spreadsheets: the evacuation list (who is on site now, for a fire
+//! marshal), and the cell rule every CSV Front Desk writes follows.
 
 use chrono::{DateTime, Local, Utc};
 
@@ -15,7 +16,7 @@ const HEADER: [&str; 6] = [
 
 /// One cell, quoted where needed. A cell a spreadsheet would run as a formula (`=`, `+`, `-`,
 /// `@`, tab, return) gets a leading apostrophe: names come from whoever registered the visit.
-fn cell(text: &str) -> String {
+pub fn csv_cell(text: &str) -> String {
     let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
@@ -48,12 +49,12 @@ pub fn on_site_csv(visitors: &[DeskVisitor]) -> String {
     out.push_str("\r\n");
     for visitor in on_site {
         let row = [
-            cell(&visitor.full_name),
-            cell(visitor.company.as_deref().unwrap_or_default()),
-            cell(visitor.host_name.as_deref().unwrap_or_default()),
-            cell(visitor.email.as_deref().unwrap_or_default()),
-            cell(&local_time(visitor.arrived_at)),
-            cell(visitor.visitor_code.as_deref().unwrap_or_default()),
+            csv_cell(&visitor.full_name),
+            csv_cell(visitor.company.as_deref().unwrap_or_default()),
+            csv_cell(visitor.host_name.as_deref().unwrap_or_default()),
+            csv_cell(visitor.email.as_deref().unwrap_or_default()),
+            csv_cell(&local_time(visitor.arrived_at)),
+            csv_cell(visitor.visitor_code.as_deref().unwrap_or_default()),
         ];
         out.push_str(&row.join(","));
         out.push_str("\r\n");
@@ -84,6 +85,14 @@ mod tests {
             pending: false,
             needs_attention: false,
         }
+    }
+
+    #[test]
+    fn cells_are_quoted_only_when_needed() {
+        assert_eq!(csv_cell("plain"), "plain");
+        assert_eq!(csv_cell("a, b"), "\"a, b\"");
+        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
     }
 
     #[test]

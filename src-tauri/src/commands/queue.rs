@@ -27,6 +27,13 @@ pub async fn queue_list(
         .await?)
 }
 
+/// Everything not yet done or discarded, oldest first: the sync panel's lists. (The recent
+/// list could hide an old item waiting for a person behind newer finished ones.)
+#[tauri::command]
+pub async fn queue_open(state: State<'_, AppState>) -> Result<Vec<QueuedOp>, UiError> {
+    Ok(state.store.open_operations(None).await?)
+}
+
 #[tauri::command]
 pub async fn queue_retry(state: State<'_, AppState>, id: String) -> Result<bool, UiError> {
     let retried = state.store.retry_operation(&id).await?;
