@@ -58,6 +58,7 @@ export const desk = {
 export const queue = {
   status: () => call("queue_status"),
   list: (limit) => call("queue_list", { limit }),
+  open: () => call("queue_open"),
   retry: (id) => call("queue_retry", { id }),
   edit: (id, operation) => call("queue_edit", { id, operation }),
   discard: (id) => call("queue_discard", { id }),

@@ -32,3 +32,57 @@ export function localTime(value) {
   if (!value) return "";
   return new Date(value).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 }
+
+/** Fills a `<select>` with `{id, name}` items (names as text). */
+export function fillOptions(select, items) {
+  select.replaceChildren(
+    ...items.map((item) => {
+      const option = element("option", "", item.name);
+      option.value = String(item.id);
+      return option;
+    }),
+  );
+}
+
+/** On click runs `action` with the button disabled; a failure is reported and re-enables it. */
+export function onAction(control, action, onError) {
+  control.addEventListener("click", async () => {
+    control.disabled = true;
+    try {
+      await action();
+    } catch (error) {
+      onError(error);
+      control.disabled = false;
+    }
+  });
+}
+
+/**
+ * Two steps, in the page (no system dialog): the first click asks — the button's text and
+ * name change to `confirm` — and only a second click within a few seconds runs `action`.
+ */
+export function onConfirmedAction(control, { text, label, confirmText, confirmLabel }, action, onError) {
+  let armed = false;
+  const disarm = () => {
+    armed = false;
+    control.textContent = text;
+    control.setAttribute("aria-label", label);
+  };
+  control.addEventListener("click", async () => {
+    if (!armed) {
+      armed = true;
+      control.textContent = confirmText;
+      control.setAttribute("aria-label", confirmLabel);
+      setTimeout(() => control.isConnected && armed && disarm(), 6000);
+      return;
+    }
+    control.disabled = true;
+    try {
+      await action();
+    } catch (error) {
+      onError(error);
+      control.disabled = false;
+      disarm();
+    }
+  });
+}

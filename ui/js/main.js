@@ -141,19 +141,18 @@ async function start() {
   mountHost(showNotice);
   mountSync(showNotice);
   mountSettings(showNotice);
+  // The lists of the current mode follow arrivals and finished syncs (the other mode's list
+  // is read when its screen opens).
+  const refreshList = () => (mode === "host" ? showUpcoming() : showToday()).catch(() => {});
   await on("arrival", (announcement) => {
     showArrival(announcement);
-    showToday().catch(showNotice);
-    showUpcoming().catch(() => {});
+    refreshList();
   });
   await on("queue-changed", (status) => {
     showSyncStatus(status);
     showSyncPanel(status);
     if (screen === "sync-screen") showQueue();
-    if (status.state === "idle") {
-      showToday().catch(() => {});
-      showUpcoming().catch(() => {});
-    }
+    if (status.state === "idle") refreshList();
   });
   await on("show-visitor", (id) => {
     showScreen(HOME[mode] ?? "settings-screen");

@@ -1,7 +1,7 @@
 // The host's view: register a visitor for one or many dates (up to 30, as the portal allows),
 // and see, and cancel, upcoming visitors. Server strings are set with textContent only.
 import { desk } from "../api.js";
-import { byId, setText, show } from "../dom.js";
+import { button, byId, fillOptions, onConfirmedAction, setText, show } from "../dom.js";
 
 const MAX_DATES = 30;
 const FIELDS = { fullName: "visit-name", email: "visit-email", dates: "visit-dates" };
@@ -89,45 +89,27 @@ function row(visitor) {
   who.append(name, status);
   const actions = document.createElement("div");
   if (visitor.id != null && !visitor.arrived) {
-    const cancel = document.createElement("button");
-    cancel.type = "button";
-    cancel.className = "button button-secondary";
-    cancel.textContent = "Cancel";
-    cancel.setAttribute("aria-label", `Cancel ${visitor.fullName} on ${when(visitor)}`);
-    let armed = false;
-    cancel.addEventListener("click", async () => {
-      // Two steps, in the page: the first click asks, the second cancels.
-      if (!armed) {
-        armed = true;
-        cancel.textContent = "Confirm cancel";
-        cancel.setAttribute("aria-label", `Confirm cancel ${visitor.fullName} on ${when(visitor)}`);
-        setTimeout(() => {
-          armed = false;
-          cancel.textContent = "Cancel";
-          cancel.setAttribute("aria-label", `Cancel ${visitor.fullName} on ${when(visitor)}`);
-        }, 5000);
-        return;
-      }
-      cancel.disabled = true;
-      try {
-        await desk.cancel(visitor.id);
-        await showUpcoming();
-      } catch (error) {
-        onError(error);
-        cancel.disabled = false;
-      }
-    });
+    const visit = `${visitor.fullName} on ${when(visitor)}`;
+    const cancel = button("Cancel", "button-secondary", `Cancel ${visit}`);
+    const labels = { text: "Cancel", label: `Cancel ${visit}`, confirmText: "Confirm cancel", confirmLabel: `Confirm cancel ${visit}` };
+    onConfirmedAction(cancel, labels, async () => {
+      await desk.cancel(visitor.id);
+      await showUpcoming();
+    }, onError);
     actions.append(cancel);
   }
   item.append(at, who, actions);
   return item;
 }
 
-export async function showUpcoming() {
-  const visitors = await desk.upcoming();
+function renderUpcoming(visitors) {
   byId("upcoming-list").replaceChildren(...visitors.map(row));
   const waiting = visitors.filter((v) => v.pending).length;
   setText("host-sync-line", waiting ? `${waiting} visit${waiting === 1 ? "" : "s"} waiting to sync.` : "");
+}
+
+export async function showUpcoming() {
+  renderUpcoming(await desk.upcoming());
 }
 
 async function submit(event) {
@@ -164,18 +146,10 @@ export function mountHost(reportError) {
 
 export async function enterHost() {
   try {
-    const locations = await desk.locations();
-    byId("visit-location").replaceChildren(
-      ...locations.map((location) => {
-        const option = document.createElement("option");
-        option.value = String(location.id);
-        option.textContent = location.name;
-        return option;
-      }),
-    );
+    // The cached list first; the network's answer replaces it.
     await showUpcoming();
-    await desk.refreshUpcoming();
-    await showUpcoming();
+    fillOptions(byId("visit-location"), await desk.locations());
+    renderUpcoming(await desk.refreshUpcoming());
   } catch (error) {
     onError(error);
   }

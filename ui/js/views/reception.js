@@ -5,7 +5,7 @@
 // and each group shows at most ROW_LIMIT matches, so a keystroke touches a few hundred rows
 // whatever the size of the day.
 import { desk, queue } from "../api.js";
-import { button, byId, element, localTime, setText } from "../dom.js";
+import { button, byId, element, fillOptions, localTime, onAction, setText } from "../dom.js";
 import { drawChart } from "./chart.js";
 import { openBadge } from "./badge.js";
 
@@ -51,16 +51,11 @@ function badge(text, kind) {
 
 function actionButton(label, visitor, action) {
   const control = button(label, "button-secondary", `${label} ${visitor.fullName}`);
-  control.addEventListener("click", async () => {
-    control.disabled = true;
-    try {
-      await action({ id: visitor.id ?? null, queuedId: visitor.queuedId ?? null });
-      await showToday();
-    } catch (error) {
-      onError(error);
-      control.disabled = false;
-    }
-  });
+  const ref = { id: visitor.id ?? null, queuedId: visitor.queuedId ?? null };
+  onAction(control, async () => {
+    await action(ref);
+    await showToday();
+  }, onError);
   return control;
 }
 
@@ -200,16 +195,6 @@ export function focusVisitor(id) {
   setTimeout(() => item.classList.remove("highlight"), 4000);
 }
 
-function fillLocations(select, locations) {
-  select.replaceChildren(
-    ...locations.map((location) => {
-      const option = element("option", "", location.name);
-      option.value = String(location.id);
-      return option;
-    }),
-  );
-}
-
 export async function mountReception(reportError) {
   onError = reportError;
   byId("search").addEventListener("input", applySearch);
@@ -229,8 +214,8 @@ export async function enterReception() {
       cachedShown = true;
     }
     const locations = await desk.locations();
-    fillLocations(byId("location"), locations);
-    fillLocations(byId("settings-location"), locations);
+    fillOptions(byId("location"), locations);
+    fillOptions(byId("settings-location"), locations);
     if (business == null && locations.length) business = locations[0].id;
     await chooseLocation(business, { cachedShown });
     showSyncStatus(await queue.status());

@@ -1,7 +1,7 @@
 // The sync panel: what is waiting, how far a sync has got, and the changes Nexudus refused,
 // which a person corrects and retries, or discards (after confirming).
 import { queue } from "../api.js";
-import { button, byId, element, localTime, setText, show } from "../dom.js";
+import { button, byId, element, localTime, onAction, onConfirmedAction, setText, show } from "../dom.js";
 import { todaysVisitors } from "./reception.js";
 
 const OPEN = new Set(["pending", "in_flight", "uncertain"]);
@@ -122,39 +122,21 @@ function attentionItem(op) {
   if (form) item.append(form);
   const actions = element("div", "op-actions");
   const retry = button("Retry as is", "button-secondary", `Retry ${name}`);
-  retry.addEventListener("click", async () => {
-    retry.disabled = true;
-    try {
-      await queue.retry(op.id);
-      await showQueue();
-    } catch (error) {
-      onError(error);
-      retry.disabled = false;
-    }
-  });
+  onAction(retry, async () => {
+    await queue.retry(op.id);
+    await showQueue();
+  }, onError);
   const discard = button("Discard", "button-danger", `Discard ${name}`);
-  discard.addEventListener("click", async () => {
-    if (!discard.dataset.confirming) {
-      discard.dataset.confirming = "yes";
-      discard.textContent = "Discard for good? Click again";
-      discard.setAttribute("aria-label", `Confirm discard ${name}`);
-      setTimeout(() => {
-        if (!discard.isConnected) return;
-        delete discard.dataset.confirming;
-        discard.textContent = "Discard";
-        discard.setAttribute("aria-label", `Discard ${name}`);
-      }, 6000);
-      return;
-    }
-    discard.disabled = true;
-    try {
-      await queue.discard(op.id);
-      await showQueue();
-    } catch (error) {
-      onError(error);
-      discard.disabled = false;
-    }
-  });
+  const discardLabels = {
+    text: "Discard",
+    label: `Discard ${name}`,
+    confirmText: "Discard for good? Click again",
+    confirmLabel: `Confirm discard ${name}`,
+  };
+  onConfirmedAction(discard, discardLabels, async () => {
+    await queue.discard(op.id);
+    await showQueue();
+  }, onError);
   actions.append(retry, discard);
   item.append(actions);
   return item;
@@ -171,9 +153,9 @@ function waitingItem(op) {
 }
 
 async function load() {
-  const ops = await queue.list(500);
+  const ops = await queue.open();
   const attention = ops.filter((op) => op.state === "needs_attention");
-  const waiting = ops.filter((op) => OPEN.has(op.state)).reverse();
+  const waiting = ops.filter((op) => OPEN.has(op.state));
   byId("attention-list").replaceChildren(...attention.map(attentionItem));
   byId("waiting-list").replaceChildren(...waiting.map(waitingItem));
   setText("attention-count", `(${attention.length})`);
