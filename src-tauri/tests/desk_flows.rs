@@ -270,6 +270,17 @@ async fn settings_are_kept_and_start_at_login_is_set_up() {
         kept,
         json!({"notifications": false, "kiosk": false, "startAtLogin": true})
     );
+    // Kiosk mode is applied to the window and kept (Xvfb has no window manager to show it).
+    app.field("Kiosk mode").await.click().await.expect("tick");
+    let deadline = std::time::Instant::now() + e2e::WAIT;
+    while app.invoke("preferences", json!({})).await["kiosk"] != true {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "kiosk mode was not kept"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    app.field("Kiosk mode").await.click().await.expect("untick");
 
     app.field("Start Front Desk when I log in")
         .await
