@@ -28,6 +28,7 @@ FRONTDESK_DEMO=1 FRONTDESK_NEXUDUS_URL=http://127.0.0.1:9 \
       if xwininfo -root -tree 2>/dev/null | grep -q "\"Front Desk\""; then
         echo "package: the installed app opened its window"
         /usr/bin/frontdesk doctor | grep -E "^(PASS|FAIL)  (keyring|database)"
+        pkill -TERM -P "$app" 2>/dev/null || true   # its WebKit processes
         kill "$app"; wait "$app" 2>/dev/null || true
         exit 0
       fi

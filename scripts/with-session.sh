@@ -21,8 +21,15 @@ chmod 700 "$XDG_RUNTIME_DIR"
 
 keyring_pid=""
 cleanup() {
+  local status=$?
   [[ -n "$keyring_pid" ]] && kill "$keyring_pid" 2>/dev/null && wait "$keyring_pid" 2>/dev/null
-  rm -rf "$session_dir"
+  # A process of the session (a WebKit helper of an app just ended) can still be writing as the
+  # folder goes: try again briefly, and never let the clean-up change the run's result.
+  for _ in 1 2 3 4 5; do
+    rm -rf "$session_dir" 2>/dev/null && break
+    sleep 0.2
+  done
+  exit "$status"
 }
 trap cleanup EXIT
 
