@@ -19,8 +19,19 @@ mkdir -p test-output
 log=test-output/cargo-test.log
 status=0
 scripts/with-session.sh cargo test --workspace --no-fail-fast "$@" 2>&1 | tee "$log" || status=$?
+# The time-sensitive suites again, under libfaketime at the hours and zones where date bugs
+# live (skipped when a filter was given: that is someone running one test).
+hours_log=test-output/any-hour.log
+shapes_log=test-output/odd-shapes.log
+: >"$hours_log"
+: >"$shapes_log"
+if (($# == 0)); then
+  scripts/with-session.sh scripts/test-any-hour.sh || status=1
+  # And against a server that sends other JSON types than our models expect.
+  scripts/with-session.sh scripts/test-odd-shapes.sh || status=1
+fi
 # One closing line with the totals: cargo prints a result line per test binary, the last of
 # which (doc tests) is often empty.
 awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
-     END { printf "\ntests: %d passed, %d failed\n", p, f }' "$log"
+     END { printf "\ntests: %d passed, %d failed\n", p, f }' "$log" "$hours_log" "$shapes_log"
 exit "$status"

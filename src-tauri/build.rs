@@ -21,6 +21,7 @@ fn main() {
         "sync_now",
         "today",
         "refresh_today",
+        "unreadable_today",
         "check_in",
         "check_out",
         "walk_in",

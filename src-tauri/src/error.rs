@@ -85,6 +85,7 @@ impl From<ApiError> for UiError {
             ApiError::InvalidCredentials(_) => "invalid_credentials",
             ApiError::MustResetPassword => "must_reset_password",
             ApiError::Offline { .. } => "offline",
+            ApiError::Untrusted { .. } => "untrusted",
             ApiError::SignInRequired => "signed_out",
             ApiError::Forbidden => "no_access",
             ApiError::Throttled { .. } => "busy",

@@ -101,6 +101,7 @@ pub fn run() -> ExitCode {
             commands::queue::sync_now,
             commands::desk::today,
             commands::desk::refresh_today,
+            commands::desk::unreadable_today,
             commands::desk::check_in,
             commands::desk::check_out,
             commands::desk::walk_in,

@@ -6,21 +6,24 @@ mod e2e;
 
 use chrono::{Duration, Timelike, Utc};
 use e2e::{launch, output_dir, Launch};
+use frontdesk_core::day::{Day, DayZone};
 use serde_json::{json, Map, Value};
 
 const EXTRA: usize = 5_000;
 
 fn visitor_body(n: usize) -> Map<String, Value> {
-    let today = Utc::now().date_naive();
+    // Between 09:00 and 17:00 of the location's day (London), whatever the test's hour and zone.
+    let london = DayZone::of_location(Some("Europe/London"), None);
+    let midnight = Day::containing(Utc::now(), london).start;
     let minutes = 9 * 60 + (n % (8 * 60)) as i64;
-    let at = today.and_hms_opt(0, 0, 0).expect("midnight") + Duration::minutes(minutes);
+    let at = midnight + Duration::minutes(minutes);
     let body = json!({
         "BusinessId": 1001,
         "FullName": format!("Guest {n:05}"),
         "Email": format!("guest{n}@big.frontdesk.test"),
         "VisitorSource": 1,
         "HostApprovalStatus": 1,
-        "ExpectedArrival": at.format("%Y-%m-%dT%H:%M:%S").to_string(),
+        "ExpectedArrival": at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
     });
     body.as_object().expect("object").clone()
 }

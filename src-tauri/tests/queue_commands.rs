@@ -5,22 +5,31 @@ mod e2e;
 
 use std::time::{Duration, Instant};
 
+use chrono::Utc;
 use e2e::{launch, Launch, WAIT};
+use frontdesk_core::day::{Day, DayZone};
 use serde_json::{json, Value};
 
 #[tokio::test]
 async fn an_offline_check_in_is_queued_shown_and_delivered_once() {
     let mut app = launch(Launch::default()).await;
+    // Expected soon, inside the location's day, whatever the hour the test runs at.
+    let london = DayZone::of_location(Some("Europe/London"), None);
+    let day = Day::containing(Utc::now(), london);
+    let soon = (Utc::now() + chrono::Duration::minutes(30)).clamp(day.start, day.end);
+    let id = app.add_visitor("Quinn Queue", 1001, 2001, soon).await;
     app.sign_in_as("reception@frontdesk.test").await;
+    // The locations (with their zones) first, as the window does before its list.
+    app.invoke("locations", json!({})).await;
     let today = app.invoke("refresh_today", json!({"business": 1001})).await;
     let expected = today
         .as_array()
         .expect("list")
         .iter()
-        .find(|v| v["arrived"] == false && v["departedAt"].is_null())
-        .expect("someone expected")
+        .find(|v| v["id"] == id)
+        .expect("Quinn is expected today")
         .clone();
-    let id = expected["id"].as_i64().expect("id");
+    assert_eq!(expected["arrived"], false);
 
     // Record every queue status the window is told about.
     app.browser

@@ -44,6 +44,7 @@ export const desk = {
   savedLocation: () => call("desk_location"),
   today: (business) => call("today", { business }),
   refreshToday: (business) => call("refresh_today", { business }),
+  unreadableToday: (business) => call("unreadable_today", { business }),
   checkIn: (visitor) => call("check_in", { visitor }),
   checkOut: (visitor) => call("check_out", { visitor }),
   register: (form) => call("register_visitor", { form }),

@@ -28,9 +28,23 @@ export function button(text, className, label = "") {
   return node;
 }
 
+// Reception shows times in its location's zone (the desk computer's may differ); undefined is
+// the computer's own zone.
+let displayZone;
+
+export function setDisplayZone(zone) {
+  displayZone = zone || undefined;
+}
+
 export function localTime(value) {
   if (!value) return "";
-  return new Date(value).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+  return new Date(value).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", timeZone: displayZone });
+}
+
+/** The hour (0–23) of a time in the display zone. */
+export function hourOf(value) {
+  const hour = new Intl.DateTimeFormat("en-GB", { hour: "numeric", hourCycle: "h23", timeZone: displayZone }).format(new Date(value));
+  return Number.parseInt(hour, 10);
 }
 
 /** Fills a `<select>` with `{id, name}` items (names as text). */

@@ -4,13 +4,14 @@
 
 use std::sync::Arc;
 
-use chrono::{DateTime, Duration, Local, NaiveTime, SecondsFormat, TimeZone, Utc};
+use chrono::{DateTime, Duration, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
 use crate::account::{AccountError, Accounts};
 use crate::arrivals::watcher::LOCATION_SETTING;
-use crate::nexudus::models::{HostApproval, PublicVisitor, Visitor};
+use crate::day::{Day, DayZone};
+use crate::nexudus::models::{HostApproval, PublicVisitor, Unreadable, Visitor};
 use crate::nexudus::{ApiError, FieldProblem, NewVisitor, Registration, VisitorQuery};
 use crate::queue::{OpState, Operation, QueuedOp, Target};
 use crate::store::{Store, StoreError};
@@ -67,6 +68,11 @@ pub struct DeskVisitor {
     /// A change to this visitor waits for a person in the sync panel.
     #[serde(default)]
     pub needs_attention: bool,
+    /// Expected on an earlier day and still on site (arrived before midnight, not yet gone):
+    /// kept in today's list so the evacuation list stays right across midnight, and left out
+    /// of today's counts.
+    #[serde(default)]
+    pub earlier_day: bool,
 }
 
 impl DeskVisitor {
@@ -109,6 +115,7 @@ impl DeskVisitor {
                 .or_else(|| visitor.notes.clone()),
             pending: false,
             needs_attention: false,
+            earlier_day: false,
         }
     }
 
@@ -130,6 +137,7 @@ impl DeskVisitor {
             notes: visitor.notes.clone(),
             pending: false,
             needs_attention: false,
+            earlier_day: false,
         }
     }
 }
@@ -140,6 +148,10 @@ impl DeskVisitor {
 pub struct Location {
     pub id: i64,
     pub name: String,
+    /// The location's IANA zone when Nexudus told us (its day is "today" at this desk, and
+    /// the window shows times in it).
+    #[serde(default)]
+    pub time_zone: Option<String>,
 }
 
 /// A member reception can name as a walk-in's host.
@@ -285,14 +297,12 @@ fn stamp(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Micros, true)
 }
 
-/// Today on this computer's clock: a front desk is at the location it serves.
-pub fn today_range(now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
-    let local_day = now.with_timezone(&Local).date_naive();
-    let start = Local
-        .from_local_datetime(&local_day.and_time(NaiveTime::MIN))
-        .earliest()
-        .map_or(now, |t| t.with_timezone(&Utc));
-    (start, start + Duration::days(1) - Duration::seconds(1))
+/// How long before today's start a visitor still on site is kept in today's list (someone who
+/// came in the evening and is still in the building after midnight).
+const ON_SITE_CARRY_OVER: Duration = Duration::hours(24);
+
+fn locations_key(account: &str) -> String {
+    format!("locations:{account}")
 }
 
 /// Lays queued operations over cached rows: what the desk did shows at once, marked pending.
@@ -336,6 +346,7 @@ pub fn overlay(
                 notes: visitor.notes.clone(),
                 pending: open,
                 needs_attention: attention,
+                earlier_day: false,
             });
             continue;
         }
@@ -410,6 +421,8 @@ pub struct Desk {
     store: Store,
     accounts: Arc<Accounts>,
     engine: Arc<SyncEngine>,
+    /// Records the last full read of each location's day skipped, for the window to say so.
+    unreadable: std::sync::Mutex<std::collections::HashMap<i64, Vec<Unreadable>>>,
 }
 
 impl Desk {
@@ -418,6 +431,7 @@ impl Desk {
             store,
             accounts,
             engine,
+            unreadable: Default::default(),
         }
     }
 
@@ -576,16 +590,47 @@ impl Desk {
         Ok(())
     }
 
-    /// Today's visitors of a location, from the cache, with queued changes laid over.
+    /// The zone whose calendar day is "today" at `business`: the location's, as last read from
+    /// Nexudus, else this computer's.
+    pub async fn day_zone(&self, business: i64) -> Result<DayZone, DeskError> {
+        let account = self.account().await?;
+        let known: Option<Vec<Location>> = self.store.setting(&locations_key(&account)).await?;
+        let zone = known
+            .unwrap_or_default()
+            .into_iter()
+            .find(|location| location.id == business)
+            .and_then(|location| location.time_zone);
+        Ok(DayZone::of_location(zone.as_deref(), None))
+    }
+
+    /// Today at `business`, in the location's zone.
+    pub async fn today_at(&self, business: i64) -> Result<Day, DeskError> {
+        Ok(Day::containing(Utc::now(), self.day_zone(business).await?))
+    }
+
+    /// Today's visitors of a location, from the cache, with queued changes laid over; and
+    /// those from an earlier day who are still on site (the evacuation list must not lose
+    /// them at midnight).
     pub async fn today(&self, business: i64) -> Result<Vec<DeskVisitor>, DeskError> {
         let account = self.account().await?;
-        let (from, to) = today_range(Utc::now());
-        let (rows, fetched) = self.cached(&account, Some(business), from, to).await?;
+        let day = self.today_at(business).await?;
+        let (mut rows, fetched) = self
+            .cached(
+                &account,
+                Some(business),
+                day.start - ON_SITE_CARRY_OVER,
+                day.end,
+            )
+            .await?;
+        for row in &mut rows {
+            row.earlier_day = row.expected_at.is_some_and(|at| at < day.start);
+        }
         let operations = self.store.recent_for_overlay(&account).await?;
         let rows = overlay(rows, &operations, fetched);
         Ok(rows
             .into_iter()
             .filter(|r| r.business_id.is_none_or(|b| b == business))
+            .filter(|r| !r.earlier_day || r.presence() == Presence::OnSite)
             .collect())
     }
 
@@ -593,25 +638,43 @@ impl Desk {
     pub async fn refresh_today(&self, business: i64) -> Result<Vec<DeskVisitor>, DeskError> {
         let client = self.accounts.client().await?;
         let account = client.account().entry_name();
-        let (from, to) = today_range(Utc::now());
-        let visitors = client
-            .list_visitors(&VisitorQuery {
+        let day = self.today_at(business).await?;
+        let listing = client
+            .list_visitors_reporting(&VisitorQuery {
                 business: Some(business),
-                expected_from: Some(from),
-                expected_to: Some(to),
+                expected_from: Some(day.start),
+                expected_to: Some(day.end),
                 ..VisitorQuery::default()
             })
             .await?;
-        let rows: Vec<DeskVisitor> = visitors.iter().map(DeskVisitor::from_admin).collect();
-        self.replace_cache(&account, Some(business), from, to, &rows)
+        if let Ok(mut unreadable) = self.unreadable.lock() {
+            unreadable.insert(business, listing.unreadable);
+        }
+        let rows: Vec<DeskVisitor> = listing
+            .records
+            .iter()
+            .filter(|v| v.expected_arrival.is_none_or(|at| day.contains(at)))
+            .map(DeskVisitor::from_admin)
+            .collect();
+        self.replace_cache(&account, Some(business), day.start, day.end, &rows)
             .await?;
         self.today(business).await
+    }
+
+    /// The records of today's list at `business` that Nexudus sent and could not be read (the
+    /// rest of the list is shown; the window names these so nobody is silently missing).
+    pub fn unreadable(&self, business: i64) -> Vec<Unreadable> {
+        self.unreadable
+            .lock()
+            .map(|all| all.get(&business).cloned().unwrap_or_default())
+            .unwrap_or_default()
     }
 
     /// The host's upcoming visitors, from the cache, with queued registrations shown.
     pub async fn upcoming(&self) -> Result<Vec<DeskVisitor>, DeskError> {
         let account = self.account().await?;
-        let from = today_range(Utc::now()).0;
+        // A host's day is their own computer's: they may book for several locations.
+        let from = Day::containing(Utc::now(), DayZone::Desk).start;
         let to = from + Duration::days(3650);
         let (mut rows, fetched) = self.cached(&account, None, from, to).await?;
         let operations = self.store.recent_for_overlay(&account).await?;
@@ -646,6 +709,7 @@ impl Desk {
                         notes: visit.customer_notes.clone(),
                         pending: open,
                         needs_attention: op.state == OpState::NeedsAttention,
+                        earlier_day: false,
                     });
                 }
             }
@@ -687,7 +751,7 @@ impl Desk {
     /// Offline, the list last read (the desk must open without the network).
     pub async fn locations(&self) -> Result<Vec<Location>, DeskError> {
         let client = self.accounts.client().await?;
-        let key = format!("locations:{}", client.account().entry_name());
+        let key = locations_key(&client.account().entry_name());
         let roles = self.accounts.status().await?.roles;
         let read = if roles.reception {
             client.businesses().await
@@ -707,6 +771,12 @@ impl Desk {
         let locations: Vec<Location> = businesses
             .into_iter()
             .map(|b| Location {
+                time_zone: DayZone::of_location(
+                    b.time_zone_iana.as_deref(),
+                    b.simple_time_zone_id.as_deref(),
+                )
+                .iana()
+                .map(str::to_string),
                 id: b.id,
                 name: b.name,
             })
@@ -786,7 +856,7 @@ impl Desk {
         account: &str,
         visitors: &[PublicVisitor],
     ) -> Result<(), DeskError> {
-        let from = today_range(Utc::now()).0;
+        let from = Day::containing(Utc::now(), DayZone::Desk).start;
         let rows: Vec<DeskVisitor> = visitors
             .iter()
             .map(DeskVisitor::from_public)
@@ -819,6 +889,7 @@ mod tests {
             notes: None,
             pending: false,
             needs_attention: false,
+            earlier_day: false,
         }
     }
 

@@ -84,6 +84,7 @@ mod tests {
             notes: None,
             pending: false,
             needs_attention: false,
+            earlier_day: false,
         }
     }
 

@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod arrivals;
+pub mod day;
 pub mod desk;
 pub mod doctor;
 pub mod export;

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{Duration as Span, Utc};
 use common::*;
+use frontdesk_core::day::{Day, DayZone};
 use frontdesk_core::nexudus::models::HostApproval;
 use frontdesk_core::nexudus::pacing::PaceLimits;
 use frontdesk_core::nexudus::{
@@ -52,16 +53,17 @@ fn visit(name: &str, email: &str, days_ahead: i64) -> Registration {
     }
 }
 
+/// The demo location's day (London), whatever the hour and zone the test runs in.
+fn london_day() -> Day {
+    Day::containing(Utc::now(), DayZone::Location(chrono_tz::Europe::London))
+}
+
 fn today_query(business: i64) -> VisitorQuery {
-    let start = Utc::now()
-        .date_naive()
-        .and_hms_opt(0, 0, 0)
-        .expect("midnight")
-        .and_utc();
+    let day = london_day();
     VisitorQuery {
         business: Some(business),
-        expected_from: Some(start),
-        expected_to: Some(start + Span::minutes(24 * 60 - 1)),
+        expected_from: Some(day.start),
+        expected_to: Some(day.end),
         ..VisitorQuery::default()
     }
 }
@@ -152,10 +154,12 @@ async fn todays_list_spans_every_page_and_rows_are_partial() {
     // A small page cap forces many pages.
     let h = harness(json!({"admin_max_page_size": 7})).await;
     let client = h.sign_in(RECEPTION).await;
-    let today = client
-        .list_visitors(&today_query(SHOREDITCH))
-        .await
-        .expect("list");
+    let query = today_query(SHOREDITCH);
+    let today = client.list_visitors(&query).await.expect("list");
+    let (from, to) = (
+        query.expected_from.expect("from"),
+        query.expected_to.expect("to"),
+    );
     let expected = h.state().await["visitors"]
         .as_array()
         .expect("visitors")
@@ -164,7 +168,8 @@ async fn todays_list_spans_every_page_and_rows_are_partial() {
             v["BusinessId"] == SHOREDITCH
                 && v["ExpectedArrival"]
                     .as_str()
-                    .is_some_and(|at| at.starts_with(&Utc::now().format("%Y-%m-%d").to_string()))
+                    .and_then(|at| chrono::DateTime::parse_from_rfc3339(at).ok())
+                    .is_some_and(|at| at >= from && at <= to)
         })
         .count();
     assert!(expected > 7);
@@ -560,4 +565,69 @@ async fn pacing_keeps_a_burst_inside_the_documented_limits() {
         .filter(|e| e["outcome"] == "throttled")
         .count();
     assert_eq!(throttled, 0, "paced requests must never be throttled");
+}
+
+#[tokio::test]
+async fn redirects_pages_that_are_not_json_and_huge_answers_are_errors_never_successes() {
+    let h = harness(json!({})).await;
+    let client = h.sign_in(RECEPTION).await;
+    let today = today_query(SHOREDITCH);
+
+    // A redirect is not followed, and says what to check.
+    h.fault(
+        json!({"kind": "status", "status": 302, "method": "GET", "path": "/api/spaces/visitors"}),
+    )
+    .await;
+    match client.list_visitors(&today).await {
+        Err(ApiError::Permanent {
+            status: 302,
+            message,
+        }) => {
+            assert!(message.contains("server address"), "{message}")
+        }
+        other => panic!("a redirect is an error: {other:?}"),
+    }
+
+    // A login page answered with 200 to a write: not a success, and not known to be applied.
+    h.fault(json!({
+        "kind": "status", "status": 200, "method": "POST", "path": "/api/spaces/visitors",
+        "body": "<html><body>Please sign in to the guest Wi-Fi</body></html>"
+    }))
+    .await;
+    let walk_in = NewVisitor::walk_in(SHOREDITCH, "Hugo Html", "hugo@guests.frontdesk.test");
+    assert!(matches!(
+        client.create_visitor(&walk_in).await,
+        Err(ApiError::Uncertain { .. })
+    ));
+    assert!(
+        h.visitors_named("Hugo Html").await.is_empty(),
+        "the fault applied nothing, and nothing claimed success"
+    );
+
+    // An answer past 16 MB is refused, not read into memory.
+    let huge = format!(
+        "{{\"Records\": [], \"Padding\": \"{}\"}}",
+        "x".repeat(17 * 1024 * 1024)
+    );
+    h.fault(json!({"kind": "status", "status": 200, "method": "GET", "path": "/api/spaces/visitors", "body": huge}))
+        .await;
+    match client.list_visitors(&today).await {
+        Err(ApiError::Protocol { detail }) => assert!(detail.contains("larger"), "{detail}"),
+        other => panic!("a huge answer is an error: {other:?}"),
+    }
+
+    // Absurd throttle hints are clamped: the call comes back with a bounded wait, at once.
+    h.fault(json!({"kind": "status", "status": 429, "method": "GET", "path": "/api/spaces/visitors", "body": "Wait 1234567890123 seconds"}))
+        .await;
+    let started = Instant::now();
+    match client.list_visitors(&today).await {
+        Err(ApiError::Throttled { wait: Some(wait) }) => {
+            assert!(wait <= Duration::from_secs(3600), "{wait:?}")
+        }
+        other => panic!("throttled with a bounded wait: {other:?}"),
+    }
+    assert!(started.elapsed() < Duration::from_secs(10));
+
+    // And the list reads again once the server behaves.
+    assert!(!client.list_visitors(&today).await.expect("list").is_empty());
 }

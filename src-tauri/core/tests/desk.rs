@@ -10,15 +10,42 @@ use serde_json::json;
 
 #[tokio::test]
 async fn reception_keeps_working_offline_and_catches_up() {
-    let h = harness(json!({})).await;
+    // The day is made for the moment the test runs, inside the location's day.
+    let h = empty_harness(json!({})).await;
+    let now = Utc::now();
+    let eve = h
+        .add_visitor(
+            "Eve Expected",
+            SHOREDITCH,
+            ANA_COWORKER,
+            today_near(now, 30),
+        )
+        .await;
+    for n in 0..4 {
+        let name = format!("Guest {n}");
+        h.add_visitor(&name, SHOREDITCH, ANA_COWORKER, today_near(now, 40 + n))
+            .await;
+    }
+    h.add_visitor(
+        "Tess Tomorrow",
+        SHOREDITCH,
+        ANA_COWORKER,
+        now + Duration::days(1),
+    )
+    .await;
     let s = signed_in(&h, RECEPTION).await;
+    s.desk
+        .locations()
+        .await
+        .expect("locations, with their zones");
     let today = s.desk.refresh_today(SHOREDITCH).await.expect("today");
-    assert!(today.len() >= 20);
+    assert_eq!(today.len(), 5, "today's five, not tomorrow's: {today:?}");
     let expected = today
         .iter()
-        .find(|v| v.presence() == Presence::Expected)
-        .expect("someone expected")
+        .find(|v| v.id == Some(eve))
+        .expect("Eve is expected")
         .clone();
+    assert_eq!(expected.presence(), Presence::Expected);
 
     let Harness { sim, .. } = h;
     let (state, addr) = (sim.sim.clone(), sim.addr);

@@ -29,7 +29,9 @@ impl Notifier for Shown {
 
 #[tokio::test]
 async fn reception_hears_of_arrivals_elsewhere_and_host_answers_but_not_its_own() {
-    let h = harness(json!({})).await;
+    // No demo day: the visitors are made for the moment the test runs, inside the location's
+    // day, so it means the same at any hour and in any zone.
+    let h = empty_harness(json!({})).await;
     let SignedIn {
         store,
         accounts,
@@ -44,6 +46,25 @@ async fn reception_hears_of_arrivals_elsewhere_and_host_answers_but_not_its_own(
     let shown = Arc::new(Shown::default());
     let notifier: Arc<dyn Notifier> = shown.clone();
     let watcher = Watcher::new(store.clone(), accounts.clone(), desk.clone(), notifier);
+    // As the window does before it shows a list: the locations, with their zones.
+    desk.locations().await.expect("locations");
+    let now = chrono::Utc::now();
+    for (n, name) in ["Kip Kiosk", "Orla Ours", "Walt Walkin"].iter().enumerate() {
+        h.add_visitor(
+            name,
+            SHOREDITCH,
+            ANA_COWORKER,
+            today_near(now, 10 * n as i64 + 10),
+        )
+        .await;
+    }
+    h.add_visitor(
+        "Tomás Tomorrow",
+        SHOREDITCH,
+        ANA_COWORKER,
+        now + chrono::Duration::days(1),
+    )
+    .await;
 
     // First look: reads the day, announces nothing (it is the baseline).
     assert!(watcher.poll_once(Duration::ZERO).await.alerts.is_empty());
@@ -56,7 +77,7 @@ async fn reception_hears_of_arrivals_elsewhere_and_host_answers_but_not_its_own(
         .filter(|v| !v.arrived)
         .filter_map(|v| v.id)
         .collect();
-    assert!(waiting.len() >= 3);
+    assert_eq!(waiting.len(), 3, "today's three, not tomorrow's: {today:?}");
     let (kiosk, ours, walk_in_answer) = (waiting[0], waiting[1], waiting[2]);
 
     // A kiosk checks one in; this desk checks another in (synced); a host answers a walk-in.

@@ -1,4 +1,5 @@
 use frontdesk_core::desk::{DeskVisitor, Host, Location, RegistrationForm, VisitorRef, WalkInForm};
+use frontdesk_core::nexudus::models::Unreadable;
 use frontdesk_core::queue::QueuedOp;
 use tauri::AppHandle;
 use tauri::State;
@@ -24,6 +25,12 @@ pub async fn refresh_today(
     business: i64,
 ) -> Result<Vec<DeskVisitor>, UiError> {
     Ok(state.desk.refresh_today(business).await?)
+}
+
+/// Records of today's list that could not be read, so the window can name them.
+#[tauri::command]
+pub fn unreadable_today(state: State<'_, AppState>, business: i64) -> Vec<Unreadable> {
+    state.desk.unreadable(business)
 }
 
 #[tauri::command]

@@ -56,6 +56,11 @@ pub struct SimConfig {
     pub reject_unknown_params: bool,
     /// Added to every API request: a slower server, so a test can stop a client mid-request.
     pub latency_ms: u64,
+    /// List answers vary what the docs leave open, deterministically per record: the JSON
+    /// types of fields a client should not depend on, extra per-tenant fields, numbers as
+    /// text (see `shapes.rs`). Defaults to on when `NEXUDUS_SIM_VARY_SHAPES=1`, so whole test
+    /// suites can run against it.
+    pub vary_shapes: bool,
 }
 
 impl Default for SimConfig {
@@ -82,6 +87,7 @@ impl Default for SimConfig {
             public_email_required: true,
             check_in_now_notifies: true,
             partial_list_rows: true,
+            vary_shapes: std::env::var("NEXUDUS_SIM_VARY_SHAPES").is_ok_and(|v| v == "1"),
             get_one_wrapped: false,
             page_fields_in_envelope: false,
             admin_max_page_size: 1000,

@@ -115,6 +115,28 @@ pub async fn check_out(State(sim): State<Arc<Sim>>, Path(id): Path<i64>) -> Resp
     }
 }
 
+/// Adds a visitor as the admin panel would (an admin POST body), so a test can build the
+/// situation it needs relative to the moment it runs instead of relying on the demo day.
+/// Answers `{"Id": n}`.
+pub async fn add_visitor(State(sim): State<Arc<Sim>>, body: Bytes) -> Response {
+    let body: serde_json::Map<String, Value> = match serde_json::from_slice(&body) {
+        Ok(body) => body,
+        Err(e) => return bad_request(e),
+    };
+    let config = sim.config();
+    let created = lock(&sim.world).create_visitor(&body, "admin@panel", Sim::now(), &config);
+    match created {
+        Ok(id) => respond::json(StatusCode::OK, json!({ "Id": id })),
+        Err(errors) => bad_request(
+            errors
+                .iter()
+                .map(|e| format!("{e:?}"))
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+    }
+}
+
 #[derive(Default, Deserialize)]
 pub struct ApprovalBody {
     status: i64,

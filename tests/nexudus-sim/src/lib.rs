@@ -19,6 +19,7 @@ pub mod middleware;
 pub mod public;
 pub mod respond;
 pub mod server;
+pub mod shapes;
 pub mod state;
 pub mod world;
 

@@ -110,7 +110,31 @@ pub async fn nexudus(State(sim): State<Arc<Sim>>, request: Request, next: Next) 
         return drop_connection(kill).await;
     }
     record(Some(response.status().as_u16()), "ok");
+    if config.vary_shapes && method == "GET" && response.status().is_success() {
+        return vary_list_answer(response).await;
+    }
     response
+}
+
+/// Rewrites a list answer (an envelope or a bare array) with `vary_shapes`; any other answer,
+/// including get-one records, passes unchanged.
+async fn vary_list_answer(response: Response) -> Response {
+    let (parts, body) = response.into_parts();
+    let bytes = to_bytes(body, usize::MAX).await.unwrap_or_default();
+    let Ok(mut answer) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
+        return Response::from_parts(parts, Body::from(bytes));
+    };
+    let is_list = answer.is_array()
+        || ["Records", "Businesses"]
+            .iter()
+            .any(|key| answer.get(key).is_some_and(serde_json::Value::is_array));
+    if !is_list {
+        return Response::from_parts(parts, Body::from(bytes));
+    }
+    crate::shapes::vary(&mut answer);
+    let mut parts = parts;
+    parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+    Response::from_parts(parts, Body::from(answer.to_string()))
 }
 
 /// Closes the connection and never answers; the connection task drops the socket.

@@ -76,6 +76,7 @@ pub fn router(sim: Arc<Sim>) -> Router {
     let control = Router::new()
         .route("/_sim/state", get(control::state))
         .route("/_sim/log", get(control::log))
+        .route("/_sim/visitors", post(control::add_visitor))
         .route("/_sim/visitors/{id}", get(control::visitor))
         .route("/_sim/visitors/{id}/check-in", post(control::check_in))
         .route("/_sim/visitors/{id}/check-out", post(control::check_out))
@@ -92,7 +93,9 @@ pub fn router(sim: Arc<Sim>) -> Router {
             "/_sim/config",
             get(control::get_config).post(control::patch_config),
         )
-        .route("/_sim/reset", post(control::reset));
+        .route("/_sim/reset", post(control::reset))
+        // A fault may carry a big body (a test of an over-large answer).
+        .layer(axum::extract::DefaultBodyLimit::max(64 * 1024 * 1024));
     api.merge(control).with_state(sim)
 }
 

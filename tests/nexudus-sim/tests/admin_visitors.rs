@@ -79,9 +79,21 @@ async fn todays_visitors_of_a_location_by_business_and_arrival_range() {
     let sim = sim().await;
     let token = sim.token(RECEPTION).await;
     let state = sim.state().await;
-    let today = Utc::now().format("%Y-%m-%d").to_string();
-    let from = format!("{today}T00:00");
-    let to = format!("{today}T23:59");
+    // The location's day (London), whatever the hour and zone the test runs in.
+    let london = chrono_tz::Europe::London;
+    let date = Utc::now().with_timezone(&london).date_naive();
+    let midnight = |date: chrono::NaiveDate| {
+        use chrono::TimeZone;
+        london
+            .from_local_datetime(&date.and_hms_opt(0, 0, 0).expect("midnight"))
+            .earliest()
+            .expect("London has midnights")
+            .with_timezone(&Utc)
+    };
+    let start = midnight(date);
+    let end = midnight(date.succ_opt().expect("tomorrow")) - chrono::Duration::minutes(1);
+    let from = start.format("%Y-%m-%dT%H:%M").to_string();
+    let to = end.format("%Y-%m-%dT%H:%M").to_string();
     let path = format!(
         "/api/spaces/visitors?Visitor_Business={SHOREDITCH}&from_Visitor_ExpectedArrival={from}&to_Visitor_ExpectedArrival={to}&size=100"
     );
@@ -91,7 +103,7 @@ async fn todays_visitors_of_a_location_by_business_and_arrival_range() {
             .as_str()
             .and_then(|s| s.parse().ok())
             .expect("date");
-        v["BusinessId"] == SHOREDITCH && at.format("%Y-%m-%d").to_string() == today
+        v["BusinessId"] == SHOREDITCH && at >= start && at <= end
     };
     let expected = state["visitors"]
         .as_array()

@@ -1,6 +1,6 @@
 // Today's arrivals by hour as SVG bars (attributes, not inline styles: the CSP forbids those),
 // with the same numbers as text for screen readers.
-import { setText } from "../dom.js";
+import { hourOf, setText } from "../dom.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const WIDTH = 600;
@@ -13,14 +13,16 @@ function svg(tag, attributes) {
   return node;
 }
 
-/** Counts per local hour: arrived (by arrival time) and still expected (by expected time). */
+/** Counts per hour of the location's day: arrived (by arrival time) and still expected (by
+ * expected time). Someone still here from an earlier day is on site, not one of today's. */
 export function hourly(visitors) {
   const arrived = new Map();
   const expected = new Map();
   for (const visitor of visitors) {
+    if (visitor.earlierDay) continue;
     const at = visitor.arrivedAt ?? (visitor.arrived ? null : visitor.expectedAt);
     if (!at) continue;
-    const hour = new Date(at).getHours();
+    const hour = hourOf(at);
     const counts = visitor.arrivedAt ? arrived : expected;
     counts.set(hour, (counts.get(hour) ?? 0) + 1);
   }

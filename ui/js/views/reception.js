@@ -5,7 +5,7 @@
 // and each group shows at most ROW_LIMIT matches, so a keystroke touches a few hundred rows
 // whatever the size of the day.
 import { desk, queue } from "../api.js";
-import { button, byId, element, fillOptions, localTime, onAction, setText } from "../dom.js";
+import { button, byId, element, fillOptions, localTime, onAction, setDisplayZone, setText, show } from "../dom.js";
 import { drawChart } from "./chart.js";
 import { openBadge } from "./badge.js";
 
@@ -144,19 +144,38 @@ export async function showToday() {
   render();
 }
 
+// Records Nexudus sent that could not be read are named, never silently missing.
+function describeUnreadable(records) {
+  if (!records.length) return "";
+  const ids = records.map((r) => (r.id == null ? "no Id" : `Id ${r.id}`)).join(", ");
+  const what = records.length === 1 ? "1 visitor could not be read" : `${records.length} visitors could not be read`;
+  return `${what} (${ids}). The rest of the list is shown; check ${records.length === 1 ? "it" : "them"} in Nexudus.`;
+}
+
+async function showUnreadable() {
+  const records = await desk.unreadableToday(business).catch(() => []);
+  setText("unreadable-line", describeUnreadable(records));
+  show("unreadable-line", records.length > 0);
+}
+
 async function refresh() {
   if (business == null) return;
   try {
     visitors = await desk.refreshToday(business);
     render();
+    await showUnreadable();
   } catch (error) {
     onError(error);
     await showToday();
   }
 }
 
+// The locations as last listed, for their zones.
+let knownLocations = [];
+
 export async function chooseLocation(id, { cachedShown = false } = {}) {
   business = Number(id);
+  setDisplayZone(knownLocations.find((location) => location.id === business)?.timeZone);
   if (!cachedShown) shownAll = new Set();
   byId("location").value = String(business);
   byId("settings-location").value = String(business);
@@ -214,6 +233,7 @@ export async function enterReception() {
       cachedShown = true;
     }
     const locations = await desk.locations();
+    knownLocations = locations;
     fillOptions(byId("location"), locations);
     fillOptions(byId("settings-location"), locations);
     if (business == null && locations.length) business = locations[0].id;

@@ -3,9 +3,12 @@
 //! The target is an alert within about 3 s of a check-in (median) while visitors are due,
 //! spending at most ~12 requests a minute of the 120 Nexudus allows per client: one poll every
 //! 5 s is 12 a minute and puts the median delay at ~2.5 s plus the request's own time. When
-//! nobody is due for hours the poll slows to 30 s, then 2 min; at night with the window idle it
-//! drops to 5 min; offline it backs off from 10 s to 2 min, and the first good answer brings it
-//! straight back to full speed.
+//! nobody is due for hours the poll slows to 30 s, then 2 min; at night with the window idle and
+//! nobody due it drops to 5 min; offline it backs off from 10 s to 2 min, and the first good
+//! answer brings it straight back to full speed.
+//!
+//! A visitor due soon always wins over the hour of the day: spaces open at night, hosts work
+//! night shifts, and the desk's clock or zone may not be the location's.
 
 use std::time::Duration;
 
@@ -36,14 +39,14 @@ pub fn next_poll(context: &PollContext) -> Duration {
             OFFLINE_FIRST.saturating_mul(2u32.saturating_pow(context.failures.min(8) - 1));
         return doubled.min(OFFLINE_CAP);
     }
-    if context.night && context.idle_for >= Duration::from_secs(30 * 60) {
-        return NIGHT;
-    }
     let due_soon = context
         .next_expected_in
         .is_some_and(|d| d <= Duration::from_secs(2 * 3600));
     if due_soon || context.recent_activity {
         return FAST;
+    }
+    if context.night && context.idle_for >= Duration::from_secs(30 * 60) {
+        return NIGHT;
     }
     match context.next_expected_in {
         Some(d) if d <= Duration::from_secs(8 * 3600) => SLOW,
@@ -97,7 +100,7 @@ mod tests {
         );
         assert_eq!(next_poll(&PollContext::default()), VERY_SLOW);
         let night = PollContext {
-            next_expected_in: hours(1),
+            next_expected_in: hours(5),
             night: true,
             idle_for: Duration::from_secs(3600),
             ..PollContext::default()
@@ -107,7 +110,25 @@ mod tests {
             idle_for: Duration::from_secs(60),
             ..night
         };
-        assert_eq!(next_poll(&night_but_in_use), FAST);
+        assert_eq!(next_poll(&night_but_in_use), SLOW);
+    }
+
+    #[test]
+    fn a_visitor_due_soon_at_night_gets_the_fast_poll_even_with_the_window_idle() {
+        let minutes = |m: u64| Some(Duration::from_secs(m * 60));
+        let night_shift = PollContext {
+            next_expected_in: minutes(20),
+            night: true,
+            idle_for: Duration::from_secs(3 * 3600),
+            ..PollContext::default()
+        };
+        assert_eq!(next_poll(&night_shift), FAST);
+        let late_visitor = PollContext {
+            next_expected_in: None,
+            recent_activity: true,
+            ..night_shift
+        };
+        assert_eq!(next_poll(&late_visitor), FAST);
     }
 
     #[test]

@@ -42,6 +42,9 @@ struct Memory {
     mine: Vec<PublicVisitor>,
     /// Reception: the location being watched; a new one starts from a full read.
     business: Option<i64>,
+    /// Reception: the day the last full read covered; a new day starts from a full read (an
+    /// incremental read would miss visitors registered days ago for the new day).
+    day_start: Option<DateTime<Utc>>,
     updated_since: Option<DateTime<Utc>>,
     /// Reception: each visitor of the day's expected time and whether they arrived, kept from
     /// the polls so the schedule needs no re-read of the whole day.
@@ -326,22 +329,47 @@ impl Watcher {
         if memory.business != Some(business) {
             memory.business = Some(business);
             memory.updated_since = None;
+            memory.day_start = None;
             memory.approvals.clear();
         }
         let now = Utc::now();
-        let (day_start, day_end) = crate::desk::today_range(now);
-        // Incremental: only what changed since the last look (a minute's overlap, as the
-        // filter has minute precision); the first look reads the whole day.
-        let query = VisitorQuery {
-            business: Some(business),
-            updated_since: memory
-                .updated_since
-                .map(|at| at - chrono::Duration::minutes(1)),
-            expected_from: memory.updated_since.is_none().then_some(day_start),
-            expected_to: memory.updated_since.is_none().then_some(day_end),
-            ..VisitorQuery::default()
-        };
-        let rows = client.list_visitors(&query).await?;
+        let day = self
+            .desk
+            .today_at(business)
+            .await
+            .map_err(|e| WatchError::Other(e.to_string()))?;
+        let (day_start, day_end) = (day.start, day.end);
+        // The first look at a location is the baseline: nothing in it is news. A new day is
+        // read whole (visitors registered days ago for it changed nothing lately), and what
+        // changed since the last look is read too: a visitor expected at 23:50 who arrives at
+        // 00:05 is news, and belongs in the evacuation list.
+        let baseline = memory.updated_since.is_none();
+        let new_day = memory.day_start != Some(day_start);
+        if new_day {
+            memory.day_start = Some(day_start);
+            memory.day.clear();
+        }
+        let mut rows = Vec::new();
+        if let Some(since) = memory.updated_since {
+            // A minute's overlap: the filter has minute precision.
+            let changed = VisitorQuery {
+                business: Some(business),
+                updated_since: Some(since - chrono::Duration::minutes(1)),
+                ..VisitorQuery::default()
+            };
+            rows = client.list_visitors(&changed).await?;
+        }
+        if baseline || new_day {
+            let whole_day = VisitorQuery {
+                business: Some(business),
+                expected_from: Some(day_start),
+                expected_to: Some(day_end),
+                ..VisitorQuery::default()
+            };
+            let day_rows = client.list_visitors(&whole_day).await?;
+            rows.retain(|row| !day_rows.iter().any(|d| d.id == row.id));
+            rows.extend(day_rows);
+        }
         self.desk
             .remember(&memory.account, &rows)
             .await
@@ -351,11 +379,7 @@ impl Watcher {
             .store
             .visitors_checked_in_by(&memory.account, now - HISTORY_READ)
             .await?;
-        let first_look = memory.updated_since.is_none();
-        if first_look {
-            memory.day.clear();
-        }
-        let alerts = if first_look {
+        let alerts = if baseline {
             Vec::new()
         } else {
             reception_alerts(&rows, &announced, &here, &memory.approvals, now)

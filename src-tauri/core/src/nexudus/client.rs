@@ -86,14 +86,22 @@ pub struct NexudusClient {
 struct TokenAnswer {
     access_token: String,
     refresh_token: String,
-    expires_in: i64,
+    /// A number on Nexudus, text on some servers; unreadable means "assume an hour".
+    #[serde(default, deserialize_with = "super::lenient::int")]
+    expires_in: Option<i64>,
 }
 
 #[derive(Deserialize)]
 struct TokenErrorAnswer {
     error: String,
+    #[serde(default, deserialize_with = "super::lenient::text")]
     error_description: Option<String>,
 }
+
+/// Token lifetimes are trusted up to a year: a larger one (or a huge number) would overflow
+/// the date arithmetic and never refresh.
+const LONGEST_TOKEN_LIFE: i64 = 366 * 24 * 3600;
+const ASSUMED_TOKEN_LIFE: i64 = 3600;
 
 enum Grant<'a> {
     Password {
@@ -109,6 +117,7 @@ fn build_http(config: &ClientConfig) -> Result<reqwest::Client, ApiError> {
         .timeout(config.timeout)
         .connect_timeout(config.timeout.min(Duration::from_secs(10)))
         .user_agent(concat!("FrontDesk/", env!("CARGO_PKG_VERSION")))
+        .redirect(reqwest::redirect::Policy::none())
         .https_only(false)
         .build()
         .map_err(|e| ApiError::Protocol {
@@ -116,10 +125,67 @@ fn build_http(config: &ClientConfig) -> Result<reqwest::Client, ApiError> {
         })
 }
 
+/// The error and its causes, as one line (reqwest's own message hides the TLS reason).
+fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut parts = vec![error.to_string()];
+    let mut source = error.source();
+    while let Some(cause) = source {
+        parts.push(cause.to_string());
+        source = cause.source();
+    }
+    parts.join(": ")
+}
+
+fn is_certificate_problem(detail: &str) -> bool {
+    let detail = detail.to_ascii_lowercase();
+    ["certificate", "unknownissuer", "handshake"]
+        .iter()
+        .any(|needle| detail.contains(needle))
+}
+
+/// Nexudus answers are small; a bigger one is a broken proxy or server, not data to keep.
+pub const LARGEST_ANSWER: usize = 16 * 1024 * 1024;
+
+/// Reads an answer's body up to [`LARGEST_ANSWER`].
+async fn capped_body(
+    mut response: reqwest::Response,
+    kind: RequestKind,
+) -> Result<Bytes, ApiError> {
+    let too_large = || ApiError::Protocol {
+        detail: format!(
+            "the answer is larger than {} MB",
+            LARGEST_ANSWER / (1024 * 1024)
+        ),
+    };
+    if response
+        .content_length()
+        .is_some_and(|length| length > LARGEST_ANSWER as u64)
+    {
+        return Err(too_large());
+    }
+    let mut body = bytes::BytesMut::new();
+    loop {
+        match response.chunk().await {
+            Ok(Some(chunk)) => {
+                if body.len() + chunk.len() > LARGEST_ANSWER {
+                    return Err(too_large());
+                }
+                body.extend_from_slice(&chunk);
+            }
+            Ok(None) => return Ok(body.freeze()),
+            Err(error) => return Err(transport_error(&error, kind)),
+        }
+    }
+}
+
 /// The transport failed. A request that never connected was not sent; a write that failed
 /// later may have been applied.
 fn transport_error(error: &reqwest::Error, kind: RequestKind) -> ApiError {
-    let detail = error.to_string();
+    let detail = error_chain(error);
+    if is_certificate_problem(&detail) {
+        tracing::warn!(%detail, "the TLS connection to Nexudus was refused");
+        return ApiError::Untrusted { detail };
+    }
     if error.is_connect() || error.is_builder() {
         ApiError::Offline { detail }
     } else if kind == RequestKind::Write {
@@ -171,10 +237,7 @@ async fn token_request(
         .get(reqwest::header::RETRY_AFTER)
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
-    let body = response
-        .bytes()
-        .await
-        .map_err(|e| transport_error(&e, RequestKind::Read))?;
+    let body = capped_body(response, RequestKind::Read).await?;
     if status == StatusCode::OK {
         return serde_json::from_slice(&body).map_err(|e| ApiError::Protocol {
             detail: format!("token answer: {e}"),
@@ -215,7 +278,13 @@ fn token_set(answer: TokenAnswer, client_id: String) -> TokenSet {
     TokenSet {
         access_token: Secret::new(answer.access_token),
         refresh_token: Secret::new(answer.refresh_token),
-        expires_at: Utc::now() + chrono::Duration::seconds(answer.expires_in.max(0)),
+        expires_at: Utc::now()
+            + chrono::Duration::seconds(
+                answer
+                    .expires_in
+                    .unwrap_or(ASSUMED_TOKEN_LIFE)
+                    .clamp(0, LONGEST_TOKEN_LIFE),
+            ),
         client_id,
     }
 }
@@ -515,10 +584,27 @@ impl NexudusClient {
             .get(reqwest::header::RETRY_AFTER)
             .and_then(|v| v.to_str().ok())
             .map(str::to_string);
-        let body = match response.bytes().await {
+        let body = match capped_body(response, kind).await {
             Ok(body) => body,
-            Err(error) => return Attempt::Done(Err(transport_error(&error, kind))),
+            Err(error) => return Attempt::Done(Err(error)),
         };
+        // A 200 that is not JSON (a captive portal's login page, a proxy's error page) is not
+        // Nexudus: a write it answered may or may not have arrived.
+        let blank = body.iter().all(u8::is_ascii_whitespace);
+        if status.is_success()
+            && !blank
+            && serde_json::from_slice::<serde::de::IgnoredAny>(&body).is_err()
+        {
+            let detail = format!("HTTP {status} with an answer that is not JSON");
+            return Attempt::Done(Err(if kind == RequestKind::Write {
+                ApiError::Uncertain { detail }
+            } else {
+                ApiError::Transient {
+                    status: Some(status.as_u16()),
+                    detail,
+                }
+            }));
+        }
         let outcome = classify(
             &Answer {
                 status: status.as_u16(),

@@ -67,6 +67,19 @@ pub enum ApiError {
     /// An answer we could not read.
     #[error("Nexudus sent an answer Front Desk could not read: {detail}")]
     Protocol { detail: String },
+    /// TLS failed (an unknown or expired certificate, a proxy that intercepts HTTPS): nothing
+    /// was sent. Not "offline": the network works, but this is not safely Nexudus.
+    #[error("The connection to Nexudus is not trusted (its certificate was refused). Nothing was sent; changes are kept. Ask IT to check the network's proxy or the server address.")]
+    Untrusted { detail: String },
+}
+
+/// The longest a server's "wait" hint is honoured: a bigger one (10 years, 1e20 s) is a broken
+/// answer, and must not stall the queue for years or overflow the date arithmetic.
+pub const LONGEST_WAIT: Duration = Duration::from_secs(3600);
+
+fn seconds_to_wait(seconds: f64) -> Option<Duration> {
+    (seconds.is_finite() && seconds >= 0.0)
+        .then(|| Duration::from_secs_f64(seconds.min(LONGEST_WAIT.as_secs_f64())))
 }
 
 impl ApiError {
@@ -74,7 +87,10 @@ impl ApiError {
     pub fn is_retryable(&self) -> bool {
         matches!(
             self,
-            ApiError::Throttled { .. } | ApiError::Offline { .. } | ApiError::Transient { .. }
+            ApiError::Throttled { .. }
+                | ApiError::Offline { .. }
+                | ApiError::Transient { .. }
+                | ApiError::Untrusted { .. }
         )
     }
 }
@@ -90,13 +106,14 @@ pub struct Answer<'a> {
 pub fn parse_retry_after(value: &str, now: chrono::DateTime<chrono::Utc>) -> Option<Duration> {
     let value = value.trim();
     if let Ok(seconds) = value.parse::<f64>() {
-        return (seconds.is_finite() && seconds >= 0.0).then(|| Duration::from_secs_f64(seconds));
+        return seconds_to_wait(seconds);
     }
     let at = chrono::DateTime::parse_from_rfc2822(value).ok()?;
     Some(
         (at.with_timezone(&chrono::Utc) - now)
             .to_std()
-            .unwrap_or(Duration::ZERO),
+            .unwrap_or(Duration::ZERO)
+            .min(LONGEST_WAIT),
     )
 }
 
@@ -109,7 +126,7 @@ pub fn parse_wait_message(body: &str) -> Option<Duration> {
         return None;
     }
     let seconds: f64 = rest[..end].parse().ok()?;
-    (seconds.is_finite() && seconds >= 0.0).then(|| Duration::from_secs_f64(seconds))
+    seconds_to_wait(seconds)
 }
 
 fn text_of(body: &[u8]) -> String {
@@ -199,6 +216,13 @@ pub fn classify(answer: &Answer<'_>, now: chrono::DateTime<chrono::Utc>) -> Resu
                 fields: Vec::new(),
             }),
         },
+        // Redirects are never followed (a write must not be re-sent somewhere else, and a
+        // token must not leave for another host): any 3xx is an error.
+        300..=399 => Err(ApiError::Permanent {
+            status,
+            message: "the server answered with a redirect; check the server address in Settings"
+                .into(),
+        }),
         401 | 403 => Err(ApiError::Forbidden),
         404 | 410 => Err(ApiError::NotFound),
         500..=599 => Err(ApiError::Transient {
@@ -345,6 +369,34 @@ mod tests {
             answer(405, None, ""),
             Err(ApiError::Permanent { status: 405, .. })
         ));
+    }
+
+    #[test]
+    fn absurd_waits_are_clamped_never_a_panic() {
+        let now = Utc::now();
+        for huge in ["1e20", "315360000", "99999999999999999999"] {
+            assert_eq!(parse_retry_after(huge, now), Some(LONGEST_WAIT), "{huge}");
+        }
+        let in_ten_years = (now + chrono::Duration::days(3650)).to_rfc2822();
+        assert_eq!(parse_retry_after(&in_ten_years, now), Some(LONGEST_WAIT));
+        assert_eq!(parse_retry_after("-5", now), None);
+        assert_eq!(parse_retry_after("NaN", now), None);
+        assert_eq!(parse_retry_after("inf", now), None);
+        assert_eq!(
+            parse_wait_message("Wait 1234567890123 seconds"),
+            Some(LONGEST_WAIT)
+        );
+        for status in [301, 302, 307, 308] {
+            let answer = Answer {
+                status,
+                retry_after: None,
+                body: b"",
+            };
+            assert!(matches!(
+                classify(&answer, now),
+                Err(ApiError::Permanent { .. })
+            ));
+        }
     }
 
     #[test]

@@ -6,9 +6,13 @@ pub mod client;
 pub mod dates;
 pub mod endpoints;
 pub mod error;
+pub mod lenient;
 pub mod models;
 pub mod pacing;
 pub mod visitors;
+
+#[cfg(test)]
+mod shape_tests;
 
 pub use client::{ClientConfig, Family, NexudusClient, SignInError};
 pub use endpoints::{EndpointError, Endpoints};

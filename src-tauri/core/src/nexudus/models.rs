@@ -1,21 +1,48 @@
-//! Typed views of what Nexudus sends (§3–§5). Everything is read leniently: unknown fields are
-//! ignored, a null is as good as missing, enums keep unknown codes, and dates go through
-//! [`dates::lenient`]. Admin records also keep the raw JSON they came from, so an update can
-//! send back every field the server sent, modelled or not.
+//! Typed views of what Nexudus sends (§3–§5). Everything is read leniently ([`lenient`]):
+//! unknown fields are ignored, a field the desk can do without reads whatever its JSON type,
+//! enums keep unknown codes, and a field the desk needs that cannot be read fails only its own
+//! record: a list reads each record on its own and reports the ones it skipped
+//! ([`Page::unreadable`]). Admin records also keep the raw JSON they came from, so an update
+//! can send back every field the server sent, modelled or not.
+//!
+//! Needed fields, by model (everything else is optional):
+//! - admin `Visitor`: `Id`, `FullName`, `CoworkerId`, `ExpectedArrival`, `ArrivalDate`,
+//!   `DepartureDate`, `Arrived`;
+//! - public `PublicVisitor`: `Id`, `FullName`, `UtcExpectedArrival`, `UtcArrivalDate`,
+//!   `Arrived`;
+//! - `Coworker`: `Id`, `FullName`; `Business`: `Id`, `Name`.
 
 use chrono::{DateTime, Utc};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
-use super::dates;
+use super::lenient;
 
-/// A null or missing value reads as the type's default.
-fn null_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Default + Deserialize<'de>,
-{
-    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
+/// A record of a list: what makes one unusable even when every field read.
+pub trait Record: DeserializeOwned {
+    /// The kind of record, for messages ("visitor").
+    const KIND: &'static str;
+    fn id(&self) -> i64;
+    /// Why a record that read cannot be used (no id, no name), if it cannot.
+    fn unusable(&self) -> Option<&'static str>;
+}
+
+/// Every page of a list: the records that could be read, and those that could not.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Listing<T> {
+    pub records: Vec<T>,
+    pub unreadable: Vec<Unreadable>,
+}
+
+fn id_and_name(id: i64, name: &str) -> Option<&'static str> {
+    if id <= 0 {
+        Some("it has no Id")
+    } else if name.trim().is_empty() {
+        Some("it has no name")
+    } else {
+        None
+    }
 }
 
 /// `eVisitorSource`.
@@ -88,61 +115,91 @@ impl HostApproval {
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct Visitor {
-    #[serde(deserialize_with = "null_default")]
+    #[serde(deserialize_with = "lenient::id")]
     pub id: i64,
-    #[serde(deserialize_with = "null_default")]
+    #[serde(deserialize_with = "lenient::text_or_empty")]
     pub unique_id: String,
+    #[serde(deserialize_with = "lenient::int")]
     pub business_id: Option<i64>,
+    #[serde(deserialize_with = "lenient::related_id")]
     pub coworker_id: Option<i64>,
-    #[serde(deserialize_with = "null_default")]
+    #[serde(deserialize_with = "lenient::name")]
     pub full_name: String,
+    #[serde(deserialize_with = "lenient::text")]
     pub email: Option<String>,
+    #[serde(deserialize_with = "lenient::text")]
     pub phone_number: Option<String>,
+    #[serde(deserialize_with = "lenient::text")]
     pub company_name: Option<String>,
+    #[serde(deserialize_with = "lenient::text")]
     pub visit_reason: Option<String>,
+    #[serde(deserialize_with = "lenient::text")]
     pub notes: Option<String>,
+    #[serde(deserialize_with = "lenient::text")]
     pub customer_notes: Option<String>,
+    #[serde(deserialize_with = "lenient::text")]
     pub checked_in_at: Option<String>,
+    #[serde(deserialize_with = "lenient::text")]
     pub visitor_code: Option<String>,
+    #[serde(deserialize_with = "lenient::text")]
     pub system_id: Option<String>,
+    #[serde(deserialize_with = "lenient::text")]
     pub access_control_scheduled_job_id: Option<String>,
-    pub coworker_coworker_type: Option<i64>,
+    /// A string in the reference (§3.1), a number on some servers: read as text either way.
+    #[serde(deserialize_with = "lenient::text")]
+    pub coworker_coworker_type: Option<String>,
+    #[serde(deserialize_with = "lenient::text")]
     pub coworker_full_name: Option<String>,
+    #[serde(deserialize_with = "lenient::text")]
     pub coworker_company_name: Option<String>,
+    #[serde(deserialize_with = "lenient::text")]
     pub coworker_billing_name: Option<String>,
+    #[serde(deserialize_with = "lenient::text")]
     pub coworker_email: Option<String>,
+    #[serde(deserialize_with = "lenient::text")]
     pub coworker_team_names: Option<String>,
-    #[serde(deserialize_with = "null_default")]
+    #[serde(deserialize_with = "lenient::int_or_zero")]
     pub visitor_source: i64,
-    #[serde(deserialize_with = "null_default")]
+    #[serde(deserialize_with = "lenient::int_or_zero")]
     pub host_approval_status: i64,
-    #[serde(deserialize_with = "dates::lenient")]
+    #[serde(deserialize_with = "lenient::needed_date")]
     pub expected_arrival: Option<DateTime<Utc>>,
-    #[serde(deserialize_with = "dates::lenient")]
+    #[serde(deserialize_with = "lenient::needed_date")]
     pub arrival_date: Option<DateTime<Utc>>,
-    #[serde(deserialize_with = "dates::lenient")]
+    #[serde(deserialize_with = "lenient::needed_date")]
     pub departure_date: Option<DateTime<Utc>>,
-    #[serde(deserialize_with = "dates::lenient")]
+    #[serde(deserialize_with = "lenient::date")]
     pub created_on: Option<DateTime<Utc>>,
-    #[serde(deserialize_with = "dates::lenient")]
+    #[serde(deserialize_with = "lenient::date")]
     pub updated_on: Option<DateTime<Utc>>,
+    #[serde(deserialize_with = "lenient::text")]
     pub updated_by: Option<String>,
-    #[serde(deserialize_with = "null_default")]
+    #[serde(deserialize_with = "lenient::needed_flag")]
     pub arrived: bool,
-    #[serde(deserialize_with = "null_default")]
+    #[serde(deserialize_with = "lenient::flag")]
     pub notified: bool,
-    #[serde(deserialize_with = "null_default")]
+    #[serde(deserialize_with = "lenient::flag")]
     pub internal: bool,
-    #[serde(deserialize_with = "null_default")]
+    #[serde(deserialize_with = "lenient::flag")]
     pub is_tour: bool,
-    #[serde(deserialize_with = "null_default")]
+    #[serde(deserialize_with = "lenient::flag")]
     pub has_agreed_terms: bool,
-    #[serde(deserialize_with = "null_default")]
+    #[serde(deserialize_with = "lenient::flag")]
     pub tour_confirmed: bool,
-    #[serde(deserialize_with = "null_default")]
+    #[serde(deserialize_with = "lenient::flag")]
     pub check_in_now: bool,
-    #[serde(deserialize_with = "null_default")]
+    #[serde(deserialize_with = "lenient::flag")]
     pub is_new: bool,
+}
+
+impl Record for Visitor {
+    fn id(&self) -> i64 {
+        self.id
+    }
+    const KIND: &'static str = "visitor";
+    fn unusable(&self) -> Option<&'static str> {
+        id_and_name(self.id, &self.full_name)
+    }
 }
 
 impl Visitor {
@@ -173,31 +230,46 @@ pub struct VisitorRecord {
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct PublicVisitor {
-    #[serde(deserialize_with = "null_default")]
+    #[serde(deserialize_with = "lenient::id")]
     pub id: i64,
-    #[serde(deserialize_with = "null_default")]
+    #[serde(deserialize_with = "lenient::text_or_empty")]
     pub unique_id: String,
-    #[serde(deserialize_with = "null_default")]
+    #[serde(deserialize_with = "lenient::name")]
     pub full_name: String,
+    #[serde(deserialize_with = "lenient::text")]
     pub email: Option<String>,
+    #[serde(deserialize_with = "lenient::text")]
     pub phone_number: Option<String>,
+    #[serde(deserialize_with = "lenient::text")]
     pub notes: Option<String>,
     /// Present on some spaces only (UNCONFIRMED); absent means "not known".
+    #[serde(deserialize_with = "lenient::int")]
     pub host_approval_status: Option<i64>,
-    #[serde(deserialize_with = "dates::lenient")]
+    /// Local to the location; only a fallback for the UTC twin.
+    #[serde(deserialize_with = "lenient::date")]
     pub expected_arrival: Option<DateTime<Utc>>,
-    #[serde(deserialize_with = "dates::lenient")]
+    #[serde(deserialize_with = "lenient::needed_date")]
     pub utc_expected_arrival: Option<DateTime<Utc>>,
-    #[serde(deserialize_with = "dates::lenient")]
+    #[serde(deserialize_with = "lenient::date")]
     pub arrival_date: Option<DateTime<Utc>>,
-    #[serde(deserialize_with = "dates::lenient")]
+    #[serde(deserialize_with = "lenient::needed_date")]
     pub utc_arrival_date: Option<DateTime<Utc>>,
-    #[serde(deserialize_with = "null_default")]
+    #[serde(deserialize_with = "lenient::needed_flag")]
     pub arrived: bool,
-    #[serde(deserialize_with = "dates::lenient")]
+    #[serde(deserialize_with = "lenient::date")]
     pub created_on_utc: Option<DateTime<Utc>>,
-    #[serde(deserialize_with = "dates::lenient")]
+    #[serde(deserialize_with = "lenient::date")]
     pub updated_on_utc: Option<DateTime<Utc>>,
+}
+
+impl Record for PublicVisitor {
+    fn id(&self) -> i64 {
+        self.id
+    }
+    const KIND: &'static str = "visitor";
+    fn unusable(&self) -> Option<&'static str> {
+        id_and_name(self.id, &self.full_name)
+    }
 }
 
 impl PublicVisitor {
@@ -219,43 +291,91 @@ impl PublicVisitor {
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct Coworker {
-    #[serde(deserialize_with = "null_default")]
+    #[serde(deserialize_with = "lenient::id")]
     pub id: i64,
-    #[serde(deserialize_with = "null_default")]
+    #[serde(deserialize_with = "lenient::name")]
     pub full_name: String,
+    #[serde(deserialize_with = "lenient::text")]
     pub email: Option<String>,
+    #[serde(deserialize_with = "lenient::text")]
     pub company_name: Option<String>,
+    #[serde(deserialize_with = "lenient::text")]
     pub team_names: Option<String>,
-    #[serde(deserialize_with = "null_default")]
+    #[serde(deserialize_with = "lenient::ints")]
     pub businesses: Vec<i64>,
+}
+
+impl Record for Coworker {
+    fn id(&self) -> i64 {
+        self.id
+    }
+    const KIND: &'static str = "member";
+    fn unusable(&self) -> Option<&'static str> {
+        id_and_name(self.id, &self.full_name)
+    }
 }
 
 /// A location (§5.2, and the public `withVisitors` list).
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct Business {
-    #[serde(deserialize_with = "null_default")]
+    #[serde(deserialize_with = "lenient::id")]
     pub id: i64,
-    #[serde(deserialize_with = "null_default")]
+    #[serde(deserialize_with = "lenient::name")]
     pub name: String,
+    #[serde(deserialize_with = "lenient::text")]
     pub web_address: Option<String>,
+    #[serde(deserialize_with = "lenient::text")]
     pub simple_time_zone_id: Option<String>,
     /// Not a documented Nexudus field; filled where a server provides it.
+    #[serde(deserialize_with = "lenient::text")]
     pub time_zone_iana: Option<String>,
 }
 
+impl Record for Business {
+    fn id(&self) -> i64 {
+        self.id
+    }
+    const KIND: &'static str = "location";
+    fn unusable(&self) -> Option<&'static str> {
+        id_and_name(self.id, &self.name)
+    }
+}
+
 /// `CurrentSortDirection`: a number on the admin API, a string on the public one.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-#[serde(untagged)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum SortDirection {
     Number(i64),
     Text(String),
 }
 
-/// The paged envelope (§3.4). A bare array is accepted as a single page.
+impl SortDirection {
+    fn from_value(value: &Value) -> Option<Self> {
+        match value {
+            Value::Number(n) => n.as_i64().map(SortDirection::Number),
+            Value::String(s) => Some(SortDirection::Text(s.clone())),
+            _ => None,
+        }
+    }
+}
+
+/// A record of a list that could not be used: skipped, logged and reported, never a reason to
+/// fail the page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Unreadable {
+    pub kind: &'static str,
+    /// The record's id, when even that could be read.
+    pub id: Option<i64>,
+    pub reason: String,
+}
+
+/// The paged envelope (§3.4). A bare array is accepted as a single page. Each record is read
+/// on its own: one that cannot be used is in `unreadable`, and the rest of the page stands.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Page<T> {
     pub records: Vec<T>,
+    pub unreadable: Vec<Unreadable>,
     pub current_page: Option<i64>,
     pub total_pages: Option<i64>,
     pub has_next_page: Option<bool>,
@@ -263,51 +383,100 @@ pub struct Page<T> {
     pub sort_direction: Option<SortDirection>,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "PascalCase", bound(deserialize = "T: Deserialize<'de>"))]
-struct Envelope<T> {
-    #[serde(default = "Vec::new", deserialize_with = "null_default")]
-    records: Vec<T>,
-    current_page: Option<i64>,
-    total_pages: Option<i64>,
-    has_next_page: Option<bool>,
-    total_items: Option<i64>,
-    current_sort_direction: Option<SortDirection>,
+impl<'de, T: Record> Deserialize<'de> for Page<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error as _;
+        let int = |map: &Map<String, Value>, key: &str| {
+            map.get(key).and_then(|v| {
+                v.as_i64()
+                    .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
+            })
+        };
+        let (rows, mut page) = match Value::deserialize(deserializer)? {
+            Value::Array(rows) => (
+                rows,
+                Page {
+                    records: Vec::new(),
+                    unreadable: Vec::new(),
+                    current_page: Some(1),
+                    total_pages: Some(1),
+                    has_next_page: Some(false),
+                    total_items: None,
+                    sort_direction: None,
+                },
+            ),
+            Value::Object(mut map) => {
+                let rows = match map.remove("Records") {
+                    Some(Value::Array(rows)) => rows,
+                    None | Some(Value::Null) => Vec::new(),
+                    Some(other) => {
+                        return Err(D::Error::custom(format!(
+                            "Records is not a list but {}",
+                            kind_of(&other)
+                        )))
+                    }
+                };
+                let page = Page {
+                    records: Vec::new(),
+                    unreadable: Vec::new(),
+                    current_page: int(&map, "CurrentPage"),
+                    total_pages: int(&map, "TotalPages"),
+                    has_next_page: map.get("HasNextPage").and_then(Value::as_bool),
+                    total_items: int(&map, "TotalItems"),
+                    sort_direction: map
+                        .get("CurrentSortDirection")
+                        .and_then(SortDirection::from_value),
+                };
+                (rows, page)
+            }
+            other => {
+                return Err(D::Error::custom(format!(
+                    "expected a list, got {}",
+                    kind_of(&other)
+                )))
+            }
+        };
+        page.records.reserve(rows.len());
+        for row in rows {
+            let id = row.get("Id").and_then(|id| {
+                id.as_i64()
+                    .or_else(|| id.as_str().and_then(|s| s.trim().parse().ok()))
+            });
+            let reason = match serde_json::from_value::<T>(row) {
+                Ok(record) => match record.unusable() {
+                    None => {
+                        page.records.push(record);
+                        continue;
+                    }
+                    Some(reason) => reason.to_string(),
+                },
+                Err(error) => error.to_string(),
+            };
+            page.unreadable.push(Unreadable {
+                kind: T::KIND,
+                id: id.filter(|id| *id > 0),
+                reason,
+            });
+        }
+        Ok(page)
+    }
 }
 
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Page<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged, bound(deserialize = "T: Deserialize<'de>"))]
-        enum Shape<T> {
-            Envelope(Envelope<T>),
-            Bare(Vec<T>),
-        }
-        Ok(match Shape::deserialize(deserializer)? {
-            Shape::Envelope(e) => Page {
-                records: e.records,
-                current_page: e.current_page,
-                total_pages: e.total_pages,
-                has_next_page: e.has_next_page,
-                total_items: e.total_items,
-                sort_direction: e.current_sort_direction,
-            },
-            Shape::Bare(records) => Page {
-                records,
-                current_page: Some(1),
-                total_pages: Some(1),
-                has_next_page: Some(false),
-                total_items: None,
-                sort_direction: None,
-            },
-        })
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a yes/no",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
     }
 }
 
 impl<T> Page<T> {
     /// Whether a later page exists: `HasNextPage` where given, else `CurrentPage < TotalPages`.
     pub fn has_more(&self, page_asked: i64) -> bool {
-        if self.records.is_empty() {
+        if self.records.is_empty() && self.unreadable.is_empty() {
             return false;
         }
         match (self.has_next_page, self.total_pages) {
@@ -322,9 +491,11 @@ impl<T> Page<T> {
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct FieldError {
+    #[serde(deserialize_with = "lenient::text")]
     pub property_name: Option<String>,
+    #[serde(deserialize_with = "lenient::text")]
     pub message: Option<String>,
-    #[serde(skip_serializing)]
+    #[serde(skip_serializing, deserialize_with = "lenient::any")]
     pub attempted_value: Option<Value>,
 }
 
@@ -332,18 +503,25 @@ pub struct FieldError {
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ActionConfirmation {
+    #[serde(deserialize_with = "lenient::int")]
     pub status: Option<i64>,
+    #[serde(deserialize_with = "lenient::text")]
     pub message: Option<String>,
+    #[serde(deserialize_with = "lenient::any")]
     pub value: Option<Value>,
+    #[serde(deserialize_with = "lenient::maybe_flag")]
     pub was_successful: Option<bool>,
-    #[serde(deserialize_with = "null_default")]
+    #[serde(deserialize_with = "lenient::list")]
     pub errors: Vec<FieldError>,
 }
 
 impl ActionConfirmation {
-    /// The new record's id, from `Value.Id`.
+    /// The new record's id, from `Value.Id` (a number or its text).
     pub fn id(&self) -> Option<i64> {
-        self.value.as_ref()?.get("Id")?.as_i64()
+        let id = self.value.as_ref()?.get("Id")?;
+        id.as_i64()
+            .or_else(|| id.as_str().and_then(|s| s.trim().parse().ok()))
+            .filter(|id| *id > 0)
     }
 }
 
@@ -351,13 +529,14 @@ impl ActionConfirmation {
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct BusinessesWithVisitors {
-    #[serde(deserialize_with = "null_default")]
+    #[serde(deserialize_with = "lenient::list")]
     pub businesses: Vec<Business>,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::nexudus::dates;
     use serde_json::json;
 
     #[test]
@@ -395,7 +574,7 @@ mod tests {
     #[test]
     fn a_bare_array_is_one_page() {
         let page: Page<PublicVisitor> =
-            serde_json::from_value(json!([{"Id": 42, "Email": "jane.doe@gmail.com", "ExpectedArrival": "2030-07-20T14:30:00"}]))
+            serde_json::from_value(json!([{"Id": 42, "FullName": "Jane", "Email": "jane.doe@gmail.com", "ExpectedArrival": "2030-07-20T14:30:00"}]))
                 .expect("bare");
         assert_eq!(page.records.len(), 1);
         assert!(!page.has_more(1));

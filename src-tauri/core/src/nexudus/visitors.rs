@@ -8,7 +8,8 @@ use serde_json::{json, Map, Value};
 use super::client::{Call, Family, NexudusClient};
 use super::dates;
 use super::models::{
-    Business, BusinessesWithVisitors, Coworker, Page, PublicVisitor, Visitor, VisitorRecord,
+    Business, BusinessesWithVisitors, Coworker, Listing, Page, PublicVisitor, Record, Visitor,
+    VisitorRecord,
 };
 use super::ApiError;
 
@@ -61,9 +62,13 @@ impl VisitorQuery {
             "from_Visitor_ExpectedArrival",
             self.expected_from.map(dates::to_range_bound),
         );
+        // The filter has minute precision: an end with seconds (a day's 23:59:59) is rounded
+        // up, or a visitor expected in the day's last minute would be missed. The caller keeps
+        // only what is inside its own range.
         add(
             "to_Visitor_ExpectedArrival",
-            self.expected_to.map(dates::to_range_bound),
+            self.expected_to
+                .map(|to| dates::to_range_bound(ceil_to_minute(to))),
         );
         add(
             "from_Visitor_UpdatedOn",
@@ -240,34 +245,78 @@ fn unwrap_record(value: Value) -> Result<Map<String, Value>, ApiError> {
     }
 }
 
+fn ceil_to_minute(at: DateTime<Utc>) -> DateTime<Utc> {
+    use chrono::{DurationRound, Timelike};
+    let whole = at
+        .duration_trunc(chrono::Duration::minutes(1))
+        .unwrap_or(at);
+    if whole == at && at.second() == 0 {
+        at
+    } else {
+        whole + chrono::Duration::minutes(1)
+    }
+}
+
 impl NexudusClient {
-    async fn all_pages<T: for<'de> serde::Deserialize<'de>>(
+    async fn all_pages<T: Record>(
         &self,
         family: Family,
         path: &str,
         params: &[(String, String)],
         page_size: i64,
-    ) -> Result<Vec<T>, ApiError> {
-        let mut records = Vec::new();
+    ) -> Result<Listing<T>, ApiError> {
+        let mut listing = Listing {
+            records: Vec::new(),
+            unreadable: Vec::new(),
+        };
+        let mut previous_ids: Option<Vec<i64>> = None;
         for page in 1..=MAX_PAGES {
             let mut call = Call::get(family, path)
                 .query("page", page)
                 .query("size", page_size);
             call.query.extend(params.iter().cloned());
             let answer: Page<T> = self.send_json(call).await?;
-            let more = answer.has_more(page);
-            records.extend(answer.records);
+            // A server that ignores `page` sends page 1 forever: a page that repeats the one
+            // before it is the end, not more data.
+            let ids: Vec<i64> = answer.records.iter().map(Record::id).collect();
+            if !ids.is_empty() && previous_ids.as_ref() == Some(&ids) {
+                tracing::warn!(path, page, "the server repeated a page: stopped paging");
+                break;
+            }
+            let more = answer.has_more(page) && answer.total_pages.is_none_or(|total| page < total);
+            for unreadable in &answer.unreadable {
+                tracing::warn!(
+                    path,
+                    id = ?unreadable.id,
+                    reason = %unreadable.reason,
+                    "skipped a record that could not be read"
+                );
+            }
+            listing.records.extend(answer.records);
+            listing.unreadable.extend(answer.unreadable);
+            previous_ids = Some(ids);
             if !more {
-                return Ok(records);
+                return Ok(listing);
             }
         }
-        Err(ApiError::Protocol {
-            detail: format!("{path} did not stop paging after {MAX_PAGES} pages"),
-        })
+        if listing.records.is_empty() {
+            return Err(ApiError::Protocol {
+                detail: format!("{path} did not stop paging after {MAX_PAGES} pages"),
+            });
+        }
+        Ok(listing)
     }
 
     /// Every visitor matching the query, across all pages. Rows are partial (§3.4).
     pub async fn list_visitors(&self, query: &VisitorQuery) -> Result<Vec<Visitor>, ApiError> {
+        Ok(self.list_visitors_reporting(query).await?.records)
+    }
+
+    /// As [`Self::list_visitors`], with the records that could not be read.
+    pub async fn list_visitors_reporting(
+        &self,
+        query: &VisitorQuery,
+    ) -> Result<Listing<Visitor>, ApiError> {
         self.all_pages(
             Family::Admin,
             "api/spaces/visitors",
@@ -362,13 +411,15 @@ impl NexudusClient {
         } else {
             Vec::new()
         };
-        self.all_pages(
-            Family::Public,
-            "api/public/visitors/my",
-            &params,
-            PUBLIC_PAGE_SIZE,
-        )
-        .await
+        Ok(self
+            .all_pages(
+                Family::Public,
+                "api/public/visitors/my",
+                &params,
+                PUBLIC_PAGE_SIZE,
+            )
+            .await?
+            .records)
     }
 
     /// Cancels one of the host's registrations; one already gone counts as cancelled.
@@ -392,13 +443,19 @@ impl NexudusClient {
                 "api/public/businesses/withVisitors",
             ))
             .await?;
-        Ok(answer.businesses)
+        Ok(answer
+            .businesses
+            .into_iter()
+            .filter(|b| b.unusable().is_none())
+            .collect())
     }
 
     /// Every location reception can see.
     pub async fn businesses(&self) -> Result<Vec<Business>, ApiError> {
-        self.all_pages(Family::Admin, "api/sys/businesses", &[], ADMIN_PAGE_SIZE)
-            .await
+        Ok(self
+            .all_pages(Family::Admin, "api/sys/businesses", &[], ADMIN_PAGE_SIZE)
+            .await?
+            .records)
     }
 
     /// Members whose name contains `text`, for choosing a host (first 25).
@@ -476,6 +533,14 @@ mod tests {
             "2026-11-23T23:59".into()
         )));
         assert!(params.contains(&("Visitor_Arrived".into(), "false".into())));
+        let last_second = VisitorQuery {
+            expected_to: dates::parse("2026-11-23T23:59:59Z"),
+            ..VisitorQuery::default()
+        };
+        assert!(last_second.params().contains(&(
+            "to_Visitor_ExpectedArrival".into(),
+            "2026-11-24T00:00".into()
+        )));
         assert!(!params.iter().any(|(k, _)| k == "Visitor_BusinessId"));
     }
 

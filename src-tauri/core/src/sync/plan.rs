@@ -118,8 +118,12 @@ pub enum Next {
     Paused,
 }
 
+/// `now + wait`, with the wait clamped: a server's hint must never overflow the date or park
+/// an operation for years.
 fn later(now: DateTime<Utc>, wait: Duration) -> DateTime<Utc> {
-    now + chrono::Duration::from_std(wait).unwrap_or(chrono::Duration::MAX)
+    let wait = chrono::Duration::from_std(wait.min(crate::nexudus::error::LONGEST_WAIT))
+        .unwrap_or(chrono::Duration::hours(1));
+    now.checked_add_signed(wait).unwrap_or(now)
 }
 
 /// `attempts` counts the sends so far, including the one that just failed.
@@ -146,6 +150,8 @@ pub fn after_error(
             OFFLINE_CAP,
             "Nexudus could not be reached.",
         ),
+        // The handshake failed: nothing was sent.
+        ApiError::Untrusted { .. } => wait(OpState::Pending, OFFLINE_CAP, &error.to_string()),
         // It may have been applied: look before sending again.
         ApiError::Transient { .. } | ApiError::Uncertain { .. } => {
             wait(OpState::Uncertain, TRANSIENT_CAP, &error.to_string())

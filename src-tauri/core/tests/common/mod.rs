@@ -6,10 +6,11 @@ pub mod notify_monitor;
 use std::sync::Arc;
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
 use frontdesk_core::nexudus::pacing::PaceLimits;
 use frontdesk_core::nexudus::{ApiError, ClientConfig, Endpoints, NexudusClient};
 use frontdesk_core::secrets::{MemoryStore, Secret, SecretStore};
-use nexudus_sim::{RunningSim, SimConfig, StartOptions};
+use nexudus_sim::{DataSet, RunningSim, SimConfig, StartOptions};
 use serde_json::{json, Value};
 
 pub const PASSWORD: &str = "frontdesk";
@@ -29,6 +30,16 @@ pub struct Harness {
 
 /// A simulator with its rate limits off (tests send back to back) unless `patch` turns them on.
 pub async fn harness(patch: Value) -> Harness {
+    harness_with(patch, DataSet::Demo).await
+}
+
+/// A simulator with the accounts and locations of the demo space and no visitors: the test
+/// adds the visitors it needs, relative to the moment it runs ([`Harness::add_visitor`]).
+pub async fn empty_harness(patch: Value) -> Harness {
+    harness_with(patch, DataSet::Empty).await
+}
+
+async fn harness_with(patch: Value, data: DataSet) -> Harness {
     let mut config_patch = json!({"rate_limits": false});
     if let (Value::Object(base), Value::Object(extra)) = (&mut config_patch, patch) {
         base.extend(extra);
@@ -38,6 +49,7 @@ pub async fn harness(patch: Value) -> Harness {
         .expect("sim config");
     let sim = nexudus_sim::start(StartOptions {
         config,
+        data,
         ..StartOptions::default()
     })
     .await
@@ -93,6 +105,31 @@ impl Harness {
         );
     }
 
+    /// Adds a visitor for `host` at `business`, expected at `expected`, as the admin panel
+    /// would; answers its id.
+    pub async fn add_visitor(
+        &self,
+        name: &str,
+        business: i64,
+        host: i64,
+        expected: DateTime<Utc>,
+    ) -> i64 {
+        let response = self
+            .http
+            .post(format!("{}/_sim/visitors", self.sim.base_url()))
+            .json(&visitor_body(name, business, host, expected))
+            .send()
+            .await
+            .expect("add visitor");
+        assert!(
+            response.status().is_success(),
+            "add visitor: {}",
+            response.status()
+        );
+        let created: Value = response.json().await.expect("added visitor");
+        created["Id"].as_i64().expect("id")
+    }
+
     pub async fn fault(&self, rule: Value) {
         self.control("/_sim/faults", rule).await;
     }
@@ -137,6 +174,32 @@ impl Harness {
             .await
             .expect("sim json")
     }
+}
+
+/// `minutes` from now, kept inside the location's current day (Shoreditch, London): a test that
+/// needs "someone expected today, soon" gets them at 23:58 too.
+pub fn today_near(now: DateTime<Utc>, minutes: i64) -> DateTime<Utc> {
+    use frontdesk_core::day::{Day, DayZone};
+    let day = Day::containing(now, DayZone::Location(chrono_tz::Europe::London));
+    (now + chrono::Duration::minutes(minutes)).clamp(day.start, day.end)
+}
+
+/// The admin POST body of a pre-registered visitor.
+pub fn visitor_body(name: &str, business: i64, host: i64, expected: DateTime<Utc>) -> Value {
+    let slug: String = name
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_lowercase();
+    json!({
+        "BusinessId": business,
+        "CoworkerId": host,
+        "FullName": name,
+        "Email": format!("{slug}@guests.frontdesk.test"),
+        "ExpectedArrival": expected.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        "VisitorSource": 3,
+        "HostApprovalStatus": 1,
+    })
 }
 
 pub fn is_validation(error: &ApiError) -> bool {

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Runs the time-sensitive suites under libfaketime at the instants where date bugs live: the
+# small hours, noon, two minutes to midnight (the run crosses it), both European DST changes,
+# and desks far ahead of and behind UTC. The test binaries run directly (not cargo) so each
+# run costs only the tests' own time. `./x test` calls it after the main suite.
+# usage: scripts/test-any-hour.sh [--list]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+# package:target pairs; "lib" is the crate's own unit tests (the poll policy, the day bounds).
+SUITES=(
+  frontdesk-core:lib
+  frontdesk-core:arrivals
+  frontdesk-core:reception_alerts
+  frontdesk-core:desk
+  frontdesk-core:sync
+  nexudus-sim:lib
+  frontdesk:arrival_alerts
+)
+
+# name | TZ | the instant, as `date -d` reads it in that zone
+INSTANTS=(
+  "night|Europe/London|today 03:30"
+  "noon|Europe/London|today 12:00"
+  "midnight|Europe/London|today 23:58"
+  "dst-spring|Europe/London|2026-03-29 00:59 UTC"
+  "dst-autumn|Europe/London|2026-10-25 00:59 UTC"
+  "kiritimati|Pacific/Kiritimati|today 09:00"
+  "adak|America/Adak|today 18:00"
+)
+
+libfaketime=$(ls /usr/lib/*/faketime/libfaketimeMT.so.1 2>/dev/null | head -n1 || true)
+if [[ -z "$libfaketime" ]]; then
+  echo "test-any-hour: libfaketime is missing (scripts/setup.sh installs the faketime package)" >&2
+  exit 1
+fi
+
+mapfile -t built < <(scripts/find-test-binaries.sh)
+binaries=()
+for suite in "${SUITES[@]}"; do
+  found=""
+  for line in "${built[@]}"; do
+    [[ "${line%% *}" == "$suite" ]] && found="${line#* }"
+  done
+  if [[ -z "$found" ]]; then
+    echo "test-any-hour: no test binary for $suite" >&2
+    exit 1
+  fi
+  binaries+=("$found")
+done
+if [[ "${1:-}" == "--list" ]]; then printf '%s\n' "${binaries[@]}"; exit 0; fi
+
+mkdir -p test-output
+log=test-output/any-hour.log
+: >"$log"
+status=0
+for instant in "${INSTANTS[@]}"; do
+  IFS='|' read -r name zone when <<<"$instant"
+  for i in "${!SUITES[@]}"; do
+    # Each run computes its own offset just before it starts, so every suite begins at the
+    # named instant (an absolute start would need local-time parsing, ambiguous at DST).
+    target=$(TZ="$zone" date -d "$when" +%s)
+    offset=$((target - $(date +%s)))
+    ((offset >= 0)) && offset="+$offset"
+    echo "== $name ($(TZ="$zone" date -d "@$target" '+%F %T %Z')): ${SUITES[$i]}" | tee -a "$log"
+    if ! TZ="$zone" FAKETIME="$offset" FAKETIME_DONT_FAKE_MONOTONIC=1 \
+        LD_PRELOAD="$libfaketime" FRONTDESK_FAKETIME_RUN="$name" \
+        "${binaries[$i]}" --test-threads=2 >>"$log" 2>&1; then
+      echo "   FAILED: ${SUITES[$i]} at $name (see $log)" | tee -a "$log"
+      status=1
+    fi
+  done
+done
+awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+     END { printf "any-hour: %d passed, %d failed\n", p, f }' "$log"
+exit "$status"
