@@ -35,19 +35,8 @@ if [[ -z "$libfaketime" ]]; then
   exit 1
 fi
 
-mapfile -t built < <(scripts/find-test-binaries.sh)
-binaries=()
-for suite in "${SUITES[@]}"; do
-  found=""
-  for line in "${built[@]}"; do
-    [[ "${line%% *}" == "$suite" ]] && found="${line#* }"
-  done
-  if [[ -z "$found" ]]; then
-    echo "test-any-hour: no test binary for $suite" >&2
-    exit 1
-  fi
-  binaries+=("$found")
-done
+paths=$(scripts/find-test-binaries.sh "${SUITES[@]}")
+mapfile -t binaries <<<"$paths"
 if [[ "${1:-}" == "--list" ]]; then printf '%s\n' "${binaries[@]}"; exit 0; fi
 
 mkdir -p test-output
@@ -71,6 +60,5 @@ for instant in "${INSTANTS[@]}"; do
     fi
   done
 done
-awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
-     END { printf "any-hour: %d passed, %d failed\n", p, f }' "$log"
+scripts/sum-results.sh any-hour "$log"
 exit "$status"

@@ -15,26 +15,18 @@ SUITES=(
   frontdesk:reception
 )
 
-mapfile -t built < <(scripts/find-test-binaries.sh)
+paths=$(scripts/find-test-binaries.sh "${SUITES[@]}")
+mapfile -t binaries <<<"$paths"
 mkdir -p test-output
 log=test-output/odd-shapes.log
 : >"$log"
 status=0
-for suite in "${SUITES[@]}"; do
-  binary=""
-  for line in "${built[@]}"; do
-    [[ "${line%% *}" == "$suite" ]] && binary="${line#* }"
-  done
-  if [[ -z "$binary" ]]; then
-    echo "test-odd-shapes: no test binary for $suite" >&2
-    exit 1
-  fi
-  echo "== odd shapes: $suite" | tee -a "$log"
-  if ! NEXUDUS_SIM_VARY_SHAPES=1 "$binary" --test-threads=2 >>"$log" 2>&1; then
-    echo "   FAILED: $suite with odd shapes (see $log)" | tee -a "$log"
+for i in "${!SUITES[@]}"; do
+  echo "== odd shapes: ${SUITES[$i]}" | tee -a "$log"
+  if ! NEXUDUS_SIM_VARY_SHAPES=1 "${binaries[$i]}" --test-threads=2 >>"$log" 2>&1; then
+    echo "   FAILED: ${SUITES[$i]} with odd shapes (see $log)" | tee -a "$log"
     status=1
   fi
 done
-awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
-     END { printf "odd-shapes: %d passed, %d failed\n", p, f }' "$log"
+scripts/sum-results.sh odd-shapes "$log"
 exit "$status"

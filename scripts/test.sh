@@ -30,8 +30,7 @@ if (($# == 0)); then
   # And against a server that sends other JSON types than our models expect.
   scripts/with-session.sh scripts/test-odd-shapes.sh || status=1
 fi
-# One closing line with the totals: cargo prints a result line per test binary, the last of
-# which (doc tests) is often empty.
-awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
-     END { printf "\ntests: %d passed, %d failed\n", p, f }' "$log" "$hours_log" "$shapes_log"
+# One closing line with the totals of every pass.
+echo
+scripts/sum-results.sh tests "$log" "$hours_log" "$shapes_log"
 exit "$status"

@@ -612,8 +612,14 @@ impl Desk {
     /// those from an earlier day who are still on site (the evacuation list must not lose
     /// them at midnight).
     pub async fn today(&self, business: i64) -> Result<Vec<DeskVisitor>, DeskError> {
-        let account = self.account().await?;
         let day = self.today_at(business).await?;
+        self.day_list(business, day).await
+    }
+
+    /// One day's list at `business` (see [`Desk::today`]); a refresh shows the very day it
+    /// read, even when midnight passes in between.
+    async fn day_list(&self, business: i64, day: Day) -> Result<Vec<DeskVisitor>, DeskError> {
+        let account = self.account().await?;
         let (mut rows, fetched) = self
             .cached(
                 &account,
@@ -658,7 +664,7 @@ impl Desk {
             .collect();
         self.replace_cache(&account, Some(business), day.start, day.end, &rows)
             .await?;
-        self.today(business).await
+        self.day_list(business, day).await
     }
 
     /// The records of today's list at `business` that Nexudus sent and could not be read (the

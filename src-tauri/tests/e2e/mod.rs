@@ -525,15 +525,7 @@ impl App {
         host: i64,
         expected: chrono::DateTime<chrono::Utc>,
     ) -> i64 {
-        let body = json!({
-            "BusinessId": business,
-            "CoworkerId": host,
-            "FullName": name,
-            "Email": format!("{}@guests.frontdesk.test", email_local_part(name)),
-            "ExpectedArrival": expected.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
-            "VisitorSource": 3,
-            "HostApprovalStatus": 1,
-        });
+        let body = nexudus_sim::control::registered_visitor(name, business, host, expected);
         let created: Value = self
             .http
             .post(format!("{}/_sim/visitors", self.sim.base_url()))
@@ -638,17 +630,4 @@ impl App {
         let _ = std::fs::remove_dir_all(&self.export_dir);
         let _ = std::fs::remove_dir_all(&self.home);
     }
-}
-
-/// A plain e-mail local part from a display name ("Zoë Ångström" → "zo-ngstr-m").
-fn email_local_part(name: &str) -> String {
-    name.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect()
 }

@@ -115,6 +115,35 @@ pub async fn check_out(State(sim): State<Arc<Sim>>, Path(id): Path<i64>) -> Resp
     }
 }
 
+/// The admin POST body of a visitor pre-registered for `host` at `business`, expected at
+/// `expected`: what tests send to `POST /_sim/visitors`.
+pub fn registered_visitor(
+    name: &str,
+    business: i64,
+    host: i64,
+    expected: chrono::DateTime<chrono::Utc>,
+) -> Value {
+    let local_part: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    json!({
+        "BusinessId": business,
+        "CoworkerId": host,
+        "FullName": name,
+        "Email": format!("{local_part}@guests.frontdesk.test"),
+        "ExpectedArrival": expected.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        "VisitorSource": 3,
+        "HostApprovalStatus": 1,
+    })
+}
+
 /// Adds a visitor as the admin panel would (an admin POST body), so a test can build the
 /// situation it needs relative to the moment it runs instead of relying on the demo day.
 /// Answers `{"Id": n}`.

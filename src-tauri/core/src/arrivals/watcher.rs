@@ -367,7 +367,8 @@ impl Watcher {
                 ..VisitorQuery::default()
             };
             let day_rows = client.list_visitors(&whole_day).await?;
-            rows.retain(|row| !day_rows.iter().any(|d| d.id == row.id));
+            let in_day: HashSet<i64> = day_rows.iter().map(|d| d.id).collect();
+            rows.retain(|row| !in_day.contains(&row.id));
             rows.extend(day_rows);
         }
         self.desk

@@ -22,7 +22,8 @@ fn value<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> 
     Ok(Option::<Value>::deserialize(deserializer)?.unwrap_or(Value::Null))
 }
 
-fn as_int(value: &Value) -> Option<i64> {
+/// A whole number from a number or its text (also for callers holding a raw `Value`).
+pub(crate) fn as_int(value: &Value) -> Option<i64> {
     match value {
         Value::Number(n) => n.as_i64().or_else(|| {
             n.as_f64()

@@ -386,12 +386,7 @@ pub struct Page<T> {
 impl<'de, T: Record> Deserialize<'de> for Page<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         use serde::de::Error as _;
-        let int = |map: &Map<String, Value>, key: &str| {
-            map.get(key).and_then(|v| {
-                v.as_i64()
-                    .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
-            })
-        };
+        let int = |map: &Map<String, Value>, key: &str| map.get(key).and_then(lenient::as_int);
         let (rows, mut page) = match Value::deserialize(deserializer)? {
             Value::Array(rows) => (
                 rows,
@@ -438,10 +433,7 @@ impl<'de, T: Record> Deserialize<'de> for Page<T> {
         };
         page.records.reserve(rows.len());
         for row in rows {
-            let id = row.get("Id").and_then(|id| {
-                id.as_i64()
-                    .or_else(|| id.as_str().and_then(|s| s.trim().parse().ok()))
-            });
+            let id = row.get("Id").and_then(lenient::as_int);
             let reason = match serde_json::from_value::<T>(row) {
                 Ok(record) => match record.unusable() {
                     None => {
@@ -518,10 +510,7 @@ pub struct ActionConfirmation {
 impl ActionConfirmation {
     /// The new record's id, from `Value.Id` (a number or its text).
     pub fn id(&self) -> Option<i64> {
-        let id = self.value.as_ref()?.get("Id")?;
-        id.as_i64()
-            .or_else(|| id.as_str().and_then(|s| s.trim().parse().ok()))
-            .filter(|id| *id > 0)
+        lenient::as_int(self.value.as_ref()?.get("Id")?).filter(|id| *id > 0)
     }
 }
 

@@ -129,6 +129,22 @@ fn with_field(record: &Value, field: &str, value: &Option<Value>) -> Value {
     Value::Object(map)
 }
 
+impl Model {
+    /// Reads a page of two records: the model's record with `field` set to `value` (Id
+    /// 870123), and an untouched one (Id 42), in the order given.
+    fn read_pair(&self, field: &str, value: &Option<Value>, odd_first: bool) -> PageIds {
+        let odd = with_field(&self.record, field, value);
+        let mut other = self.record.clone();
+        other["Id"] = json!(42);
+        let records = if odd_first {
+            [odd, other]
+        } else {
+            [other, odd]
+        };
+        (self.read)(json!({"Records": records, "TotalPages": 1, "CurrentPage": 1}))
+    }
+}
+
 #[test]
 fn an_optional_field_of_any_type_never_costs_its_record() {
     for model in models() {
@@ -142,11 +158,7 @@ fn an_optional_field_of_any_type_never_costs_its_record() {
             .filter(|f| !model.needed.contains(&f.as_str()))
         {
             for value in odd_values() {
-                let odd = with_field(&model.record, field, &value);
-                let mut other = model.record.clone();
-                other["Id"] = json!(42);
-                let page = json!({"Records": [odd, other], "TotalPages": 1, "CurrentPage": 1});
-                let (read, skipped) = (model.read)(page);
+                let (read, skipped) = model.read_pair(field, &value, true);
                 assert_eq!(
                     read,
                     [870_123, 42],
@@ -163,11 +175,7 @@ fn a_needed_field_that_cannot_be_read_costs_only_its_record_and_is_reported() {
     for model in models() {
         for field in model.needed {
             for value in odd_values() {
-                let odd = with_field(&model.record, field, &value);
-                let mut other = model.record.clone();
-                other["Id"] = json!(42);
-                let page = json!({"Records": [other, odd], "HasNextPage": false});
-                let (read, skipped) = (model.read)(page);
+                let (read, skipped) = model.read_pair(field, &value, false);
                 let context = format!("{} with {field} = {value:?}", model.name);
                 assert_eq!(read.first(), Some(&42), "{context}: the rest survives");
                 assert_eq!(read.len() + skipped.len(), 2, "{context}: read or reported");

@@ -91,6 +91,11 @@ impl Harness {
     }
 
     pub async fn control(&self, path: &str, body: Value) {
+        self.post_control(path, body).await;
+    }
+
+    /// Posts to the simulator's control API; answers its JSON (null for an empty answer).
+    async fn post_control(&self, path: &str, body: Value) -> Value {
         let response = self
             .http
             .post(format!("{}{path}", self.sim.base_url()))
@@ -103,6 +108,8 @@ impl Harness {
             "control {path}: {}",
             response.status()
         );
+        let bytes = response.bytes().await.expect("control answer");
+        serde_json::from_slice(&bytes).unwrap_or(Value::Null)
     }
 
     /// Adds a visitor for `host` at `business`, expected at `expected`, as the admin panel
@@ -114,19 +121,8 @@ impl Harness {
         host: i64,
         expected: DateTime<Utc>,
     ) -> i64 {
-        let response = self
-            .http
-            .post(format!("{}/_sim/visitors", self.sim.base_url()))
-            .json(&visitor_body(name, business, host, expected))
-            .send()
-            .await
-            .expect("add visitor");
-        assert!(
-            response.status().is_success(),
-            "add visitor: {}",
-            response.status()
-        );
-        let created: Value = response.json().await.expect("added visitor");
+        let body = nexudus_sim::control::registered_visitor(name, business, host, expected);
+        let created = self.post_control("/_sim/visitors", body).await;
         created["Id"].as_i64().expect("id")
     }
 
@@ -182,24 +178,6 @@ pub fn today_near(now: DateTime<Utc>, minutes: i64) -> DateTime<Utc> {
     use frontdesk_core::day::{Day, DayZone};
     let day = Day::containing(now, DayZone::Location(chrono_tz::Europe::London));
     (now + chrono::Duration::minutes(minutes)).clamp(day.start, day.end)
-}
-
-/// The admin POST body of a pre-registered visitor.
-pub fn visitor_body(name: &str, business: i64, host: i64, expected: DateTime<Utc>) -> Value {
-    let slug: String = name
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .collect::<String>()
-        .to_lowercase();
-    json!({
-        "BusinessId": business,
-        "CoworkerId": host,
-        "FullName": name,
-        "Email": format!("{slug}@guests.frontdesk.test"),
-        "ExpectedArrival": expected.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
-        "VisitorSource": 3,
-        "HostApprovalStatus": 1,
-    })
 }
 
 pub fn is_validation(error: &ApiError) -> bool {
