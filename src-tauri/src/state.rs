@@ -9,6 +9,7 @@ use frontdesk_core::desk::Desk;
 use frontdesk_core::nexudus::endpoints::OVERRIDE_ENV;
 use frontdesk_core::secrets::{KeyringStore, SecretStore};
 use frontdesk_core::store::Store;
+use frontdesk_core::supervise::supervise;
 use frontdesk_core::sync::SyncEngine;
 use tauri::Emitter;
 
@@ -61,11 +62,25 @@ impl AppState {
     /// Starts the engine and the arrival watcher, and tells the window about every change of
     /// the queue's status.
     pub fn run_background(&self, app: tauri::AppHandle, tray: Option<crate::tray::Tray>) {
-        tauri::async_runtime::spawn(self.engine.clone().run());
+        // Both are supervised: a panic is logged and the task starts again.
+        let (engine, after_crash) = (self.engine.clone(), self.engine.clone());
+        tauri::async_runtime::spawn(supervise(
+            "sync engine",
+            move || engine.clone().run(),
+            move || {
+                let engine = after_crash.clone();
+                async move { engine.crashed().await }
+            },
+        ));
         let last_input = self.last_input.clone();
-        tauri::async_runtime::spawn(self.watcher.clone().run(Arc::new(move || {
-            last_input.lock().map(|at| at.elapsed()).unwrap_or_default()
-        })));
+        let idle: Arc<dyn Fn() -> std::time::Duration + Send + Sync> =
+            Arc::new(move || last_input.lock().map(|at| at.elapsed()).unwrap_or_default());
+        let watcher = self.watcher.clone();
+        tauri::async_runtime::spawn(supervise(
+            "arrival watcher",
+            move || watcher.clone().run(idle.clone()),
+            || async {},
+        ));
         let mut announcements = self.watcher.subscribe();
         let window = app.clone();
         tauri::async_runtime::spawn(async move {

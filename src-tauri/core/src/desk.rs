@@ -645,14 +645,29 @@ impl Desk {
         let client = self.accounts.client().await?;
         let account = client.account().entry_name();
         let day = self.today_at(business).await?;
-        let listing = client
-            .list_visitors_reporting(&VisitorQuery {
-                business: Some(business),
-                expected_from: Some(day.start),
-                expected_to: Some(day.end),
-                ..VisitorQuery::default()
-            })
-            .await?;
+        let query = VisitorQuery {
+            business: Some(business),
+            expected_from: Some(day.start),
+            expected_to: Some(day.end),
+            ..VisitorQuery::default()
+        };
+        let mut listing = client.list_visitors_reporting(&query).await?;
+        if listing.records.is_empty() && listing.unreadable.is_empty() {
+            // An empty answer where this desk knew visitors (a proxy, a failover, a glitch)
+            // must not wipe the list the evacuation export works from: it takes a second read
+            // to confirm a day that really emptied.
+            let (known, _) = self
+                .cached(&account, Some(business), day.start, day.end)
+                .await?;
+            if !known.is_empty() {
+                tracing::warn!(
+                    business,
+                    known = known.len(),
+                    "Nexudus answered an empty day; reading again to confirm"
+                );
+                listing = client.list_visitors_reporting(&query).await?;
+            }
+        }
         if let Ok(mut unreadable) = self.unreadable.lock() {
             unreadable.insert(business, listing.unreadable);
         }

@@ -12,4 +12,5 @@ pub mod preferences;
 pub mod queue;
 pub mod secrets;
 pub mod store;
+pub mod supervise;
 pub mod sync;

@@ -12,8 +12,8 @@ use frontdesk_core::day::{Day, DayZone};
 use frontdesk_core::nexudus::models::HostApproval;
 use frontdesk_core::nexudus::pacing::PaceLimits;
 use frontdesk_core::nexudus::{
-    ApiError, NewVisitor, NexudusClient, Registration, Roles, SignInError, VisitorChange,
-    VisitorQuery,
+    ApiError, ClientConfig, Endpoints, NewVisitor, NexudusClient, Registration, Roles, SignInError,
+    VisitorChange, VisitorQuery,
 };
 use frontdesk_core::secrets::{AccountKey, Secret, SecretStore};
 use serde_json::json;
@@ -630,4 +630,55 @@ async fn redirects_pages_that_are_not_json_and_huge_answers_are_errors_never_suc
 
     // And the list reads again once the server behaves.
     assert!(!client.list_visitors(&today).await.expect("list").is_empty());
+}
+
+#[tokio::test]
+async fn a_tls_failure_is_untrusted_not_offline_and_nothing_is_sent() {
+    let h = harness(json!({})).await;
+    // The simulator speaks plain HTTP: a TLS client's handshake with it fails, as it does
+    // behind a proxy that intercepts HTTPS with its own certificate.
+    let https = h.sim.base_url().replacen("http://", "https://", 1);
+    let endpoints = Endpoints::resolve(Some(&https), None).expect("endpoints");
+    let mut config = ClientConfig::new(endpoints);
+    config.limits = PaceLimits::unlimited();
+    config.timeout = Duration::from_secs(5);
+    let store: Arc<dyn SecretStore> = h.store.clone();
+    let refused = NexudusClient::sign_in(
+        config,
+        store,
+        RECEPTION,
+        &Secret::new(PASSWORD),
+        None,
+        false,
+    )
+    .await;
+    match refused {
+        Err(SignInError::Api(error @ ApiError::Untrusted { .. })) => {
+            assert!(error.to_string().contains("not trusted"), "{error}");
+            assert!(error.is_retryable(), "kept and tried again, like offline");
+        }
+        other => panic!("a TLS failure is its own error: {:?}", other.err()),
+    }
+    assert_eq!(
+        h.requests_to("POST", "/api/token").await,
+        0,
+        "nothing reached it"
+    );
+}
+
+#[tokio::test]
+async fn a_server_that_ignores_the_page_is_read_once_not_forever() {
+    let h = harness(json!({"admin_max_page_size": 7, "ignore_page": true})).await;
+    let client = h.sign_in(RECEPTION).await;
+    let before = h.requests_to("GET", "/api/spaces/visitors").await;
+    let today = client
+        .list_visitors(&today_query(SHOREDITCH))
+        .await
+        .expect("the page it keeps sending");
+    assert_eq!(today.len(), 7);
+    assert_eq!(
+        h.requests_to("GET", "/api/spaces/visitors").await - before,
+        2,
+        "stopped at the first repeated page"
+    );
 }

@@ -175,3 +175,44 @@ async fn a_host_registers_two_dates_sees_them_pending_then_synced() {
         Err(DeskError::Invalid { .. })
     ));
 }
+
+#[tokio::test]
+async fn one_empty_answer_does_not_wipe_a_known_day_two_do() {
+    let h = empty_harness(json!({})).await;
+    let now = Utc::now();
+    for n in 0..3 {
+        let name = format!("Known {n}");
+        h.add_visitor(&name, SHOREDITCH, ANA_COWORKER, today_near(now, 10 + n))
+            .await;
+    }
+    let s = signed_in(&h, RECEPTION).await;
+    s.desk.locations().await.expect("locations");
+    assert_eq!(
+        s.desk.refresh_today(SHOREDITCH).await.expect("today").len(),
+        3
+    );
+
+    let empty_day = json!({
+        "kind": "status", "status": 200, "method": "GET", "path": "/api/spaces/visitors",
+        "body": "{\"Records\": [], \"CurrentPage\": 1, \"TotalPages\": 1, \"HasNextPage\": false}"
+    });
+    let reads_before = h.requests_to("GET", "/api/spaces/visitors").await;
+    h.fault(empty_day.clone()).await;
+    let after_glitch = s.desk.refresh_today(SHOREDITCH).await.expect("today");
+    assert_eq!(after_glitch.len(), 3, "one empty answer is not believed");
+    assert_eq!(
+        h.requests_to("GET", "/api/spaces/visitors").await - reads_before,
+        2,
+        "it was read a second time"
+    );
+    assert_eq!(s.desk.today(SHOREDITCH).await.expect("cache").len(), 3);
+
+    // Two empty answers in a row: the day really is empty now.
+    h.fault(json!([empty_day.clone(), empty_day])).await;
+    assert!(s
+        .desk
+        .refresh_today(SHOREDITCH)
+        .await
+        .expect("today")
+        .is_empty());
+}

@@ -61,6 +61,9 @@ pub struct SimConfig {
     /// text (see `shapes.rs`). Defaults to on when `NEXUDUS_SIM_VARY_SHAPES=1`, so whole test
     /// suites can run against it.
     pub vary_shapes: bool,
+    /// The `page` parameter is ignored (every request gets page 1, still saying there are
+    /// more): a server a client must not page forever.
+    pub ignore_page: bool,
 }
 
 impl Default for SimConfig {
@@ -88,6 +91,7 @@ impl Default for SimConfig {
             check_in_now_notifies: true,
             partial_list_rows: true,
             vary_shapes: std::env::var("NEXUDUS_SIM_VARY_SHAPES").is_ok_and(|v| v == "1"),
+            ignore_page: false,
             get_one_wrapped: false,
             page_fields_in_envelope: false,
             admin_max_page_size: 1000,

@@ -101,6 +101,11 @@ pub async fn nexudus(State(sim): State<Arc<Sim>>, request: Request, next: Next) 
         }
     }
 
+    let request = if config.ignore_page {
+        without_page_param(request)
+    } else {
+        request
+    };
     if config.latency_ms > 0 && path != "/api/token" {
         tokio::time::sleep(Duration::from_millis(config.latency_ms)).await;
     }
@@ -114,6 +119,22 @@ pub async fn nexudus(State(sim): State<Arc<Sim>>, request: Request, next: Next) 
         return vary_list_answer(response).await;
     }
     response
+}
+
+/// The request as if it had asked for no page (so, the first).
+fn without_page_param(request: Request) -> Request {
+    let (mut parts, body) = request.into_parts();
+    if let Some(query) = parts.uri.query() {
+        let kept: Vec<&str> = query
+            .split('&')
+            .filter(|pair| !pair.to_ascii_lowercase().starts_with("page="))
+            .collect();
+        let rebuilt = format!("{}?{}", parts.uri.path(), kept.join("&"));
+        if let Ok(uri) = rebuilt.parse() {
+            parts.uri = uri;
+        }
+    }
+    Request::from_parts(parts, body)
 }
 
 /// Rewrites a list answer (an envelope or a bare array) with `vary_shapes`; any other answer,

@@ -136,11 +136,25 @@ fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
     parts.join(": ")
 }
 
-fn is_certificate_problem(detail: &str) -> bool {
-    let detail = detail.to_ascii_lowercase();
-    ["certificate", "unknownissuer", "handshake"]
-        .iter()
-        .any(|needle| detail.contains(needle))
+/// Whether TLS refused the connection: a rustls error anywhere in the chain (an I/O error
+/// carries it inside, where `source()` does not reach).
+fn is_tls_failure(error: &(dyn std::error::Error + 'static)) -> bool {
+    let mut current = Some(error);
+    while let Some(cause) = current {
+        if cause.downcast_ref::<rustls::Error>().is_some() {
+            return true;
+        }
+        if let Some(inner) = cause
+            .downcast_ref::<std::io::Error>()
+            .and_then(std::io::Error::get_ref)
+        {
+            if is_tls_failure(inner) {
+                return true;
+            }
+        }
+        current = cause.source();
+    }
+    false
 }
 
 /// Nexudus answers are small; a bigger one is a broken proxy or server, not data to keep.
@@ -182,7 +196,7 @@ async fn capped_body(
 /// later may have been applied.
 fn transport_error(error: &reqwest::Error, kind: RequestKind) -> ApiError {
     let detail = error_chain(error);
-    if is_certificate_problem(&detail) {
+    if is_tls_failure(error) {
         tracing::warn!(%detail, "the TLS connection to Nexudus was refused");
         return ApiError::Untrusted { detail };
     }

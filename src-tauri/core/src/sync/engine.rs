@@ -125,6 +125,12 @@ impl SyncEngine {
         }
     }
 
+    /// After the engine's task crashed: the status must not go on claiming a drain that is no
+    /// longer running. The next run publishes again.
+    pub async fn crashed(&self) {
+        self.publish(EngineState::Idle, None, None).await;
+    }
+
     async fn publish(
         &self,
         state: EngineState,
