@@ -155,7 +155,7 @@ async fn vary_list_answer(response: Response) -> Response {
     crate::shapes::vary(&mut answer);
     let mut parts = parts;
     parts.headers.remove(axum::http::header::CONTENT_LENGTH);
-    Response::from_parts(parts, Body::from(answer.to_string()))
+    Response::from_parts(parts, Body::from(crate::shapes::reordered(&answer)))
 }
 
 /// Closes the connection and never answers; the connection task drops the socket.

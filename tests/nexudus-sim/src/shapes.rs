@@ -12,8 +12,8 @@
 //! Only list answers vary: a get-one record is what a client sends back in a full-record PUT,
 //! and real Nexudus accepts its own record.
 //!
-//! Keys are not reordered: the simulator writes JSON objects with sorted keys, which already
-//! differs from the documented order.
+//! - Keys come in reverse order ([`reordered`]): a client must not depend on key order
+//!   either (the simulator otherwise writes them sorted).
 
 use serde_json::{json, Map, Value};
 
@@ -133,6 +133,25 @@ pub fn vary(answer: &mut Value) {
     }
 }
 
+/// The answer as JSON text with every object's keys in reverse order.
+pub fn reordered(value: &Value) -> String {
+    match value {
+        Value::Object(map) => {
+            let fields: Vec<String> = map
+                .iter()
+                .rev()
+                .map(|(key, value)| format!("{}:{}", Value::String(key.clone()), reordered(value)))
+                .collect();
+            format!("{{{}}}", fields.join(","))
+        }
+        Value::Array(items) => {
+            let items: Vec<String> = items.iter().map(reordered).collect();
+            format!("[{}]", items.join(","))
+        }
+        other => other.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,5 +174,13 @@ mod tests {
         assert_eq!(varied["CoworkerCoworkerType"], "Individual");
         assert!(varied.get("CustomField1").is_some());
         assert_eq!(first["TotalItems"], "1");
+    }
+
+    #[test]
+    fn keys_come_in_reverse_order_and_mean_the_same() {
+        let answer = json!({"a": 1, "b": [{"x": true, "y": "é\"q"}], "c": null});
+        let text = reordered(&answer);
+        assert_eq!(text, r#"{"c":null,"b":[{"y":"é\"q","x":true}],"a":1}"#);
+        assert_eq!(serde_json::from_str::<Value>(&text).expect("json"), answer);
     }
 }
