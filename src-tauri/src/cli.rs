@@ -121,11 +121,14 @@ async fn context() -> Result<Context, String> {
         .await
         .map_err(|e| e.to_string())?;
     let secrets: Arc<dyn SecretStore> = Arc::new(KeyringStore::default());
-    let accounts = Arc::new(Accounts::new(
-        store.clone(),
-        secrets.clone(),
-        std::env::var(OVERRIDE_ENV).ok(),
-    ));
+    let accounts = Arc::new(
+        Accounts::new(
+            store.clone(),
+            secrets.clone(),
+            std::env::var(OVERRIDE_ENV).ok(),
+        )
+        .with_timeout(frontdesk_core::account::timeout_from_env()),
+    );
     Ok(Context {
         store,
         accounts,
@@ -403,22 +406,29 @@ async fn sync_once() -> Result<u8, String> {
     if let Err(error) = context.accounts.restore().await {
         eprintln!("frontdesk: the saved sign-in could not be restored: {error}");
     }
-    let recovered = context
-        .store
-        .recover_in_flight()
-        .await
-        .map_err(|e| e.to_string())?;
-    if recovered > 0 {
-        eprintln!("{recovered} change(s) interrupted earlier will be checked before resending.");
-    }
     let engine = SyncEngine::new(context.store.clone(), context.accounts.clone());
     // Changes waiting out a retry delay (the server's or a backoff) are waited for, up to
     // MAX_WAIT in all; a stopped engine (offline, signed out) ends the run at once.
     let deadline = Utc::now() + MAX_WAIT;
     let mut completed = 0;
     let mut stopped;
+    let mut told_busy = false;
     loop {
         let report = engine.drain().await.map_err(|e| e.to_string())?;
+        if report.busy {
+            // The app (or another run) is sending this folder's changes: one sender at a
+            // time, so wait for it rather than send anything twice.
+            if Utc::now() >= deadline {
+                println!("Front Desk is still sending changes in another process; nothing was sent here. Try again later.");
+                return Ok(exit::WAITING);
+            }
+            if !told_busy {
+                eprintln!("Front Desk is sending changes in another process on this computer; waiting for it to finish…");
+                told_busy = true;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+            continue;
+        }
         completed += report.completed;
         stopped = report.stopped;
         let counts = context
@@ -437,7 +447,7 @@ async fn sync_once() -> Result<u8, String> {
     let report = frontdesk_core::sync::DrainReport {
         completed,
         stopped,
-        next_wake: None,
+        ..Default::default()
     };
     let counts = context
         .store

@@ -30,11 +30,10 @@ impl AppState {
         let dir = crate::paths::data_dir()?;
         let store = Store::open(&dir).await.map_err(|e| e.to_string())?;
         let secrets: Arc<dyn SecretStore> = Arc::new(KeyringStore::default());
-        let accounts = Arc::new(Accounts::new(
-            store.clone(),
-            secrets,
-            std::env::var(OVERRIDE_ENV).ok(),
-        ));
+        let accounts = Arc::new(
+            Accounts::new(store.clone(), secrets, std::env::var(OVERRIDE_ENV).ok())
+                .with_timeout(frontdesk_core::account::timeout_from_env()),
+        );
         if let Err(error) = accounts.restore().await {
             tracing::warn!(%error, "the last session could not be restored");
         }

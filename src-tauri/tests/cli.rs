@@ -383,3 +383,73 @@ async fn doctor_checks_each_part_and_fails_clearly() {
         .as_str()
         .is_some_and(|d| d.contains("cannot be reached")));
 }
+
+/// The app and IT's `frontdesk sync --once` share one data folder and drain the same queue at
+/// the same moment, through a slow server: each walk-in reaches Nexudus once.
+#[tokio::test]
+async fn the_app_and_the_cli_on_one_data_folder_send_each_walk_in_once() {
+    const WALK_INS: usize = 50;
+    let desk = desk().await;
+    let login = desk.login("reception@frontdesk.test").await;
+    assert_eq!(code(&login), 0, "{}", text(&login.stderr));
+    for n in 0..WALK_INS {
+        desk.enqueue(Operation::WalkIn {
+            visitor: Box::new(NewVisitor::walk_in(
+                SHOREDITCH,
+                &format!("Shared Folder {n:02}"),
+                &format!("shared.{n}@guests.frontdesk.test"),
+            )),
+            host_name: None,
+        })
+        .await;
+    }
+    reqwest::Client::new()
+        .post(format!("{}/_sim/faults", desk.sim.base_url()))
+        .json(
+            &serde_json::json!({"method": "POST", "path": "/api/spaces/visitors",
+            "kind": "delay", "ms": 150, "count": WALK_INS * 2}),
+        )
+        .send()
+        .await
+        .expect("fault");
+
+    // The app (its window under the session's X server) and the CLI, started together.
+    let mut app = Command::new(env!("CARGO_BIN_EXE_frontdesk"))
+        .env("FRONTDESK_NEXUDUS_URL", desk.sim.base_url())
+        .env("FRONTDESK_DATA_DIR", &desk.data)
+        .env("FRONTDESK_LOG_DIR", desk.data.join("logs"))
+        .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+        .env_remove("FRONTDESK_DEMO")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("app");
+    let cli = desk.run(&["sync", "--once"]).await;
+    let cli_said = format!("{}{}", text(&cli.stdout), text(&cli.stderr));
+
+    // Whoever sends, the queue empties; wait for the app to finish what it took.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(240);
+    let store = Store::open(&desk.data).await.expect("store");
+    loop {
+        let counts = store.queue_counts(None).await.expect("counts");
+        if counts.done == WALK_INS as i64 {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "not drained: {counts:?}; the CLI said: {cli_said}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    }
+    let _ = app.kill();
+    let _ = app.wait();
+
+    let state = desk.state().await;
+    let visitors = state["visitors"].as_array().expect("visitors");
+    for n in 0..WALK_INS {
+        let name = format!("Shared Folder {n:02}");
+        let copies = visitors.iter().filter(|v| v["FullName"] == name).count();
+        assert_eq!(copies, 1, "{name}; the CLI said: {cli_said}");
+    }
+    eprintln!("app + CLI: {WALK_INS} walk-ins, each once; the CLI said: {cli_said}");
+}

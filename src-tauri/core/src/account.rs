@@ -3,6 +3,7 @@
 //! address, an overriding server address, the roles found, and the chosen mode.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 use tokio::sync::RwLock;
@@ -95,7 +96,20 @@ pub struct Accounts {
     /// `FRONTDESK_NEXUDUS_URL`, which wins over any saved server address.
     env_override: Option<String>,
     limits: PaceLimits,
+    /// Time allowed for one request; the default unless set.
+    timeout: Option<Duration>,
     current: RwLock<Option<Current>>,
+}
+
+/// Names a request timeout in seconds for the app and the CLI (slow links; tests that make a
+/// gateway give up quickly). Unset or unreadable: the default.
+pub const TIMEOUT_ENV: &str = "FRONTDESK_REQUEST_TIMEOUT";
+
+/// The timeout [`TIMEOUT_ENV`] asks for, within 1 s to 10 minutes.
+pub fn timeout_from_env() -> Option<Duration> {
+    let seconds: f64 = std::env::var(TIMEOUT_ENV).ok()?.trim().parse().ok()?;
+    (seconds.is_finite() && seconds > 0.0)
+        .then(|| Duration::from_secs_f64(seconds.clamp(1.0, 600.0)))
 }
 
 fn field(field: &str, message: &str) -> FieldProblem {
@@ -150,6 +164,7 @@ impl Accounts {
             secrets,
             env_override: trimmed(env_override),
             limits: PaceLimits::default(),
+            timeout: None,
             current: RwLock::new(None),
         }
     }
@@ -157,6 +172,12 @@ impl Accounts {
     /// Pacing for every client this makes (tests against an unlimited simulator turn it off).
     pub fn with_limits(mut self, limits: PaceLimits) -> Self {
         self.limits = limits;
+        self
+    }
+
+    /// The time allowed for one request (and so how patiently a lost answer is looked for).
+    pub fn with_timeout(mut self, timeout: Option<Duration>) -> Self {
+        self.timeout = timeout;
         self
     }
 
@@ -168,6 +189,9 @@ impl Accounts {
         let override_url = self.env_override.as_deref().or(server);
         let mut config = ClientConfig::new(Endpoints::resolve(override_url, space)?);
         config.limits = self.limits;
+        if let Some(timeout) = self.timeout {
+            config.timeout = timeout;
+        }
         Ok(config)
     }
 

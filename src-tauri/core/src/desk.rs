@@ -481,6 +481,7 @@ impl Desk {
         self.queue(Operation::SetApproval {
             target: visitor.target()?,
             status,
+            seen: None,
         })
         .await
     }
@@ -931,6 +932,8 @@ mod tests {
             last_error: None,
             error_fields: Vec::new(),
             server_ids: Vec::new(),
+            looks: 0,
+            outcome: None,
         }
     }
 

@@ -40,7 +40,6 @@ fn crash_child() {
             .await
             .expect("store");
         let accounts = accounts_for(&store, &server, RECEPTION).await;
-        store.recover_in_flight().await.expect("recover");
         let engine = SyncEngine::new(store.clone(), accounts);
         loop {
             let report = engine.drain().await.expect("drain");
@@ -154,6 +153,7 @@ async fn sigkill_during_drains_loses_nothing_and_repeats_nothing() {
                     &Operation::SetApproval {
                         target: target(),
                         status: 4,
+                        seen: None,
                     },
                 )
                 .await
@@ -179,6 +179,7 @@ async fn sigkill_during_drains_loses_nothing_and_repeats_nothing() {
                 &Operation::SetApproval {
                     target: Target::Server(*id),
                     status: 5,
+                    seen: None,
                 },
             )
             .await

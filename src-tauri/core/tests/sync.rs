@@ -37,7 +37,8 @@ async fn desk(h: &Harness, email: &str) -> Desk {
     let secrets: Arc<dyn SecretStore> = Arc::new(MemoryStore::default());
     let accounts = Arc::new(
         Accounts::new(store.clone(), secrets, Some(h.sim.base_url()))
-            .with_limits(PaceLimits::unlimited()),
+            .with_limits(PaceLimits::unlimited())
+            .with_timeout(Some(TEST_TIMEOUT)),
     );
     sign_in(&accounts, email).await;
     let account = accounts
@@ -203,6 +204,7 @@ async fn a_queue_built_offline_drains_in_order_when_the_server_returns() {
         .enqueue(Operation::SetApproval {
             target: Target::Server(demo_visitor),
             status: 5,
+            seen: None,
         })
         .await;
     let report = d.engine.drain().await.expect("drain");
@@ -318,29 +320,40 @@ async fn every_fault_ends_with_each_operation_applied_exactly_once() {
         json!({"kind": "delay", "ms": 300, "count": 3}),
         json!({"method": "GET", "kind": "drop_after_apply", "count": 2}),
     ];
+    // Each case has its own simulator and desk: they run side by side (a lost answer is
+    // looked for patiently, so one case alone takes seconds).
+    let mut cases = tokio::task::JoinSet::new();
     for (variant, fault) in faults.iter().enumerate() {
         for throttle_status in [429, 409] {
-            let h = harness(json!({"throttle_status": throttle_status})).await;
-            let d = desk(&h, RECEPTION).await;
-            h.fault(fault.clone()).await;
-            let name = format!("Fault Case {variant}");
-            let created = d.enqueue(walk_in(&name)).await;
-            let arrived = d
-                .enqueue(check_in(Target::Queued(created.id.clone())))
-                .await;
-            d.drain_until_settled().await;
-            let context = format!("{fault} / {throttle_status}");
-            assert_eq!(d.op(&created).await.state, OpState::Done, "{context}");
-            assert_eq!(d.op(&arrived).await.state, OpState::Done, "{context}");
-            let visitors = h.visitors_named(&name).await;
-            assert_eq!(visitors.len(), 1, "created exactly once: {context}");
-            assert_eq!(visitors[0]["Arrived"], true, "{context}");
-            let id = visitors[0]["Id"].as_i64().expect("id");
-            assert_eq!(
-                notices_for(&h.state().await, id),
-                1,
-                "checked in exactly once: {context}"
-            );
+            let fault = fault.clone();
+            cases.spawn(async move {
+                let h = harness(json!({"throttle_status": throttle_status})).await;
+                let d = desk(&h, RECEPTION).await;
+                h.fault(fault.clone()).await;
+                let name = format!("Fault Case {variant}");
+                let created = d.enqueue(walk_in(&name)).await;
+                let arrived = d
+                    .enqueue(check_in(Target::Queued(created.id.clone())))
+                    .await;
+                d.drain_until_settled().await;
+                let context = format!("{fault} / {throttle_status}");
+                assert_eq!(d.op(&created).await.state, OpState::Done, "{context}");
+                assert_eq!(d.op(&arrived).await.state, OpState::Done, "{context}");
+                let visitors = h.visitors_named(&name).await;
+                assert_eq!(visitors.len(), 1, "created exactly once: {context}");
+                assert_eq!(visitors[0]["Arrived"], true, "{context}");
+                let id = visitors[0]["Id"].as_i64().expect("id");
+                assert_eq!(
+                    notices_for(&h.state().await, id),
+                    1,
+                    "checked in exactly once: {context}"
+                );
+            });
+        }
+    }
+    while let Some(case) = cases.join_next().await {
+        if let Err(failure) = case {
+            std::panic::resume_unwind(failure.into_panic());
         }
     }
 }

@@ -18,6 +18,13 @@ pub enum FaultKind {
     DropAfterApply,
     /// Drop the connection without applying the request.
     DropBeforeApply,
+    /// A gateway that gives up before the server does: answer 504 at once (or drop the
+    /// connection, with `drop`), and apply the request `ms` later anyway.
+    ApplyLate {
+        ms: u64,
+        #[serde(default)]
+        drop: bool,
+    },
     /// Answer 200 with `WasSuccessful:false` without applying the request.
     Unsuccessful {
         #[serde(default)]

@@ -83,6 +83,31 @@ pub async fn nexudus(State(sim): State<Arc<Sim>>, request: Request, next: Next) 
             return drop_connection(kill).await;
         }
         Some(FaultKind::Delay { ms }) => tokio::time::sleep(Duration::from_millis(ms)).await,
+        Some(FaultKind::ApplyLate { ms, drop }) => {
+            let late_sim = sim.clone();
+            let (late_method, late_path) = (method.clone(), path.clone());
+            tokio::spawn(async move {
+                tokio::time::sleep(Duration::from_millis(ms)).await;
+                let response = next.run(request).await;
+                lock(&late_sim.log).push(LogEntry {
+                    seq: 0,
+                    at: Sim::now(),
+                    method: late_method,
+                    path: late_path,
+                    query: None,
+                    account: None,
+                    status: Some(response.status().as_u16()),
+                    outcome: "applied late".into(),
+                    body: None,
+                });
+            });
+            if drop {
+                record(None, "dropped; applying late");
+                return drop_connection(kill).await;
+            }
+            record(Some(504), "fault:gateway timeout; applying late");
+            return respond::empty(StatusCode::GATEWAY_TIMEOUT);
+        }
         Some(FaultKind::DropAfterApply) => drop_after = true,
         None => {}
     }

@@ -272,7 +272,6 @@ impl Watcher {
         memory: &mut Memory,
         context: &mut PollContext,
     ) -> Result<Vec<Alert>, WatchError> {
-        let now = Utc::now();
         if memory.host_location.is_none() {
             let offered = client.businesses_with_visitors().await?;
             memory.host_location = Some(match offered.as_slice() {
@@ -281,6 +280,8 @@ impl Watcher {
             });
         }
         let rows = client.my_visitors(false).await?;
+        // Arrival times are the server's: "just now" is judged on its clock, not this desk's.
+        let now = client.server_clock().now();
         // The same read keeps the host's list fresh: an arrival shows there at once.
         if rows != memory.mine {
             match self.desk.remember_mine(&memory.account, &rows).await {
@@ -332,7 +333,7 @@ impl Watcher {
             memory.day_start = None;
             memory.approvals.clear();
         }
-        let now = Utc::now();
+        let started = Utc::now();
         let day = self
             .desk
             .today_at(business)
@@ -375,10 +376,13 @@ impl Watcher {
             .remember(&memory.account, &rows)
             .await
             .map_err(|e| WatchError::Other(e.to_string()))?;
+        // "Changed since" and "just now" are asked on the server's clock (a desk minutes fast
+        // would ask about the future and hear of nothing); the queue's stamps are this desk's.
+        let now = client.server_clock().to_server(started);
         let announced = self.announced(&memory.account).await?;
         let here = self
             .store
-            .visitors_checked_in_by(&memory.account, now - HISTORY_READ)
+            .visitors_checked_in_by(&memory.account, started - HISTORY_READ)
             .await?;
         let alerts = if baseline {
             Vec::new()

@@ -74,6 +74,8 @@ struct Inner {
     tokens: Mutex<Option<TokenSet>>,
     /// Where the token endpoint lives for this account (admin host, or the member's space).
     token_base: Url,
+    /// Nexudus's time, from its answers' `Date` headers.
+    clock: super::clock::ServerClock,
 }
 
 /// A signed-in client. Cheap to clone; clones share the session.
@@ -327,6 +329,9 @@ pub(crate) struct Call<'a> {
     pub body: Option<Value>,
     /// Whether a 401 means "token expired" (refresh and retry) rather than a probe's "no".
     pub refresh_on_401: bool,
+    /// Whether a throttled call is waited out and sent again as it was. Off for a write
+    /// built from a read: after the wait the record is read again, not the old body re-sent.
+    pub retry_throttled: bool,
 }
 
 impl<'a> Call<'a> {
@@ -338,6 +343,7 @@ impl<'a> Call<'a> {
             query: Vec::new(),
             body: None,
             refresh_on_401: true,
+            retry_throttled: true,
         }
     }
 
@@ -349,6 +355,7 @@ impl<'a> Call<'a> {
             query: Vec::new(),
             body: Some(body),
             refresh_on_401: true,
+            retry_throttled: true,
         }
     }
 
@@ -458,6 +465,7 @@ impl NexudusClient {
                 store,
                 tokens: Mutex::new(Some(tokens)),
                 token_base,
+                clock: super::clock::ServerClock::default(),
             }),
         }
     }
@@ -468,6 +476,15 @@ impl NexudusClient {
 
     pub fn endpoints(&self) -> &Endpoints {
         &self.inner.config.endpoints
+    }
+
+    pub fn config(&self) -> &ClientConfig {
+        &self.inner.config
+    }
+
+    /// Nexudus's clock, as learnt from its answers.
+    pub fn server_clock(&self) -> &super::clock::ServerClock {
+        &self.inner.clock
     }
 
     /// Forgets the session here and in the keyring.
@@ -496,13 +513,30 @@ impl NexudusClient {
     }
 
     /// Refreshes the session unless someone else already replaced `stale`; either way answers
-    /// the access token to retry with. The rotated tokens are saved to the keyring before the
-    /// lock is released, so the new refresh token is stored before it can be used again.
+    /// the access token to retry with. Other processes (the CLI from cron, a second window)
+    /// share the keyring entry and rotate the single-use refresh token too, so the refresh
+    /// runs under a lock they take as well, starts from what the keyring holds now, and a
+    /// refused refresh removes the entry only if it still holds the refused token. The rotated
+    /// tokens are saved before the lock is released.
     async fn refresh_replacing(&self, stale: &Secret) -> Result<Secret, ApiError> {
         let mut tokens = self.inner.tokens.lock().await;
         let current = tokens.as_ref().ok_or(ApiError::SignInRequired)?;
         if current.access_token != *stale {
             return Ok(current.access_token.clone());
+        }
+        let _shared = self.token_lock().await;
+        let mut current = current.clone();
+        if let Some(stored) = self.stored_tokens().await {
+            if stored.refresh_token != current.refresh_token {
+                // Another process refreshed: its tokens are this session's now.
+                let usable = stored.expires_at > Utc::now() + chrono::Duration::seconds(30);
+                let access = stored.access_token.clone();
+                *tokens = Some(stored.clone());
+                if usable && access != *stale {
+                    return Ok(access);
+                }
+                current = stored;
+            }
         }
         let client_id = current.client_id.clone();
         self.inner.pacer.ready(RequestKind::Read, false).await;
@@ -531,14 +565,69 @@ impl NexudusClient {
                 Ok(access)
             }
             Err(ApiError::SignInRequired) => {
-                tokens.take();
-                let (store, account) = (self.inner.store.clone(), self.inner.account.clone());
-                if let Err(error) = blocking(move || store.delete(&account)).await {
-                    tracing::warn!(%error, "could not remove an expired sign-in from the keyring");
+                match self.stored_tokens().await {
+                    // Rotated by someone else while this request was out: theirs stands.
+                    Some(stored) if stored.refresh_token != current.refresh_token => {
+                        let access = stored.access_token.clone();
+                        *tokens = Some(stored);
+                        Ok(access)
+                    }
+                    Some(_) => {
+                        tokens.take();
+                        let (store, account) =
+                            (self.inner.store.clone(), self.inner.account.clone());
+                        if let Err(error) = blocking(move || store.delete(&account)).await {
+                            tracing::warn!(%error, "could not remove an expired sign-in from the keyring");
+                        }
+                        Err(ApiError::SignInRequired)
+                    }
+                    None => {
+                        tokens.take();
+                        Err(ApiError::SignInRequired)
+                    }
                 }
-                Err(ApiError::SignInRequired)
             }
             Err(other) => Err(other),
+        }
+    }
+
+    /// The tokens the keyring holds now for this account (another process may have saved
+    /// newer ones); `None` when there are none or the keyring cannot be read.
+    async fn stored_tokens(&self) -> Option<TokenSet> {
+        let (store, account) = (self.inner.store.clone(), self.inner.account.clone());
+        match blocking(move || store.load(&account)).await {
+            Ok(tokens) => tokens,
+            Err(error) => {
+                tracing::warn!(%error, "could not read the sign-in from the keyring");
+                None
+            }
+        }
+    }
+
+    /// The lock every process on this computer takes to refresh this account's tokens. In
+    /// the user's runtime folder (private to them); without one, refreshing goes on unlocked.
+    async fn token_lock(&self) -> Option<crate::store::lock::FolderLock> {
+        let folder = std::env::var_os("XDG_RUNTIME_DIR")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(std::env::temp_dir);
+        let name: String = self
+            .inner
+            .account
+            .entry_name()
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+            .collect();
+        let path = folder.join(format!("frontdesk-refresh-{name}.lock"));
+        match crate::store::lock::FolderLock::take_within(&path, Duration::from_secs(30)).await {
+            Ok(Some(lock)) => Some(lock),
+            Ok(None) => {
+                tracing::warn!("another process held the refresh lock for 30 s; refreshing anyway");
+                None
+            }
+            Err(error) => {
+                tracing::warn!(%error, "could not take the refresh lock; refreshing anyway");
+                None
+            }
         }
     }
 
@@ -585,10 +674,18 @@ impl NexudusClient {
         if let Some(body) = &call.body {
             request = request.json(body);
         }
+        let sent = Utc::now();
         let response = match request.send().await {
             Ok(response) => response,
             Err(error) => return Attempt::Done(Err(transport_error(&error, kind))),
         };
+        if let Some(date) = response
+            .headers()
+            .get(reqwest::header::DATE)
+            .and_then(|v| v.to_str().ok())
+        {
+            self.inner.clock.observe(date, sent, Utc::now());
+        }
         let status = response.status();
         if status == StatusCode::UNAUTHORIZED {
             return Attempt::Unauthorized;
@@ -652,7 +749,9 @@ impl NexudusClient {
                 Attempt::Done(Err(error)) => error,
             };
             match error {
-                ApiError::Throttled { wait } if throttled < config.throttle_retries => {
+                ApiError::Throttled { wait }
+                    if call.retry_throttled && throttled < config.throttle_retries =>
+                {
                     let wait = wait.unwrap_or_else(|| backoff(throttled, config.max_inline_wait));
                     if wait > config.max_inline_wait {
                         return Err(ApiError::Throttled { wait: Some(wait) });

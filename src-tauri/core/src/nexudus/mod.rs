@@ -3,6 +3,7 @@
 
 pub mod backoff;
 pub mod client;
+pub mod clock;
 pub mod dates;
 pub mod endpoints;
 pub mod error;

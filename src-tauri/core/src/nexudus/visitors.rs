@@ -218,6 +218,17 @@ impl VisitorChange {
     }
 }
 
+/// What a change makes of the record read right before it is written.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Precheck {
+    /// Write the change (as an answer: it was written).
+    Write,
+    /// The record already shows what the change wants: nothing is sent. Says why, for a person.
+    AlreadyDone(String),
+    /// Someone else changed the record in a way this change must not overwrite.
+    Conflict(String),
+}
+
 /// What one account may do: reception (admin Visitor roles) and/or host (member).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Roles {
@@ -373,6 +384,48 @@ impl NexudusClient {
         ))
         .await?;
         Ok(body)
+    }
+
+    /// Updates a visitor without overwriting anyone else's change. Nexudus has no conditional
+    /// PUT, so the record is read right before every attempt (after a throttle wait too, never
+    /// re-sending a body built from an old read), `check` decides on what it shows, and only
+    /// the change's own fields are merged into it.
+    pub async fn update_visitor_checked(
+        &self,
+        id: i64,
+        change: &VisitorChange,
+        check: impl Fn(&Visitor) -> Precheck,
+    ) -> Result<Precheck, ApiError> {
+        let config = self.config().clone();
+        let mut throttled = 0;
+        loop {
+            let current = self.get_visitor(id).await?;
+            let verdict = check(&current.visitor);
+            if verdict != Precheck::Write {
+                return Ok(verdict);
+            }
+            let mut call = Call::with_body(
+                Family::Admin,
+                Method::PUT,
+                "api/spaces/visitors",
+                Value::Object(change.merged_into(&current.raw)),
+            );
+            call.retry_throttled = false;
+            match self.send(call).await {
+                Ok(_) => return Ok(Precheck::Write),
+                Err(ApiError::Throttled { wait }) if throttled < config.throttle_retries => {
+                    let wait = wait.unwrap_or_else(|| {
+                        super::backoff::backoff(throttled, config.max_inline_wait)
+                    });
+                    if wait > config.max_inline_wait {
+                        return Err(ApiError::Throttled { wait: Some(wait) });
+                    }
+                    throttled += 1;
+                    tokio::time::sleep(wait).await;
+                }
+                Err(error) => return Err(error),
+            }
+        }
     }
 
     /// Deletes a visitor; one already gone counts as deleted.

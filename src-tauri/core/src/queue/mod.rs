@@ -51,6 +51,10 @@ pub enum Operation {
     SetApproval {
         target: Target,
         status: i64,
+        /// The answer the desk showed when this was queued: if someone changed it since,
+        /// theirs stands and this waits for a person.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        seen: Option<i64>,
     },
     DeleteVisitor {
         target: Target,
@@ -169,4 +173,8 @@ pub struct QueuedOp {
     pub last_error: Option<String>,
     pub error_fields: Vec<FieldProblem>,
     pub server_ids: Vec<i64>,
+    /// Looks for an uncertain operation that found nothing yet.
+    pub looks: i64,
+    /// Why nothing was sent, when it was done without sending ("already checked in at ...").
+    pub outcome: Option<String>,
 }

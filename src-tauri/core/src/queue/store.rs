@@ -39,7 +39,7 @@ impl QueueCounts {
 
 const COLUMNS: &str =
     "seq, id, account, visitor_key, payload, state, attempts, send_alone, created_at, \
-     updated_at, next_attempt_at, last_error, error_fields, server_ids";
+     updated_at, next_attempt_at, last_error, error_fields, server_ids, looks, outcome";
 
 fn read_row(row: &sqlx::sqlite::SqliteRow) -> Result<QueuedOp, StoreError> {
     let payload: String = row.try_get("payload")?;
@@ -67,6 +67,8 @@ fn read_row(row: &sqlx::sqlite::SqliteRow) -> Result<QueuedOp, StoreError> {
             .map(|i| serde_json::from_str(&i))
             .transpose()?
             .unwrap_or_default(),
+        looks: row.try_get("looks")?,
+        outcome: row.try_get("outcome")?,
     })
 }
 
@@ -168,80 +170,192 @@ impl Store {
     }
 
     /// After a crash, an operation left in flight may or may not have reached the server.
-    pub async fn recover_in_flight(&self) -> Result<u64, StoreError> {
+    /// Only a dead drain's rows are touched: call this holding the folder's drain lock, with
+    /// the owner name of the drain that holds it.
+    pub async fn recover_in_flight(&self, live_owner: &str) -> Result<u64, StoreError> {
         let result = sqlx::query(
-            "UPDATE operations SET state = 'uncertain', updated_at = ?, last_error = 'The app stopped while this was being sent.'
-             WHERE state = 'in_flight'",
+            "UPDATE operations SET state = 'uncertain', updated_at = ?, owner = NULL,
+             last_error = 'The app stopped while this was being sent.'
+             WHERE state = 'in_flight' AND (owner IS NULL OR owner != ?)",
         )
         .bind(stamp(Utc::now()))
+        .bind(live_owner)
         .execute(self.pool())
         .await?;
         Ok(result.rows_affected())
     }
 
-    /// Marks operations as being sent, before the request goes out.
-    pub async fn mark_in_flight(&self, ids: &[String]) -> Result<(), StoreError> {
+    /// Claims operations for sending, before the request goes out: only those still pending
+    /// (a person may have discarded one since the plan was made). Answers the ids claimed;
+    /// only those may be sent.
+    pub async fn claim_to_send(
+        &self,
+        ids: &[String],
+        owner: &str,
+    ) -> Result<Vec<String>, StoreError> {
         let now = stamp(Utc::now());
+        let mut claimed = Vec::new();
         let mut tx = self.pool().begin().await?;
         for id in ids {
-            sqlx::query("UPDATE operations SET state = 'in_flight', attempts = attempts + 1, updated_at = ? WHERE id = ?")
-                .bind(&now)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
+            let result = sqlx::query(
+                "UPDATE operations SET state = 'in_flight', owner = ?, attempts = attempts + 1, looks = 0, updated_at = ?
+                 WHERE id = ? AND state = 'pending'",
+            )
+            .bind(owner)
+            .bind(&now)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+            if result.rows_affected() == 1 {
+                claimed.push(id.clone());
+            }
         }
         tx.commit().await?;
-        Ok(())
+        Ok(claimed)
     }
 
-    pub async fn mark_done(&self, id: &str, server_ids: &[i64]) -> Result<(), StoreError> {
-        sqlx::query(
-            "UPDATE operations SET state = 'done', updated_at = ?, last_error = NULL, error_fields = NULL,
-             server_ids = ? WHERE id = ?",
+    /// Claims an uncertain operation to look for its effect.
+    pub async fn claim_to_look(&self, id: &str, owner: &str) -> Result<bool, StoreError> {
+        let result = sqlx::query(
+            "UPDATE operations SET state = 'in_flight', owner = ?, updated_at = ? WHERE id = ? AND state = 'uncertain'",
         )
+        .bind(owner)
         .bind(stamp(Utc::now()))
-        .bind(serde_json::to_string(server_ids)?)
         .bind(id)
         .execute(self.pool())
         .await?;
-        Ok(())
+        Ok(result.rows_affected() == 1)
+    }
+
+    /// Every change below is a compare-and-set on the claim: it applies only while `owner`
+    /// still holds the operation in flight, and answers whether it did.
+    async fn settle_claimed(
+        &self,
+        id: &str,
+        owner: &str,
+        set: &str,
+        binds: Vec<Option<String>>,
+    ) -> Result<bool, StoreError> {
+        let sql = format!(
+            "UPDATE operations SET {set}, owner = NULL, updated_at = ? WHERE id = ? AND state = 'in_flight' AND owner = ?"
+        );
+        let mut query = sqlx::query(&sql);
+        for bind in binds {
+            query = query.bind(bind);
+        }
+        let result = query
+            .bind(stamp(Utc::now()))
+            .bind(id)
+            .bind(owner)
+            .execute(self.pool())
+            .await?;
+        if result.rows_affected() == 0 {
+            tracing::warn!(id, "an operation changed hands while it was being sent");
+        }
+        Ok(result.rows_affected() == 1)
+    }
+
+    /// Delivered (or found applied); `outcome` says so when nothing had to be sent.
+    pub async fn mark_done(
+        &self,
+        id: &str,
+        owner: &str,
+        server_ids: &[i64],
+        outcome: Option<&str>,
+    ) -> Result<bool, StoreError> {
+        self.settle_claimed(
+            id,
+            owner,
+            "state = 'done', last_error = NULL, error_fields = NULL, server_ids = ?, outcome = ?",
+            vec![
+                Some(serde_json::to_string(server_ids)?),
+                outcome.map(str::to_string),
+            ],
+        )
+        .await
     }
 
     /// Back to waiting (`pending` or `uncertain`) until `next`, with the reason.
     pub async fn mark_waiting(
         &self,
         id: &str,
+        owner: &str,
         state: OpState,
         next: DateTime<Utc>,
         error: &str,
-    ) -> Result<(), StoreError> {
-        sqlx::query("UPDATE operations SET state = ?, next_attempt_at = ?, updated_at = ?, last_error = ? WHERE id = ?")
-            .bind(state.as_str())
-            .bind(stamp(next))
-            .bind(stamp(Utc::now()))
-            .bind(error)
-            .bind(id)
-            .execute(self.pool())
-            .await?;
-        Ok(())
+    ) -> Result<bool, StoreError> {
+        self.settle_claimed(
+            id,
+            owner,
+            "state = ?, next_attempt_at = ?, last_error = ?",
+            vec![
+                Some(state.as_str().to_string()),
+                Some(stamp(next)),
+                Some(error.to_string()),
+            ],
+        )
+        .await
+    }
+
+    /// Looked for and not found (yet): uncertain until `next`, one look counted.
+    pub async fn mark_not_found_yet(
+        &self,
+        id: &str,
+        owner: &str,
+        next: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        self.settle_claimed(
+            id,
+            owner,
+            "state = 'uncertain', next_attempt_at = ?, looks = looks + 1, last_error = ?",
+            vec![
+                Some(stamp(next)),
+                Some("Not in Nexudus yet; looking again before sending again.".to_string()),
+            ],
+        )
+        .await
+    }
+
+    /// Uncertain, to be looked for at `next`, counting `looks` done already (a definite
+    /// refusal needs one look, not the patient series a lost answer gets).
+    pub async fn mark_uncertain(
+        &self,
+        id: &str,
+        owner: &str,
+        next: DateTime<Utc>,
+        reason: &str,
+        looks: i64,
+    ) -> Result<bool, StoreError> {
+        self.settle_claimed(
+            id,
+            owner,
+            "state = 'uncertain', next_attempt_at = ?, last_error = ?, looks = ?",
+            vec![
+                Some(stamp(next)),
+                Some(reason.to_string()),
+                Some(looks.to_string()),
+            ],
+        )
+        .await
     }
 
     pub async fn mark_needs_attention(
         &self,
         id: &str,
+        owner: &str,
         message: &str,
         fields: &[FieldProblem],
-    ) -> Result<(), StoreError> {
-        sqlx::query(
-            "UPDATE operations SET state = 'needs_attention', updated_at = ?, last_error = ?, error_fields = ? WHERE id = ?",
+    ) -> Result<bool, StoreError> {
+        self.settle_claimed(
+            id,
+            owner,
+            "state = 'needs_attention', last_error = ?, error_fields = ?",
+            vec![
+                Some(message.to_string()),
+                Some(serde_json::to_string(fields)?),
+            ],
         )
-        .bind(stamp(Utc::now()))
-        .bind(message)
-        .bind(serde_json::to_string(fields)?)
-        .bind(id)
-        .execute(self.pool())
-        .await?;
-        Ok(())
+        .await
     }
 
     pub async fn set_send_alone(&self, id: &str) -> Result<(), StoreError> {

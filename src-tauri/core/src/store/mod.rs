@@ -2,7 +2,7 @@
 //! build on it. WAL with `synchronous=FULL`, so anything acknowledged to a person survives a
 //! crash and a power cut, not only a crash.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -10,6 +10,8 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
+
+pub mod lock;
 
 pub const DATABASE_FILE: &str = "frontdesk.sqlite3";
 
@@ -23,6 +25,8 @@ pub enum StoreError {
     Migration(#[from] sqlx::migrate::MigrateError),
     #[error("A saved setting could not be read: {0}")]
     Setting(#[from] serde_json::Error),
+    #[error("Front Desk's data folder could not be locked: {0}")]
+    Lock(#[from] std::io::Error),
 }
 
 /// How long a commit waits for the disk. The app always uses `Full`; `Normal` (survives a
@@ -36,6 +40,8 @@ pub enum Durability {
 #[derive(Clone)]
 pub struct Store {
     pool: SqlitePool,
+    /// The data folder, shared with any other process that opens it (its lock files live here).
+    dir: PathBuf,
 }
 
 impl Store {
@@ -69,11 +75,18 @@ impl Store {
             .connect_with(options)
             .await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
-        Ok(Store { pool })
+        Ok(Store {
+            pool,
+            dir: dir.to_path_buf(),
+        })
     }
 
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
     }
 
     pub async fn setting<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, StoreError> {

@@ -9,18 +9,20 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use tokio::sync::{watch, Mutex, Notify};
 
-use super::plan::{after_error, plan, Action, Next};
-use super::reconcile::{arrival_window, count_found, match_registrations, walk_in_tag};
+use super::plan::{after_error, patient, plan, Action, Next};
 use crate::account::Accounts;
-use crate::nexudus::{ApiError, NexudusClient, VisitorChange, VisitorQuery};
+use crate::nexudus::{ApiError, NexudusClient};
 use crate::queue::store::QueueCounts;
-use crate::queue::{OpState, Operation, QueuedOp, Target};
+use crate::queue::{OpState, QueuedOp};
+use crate::store::lock::{FolderLock, DRAIN_LOCK};
 use crate::store::{Store, StoreError};
 
 /// Longest sleep between drains when nothing is due (also how soon a returning network is
 /// noticed without a "sync now").
 const IDLE_RECHECK: Duration = Duration::from_secs(30);
 const MAX_ROUNDS: usize = 10_000;
+/// How soon to try again when another process on this computer is delivering the queue.
+const BUSY_RETRY: chrono::Duration = chrono::Duration::seconds(2);
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -42,6 +44,9 @@ pub struct SyncStatus {
     /// Operations completed in the current drain, out of those due when it started.
     pub progress: Option<(u64, u64)>,
     pub next_attempt_at: Option<DateTime<Utc>>,
+    /// How far this computer's clock is from Nexudus's, in seconds (server minus desk), once
+    /// an answer told.
+    pub clock_offset_seconds: Option<i64>,
 }
 
 /// What a drain ended with.
@@ -50,20 +55,25 @@ pub struct DrainReport {
     pub completed: u64,
     pub stopped: Option<EngineState>,
     pub next_wake: Option<DateTime<Utc>>,
+    /// Another process (the app, or `frontdesk sync --once`) is delivering this data folder's
+    /// queue: nothing was done here.
+    pub busy: bool,
 }
 
-enum Flow {
+pub(super) enum Flow {
     Continue,
     Stop(EngineState),
 }
 
 pub struct SyncEngine {
-    store: Store,
+    pub(super) store: Store,
     accounts: Arc<Accounts>,
     wake: Notify,
     status: watch::Sender<SyncStatus>,
-    /// One drain at a time.
+    /// One drain at a time in this process; the folder's drain lock makes it one per computer.
     draining: Mutex<()>,
+    /// This engine's name on the operations it claims.
+    pub(super) owner: String,
 }
 
 impl SyncEngine {
@@ -74,6 +84,7 @@ impl SyncEngine {
             wake: Notify::new(),
             status: watch::Sender::new(SyncStatus::default()),
             draining: Mutex::new(()),
+            owner: format!("{}-{}", std::process::id(), uuid::Uuid::new_v4()),
         })
     }
 
@@ -90,17 +101,9 @@ impl SyncEngine {
         self.wake.notify_one();
     }
 
-    /// Runs until the process ends: recovers what a crash left in flight, then drains
-    /// whenever woken or when the next operation falls due.
+    /// Runs until the process ends: drains whenever woken or when the next operation falls
+    /// due (each drain first recovers what a stopped process left in flight).
     pub async fn run(self: Arc<Self>) {
-        match self.store.recover_in_flight().await {
-            Ok(0) => {}
-            Ok(n) => tracing::info!(
-                operations = n,
-                "found operations in flight after a stop; checking them"
-            ),
-            Err(error) => tracing::error!(%error, "could not recover the queue"),
-        }
         loop {
             let next_wake = match self.drain().await {
                 Ok(report) => report.next_wake,
@@ -138,22 +141,46 @@ impl SyncEngine {
         next: Option<DateTime<Utc>>,
     ) {
         let counts = self.store.queue_counts(None).await.unwrap_or_default();
+        let offset = match self.accounts.client().await {
+            Ok(client) => client.server_clock().offset(),
+            Err(_) => None,
+        };
         self.status.send_modify(|status| {
             status.state = state;
             status.counts = counts;
             status.progress = progress;
             status.next_attempt_at = next;
+            if let Some(offset) = offset {
+                status.clock_offset_seconds = Some(offset.num_seconds());
+            }
         });
     }
 
-    fn succeeded(&self) {
+    pub(super) fn succeeded(&self) {
         self.status
             .send_modify(|status| status.last_success_at = Some(Utc::now()));
     }
 
-    /// Delivers everything that is due now for the signed-in account.
+    /// Delivers everything that is due now for the signed-in account, unless another process
+    /// on this computer is delivering this data folder's queue (`busy`).
     pub async fn drain(&self) -> Result<DrainReport, StoreError> {
         let _one = self.draining.lock().await;
+        let Some(_lease) = FolderLock::try_take(&self.store.dir().join(DRAIN_LOCK))? else {
+            return Ok(DrainReport {
+                busy: true,
+                next_wake: Some(Utc::now() + BUSY_RETRY),
+                ..DrainReport::default()
+            });
+        };
+        // Holding the lock, no other drain is alive: whatever is in flight, a stopped process
+        // left behind, and it may or may not have reached the server.
+        match self.store.recover_in_flight(&self.owner).await? {
+            0 => {}
+            n => tracing::info!(
+                operations = n,
+                "found operations in flight after a stop; checking them"
+            ),
+        }
         let Ok(client) = self.accounts.client().await else {
             self.publish(EngineState::SignedOut, None, None).await;
             return Ok(DrainReport {
@@ -215,7 +242,7 @@ impl SyncEngine {
                 None => Ok(Flow::Continue),
             },
             Action::Reconcile(id) => match find(&id) {
-                Some(op) => self.reconcile(client, op).await,
+                Some(op) => self.look(client, op).await,
                 None => Ok(Flow::Continue),
             },
             Action::SendRegistrations(ids) => {
@@ -225,20 +252,30 @@ impl SyncEngine {
         }
     }
 
-    /// Records a failed attempt as the plan says; tells the drain whether to stop.
-    async fn settle(
+    /// Records a failed attempt of a claimed operation as the plan says; tells the drain
+    /// whether to stop.
+    pub(super) async fn settle(
         &self,
+        client: &NexudusClient,
         op: &QueuedOp,
         attempts: i64,
         error: &ApiError,
     ) -> Result<Flow, StoreError> {
-        match after_error(&op.operation, attempts, error, Utc::now()) {
+        let now = Utc::now();
+        let next = patient(
+            after_error(&op.operation, attempts, error, now),
+            now,
+            client.config().timeout,
+        );
+        match next {
             Next::Done => {
-                self.store.mark_done(&op.id, &[]).await?;
+                self.store.mark_done(&op.id, &self.owner, &[], None).await?;
                 Ok(Flow::Continue)
             }
             Next::Wait { state, at, reason } => {
-                self.store.mark_waiting(&op.id, state, at, &reason).await?;
+                self.store
+                    .mark_waiting(&op.id, &self.owner, state, at, &reason)
+                    .await?;
                 if matches!(error, ApiError::Offline { .. }) {
                     Ok(Flow::Stop(EngineState::Offline))
                 } else {
@@ -247,322 +284,21 @@ impl SyncEngine {
             }
             Next::Attention { message, fields } => {
                 self.store
-                    .mark_needs_attention(&op.id, &message, &fields)
+                    .mark_needs_attention(&op.id, &self.owner, &message, &fields)
                     .await?;
                 Ok(Flow::Continue)
             }
             Next::Paused => {
+                let state = if op.state == OpState::Uncertain {
+                    OpState::Uncertain
+                } else {
+                    OpState::Pending
+                };
                 self.store
-                    .mark_waiting(&op.id, OpState::Pending, Utc::now(), &error.to_string())
+                    .mark_waiting(&op.id, &self.owner, state, now, &error.to_string())
                     .await?;
                 Ok(Flow::Stop(EngineState::SignedOut))
             }
         }
-    }
-
-    /// The server id of the visitor an operation acts on, or why there is none.
-    async fn target_id(
-        &self,
-        op: &QueuedOp,
-        target: &Target,
-    ) -> Result<Result<i64, Flow>, StoreError> {
-        match self.store.resolve_target(target).await? {
-            Ok(Some(id)) => Ok(Ok(id)),
-            Ok(None) => {
-                // The creating operation is not done yet; ordering normally prevents this.
-                let later = Utc::now() + chrono::Duration::seconds(5);
-                self.store
-                    .mark_waiting(
-                        &op.id,
-                        OpState::Pending,
-                        later,
-                        "Waiting for the visitor to be created.",
-                    )
-                    .await?;
-                Ok(Err(Flow::Continue))
-            }
-            Err(()) => {
-                self.store
-                    .mark_needs_attention(
-                        &op.id,
-                        "This visitor was never created in Nexudus (its registration was discarded).",
-                        &[],
-                    )
-                    .await?;
-                Ok(Err(Flow::Continue))
-            }
-        }
-    }
-
-    async fn send(&self, client: &NexudusClient, op: QueuedOp) -> Result<Flow, StoreError> {
-        let change = match &op.operation {
-            Operation::CheckIn {
-                target,
-                at,
-                location,
-            } => Some((target, VisitorChange::check_in(*at, location.as_deref()))),
-            Operation::CheckOut { target, at } => Some((target, VisitorChange::check_out(*at))),
-            Operation::SetApproval { target, status } => {
-                Some((target, VisitorChange::host_approval(*status)))
-            }
-            _ => None,
-        };
-        let target = match (&op.operation, &change) {
-            (_, Some((target, _))) => Some(*target),
-            (Operation::DeleteVisitor { target }, None) => Some(target),
-            _ => None,
-        };
-        let target_id = match target {
-            Some(target) => match self.target_id(&op, target).await? {
-                Ok(id) => Some(id),
-                Err(flow) => return Ok(flow),
-            },
-            None => None,
-        };
-        self.store
-            .mark_in_flight(std::slice::from_ref(&op.id))
-            .await?;
-        let attempts = op.attempts + 1;
-        let result: Result<Vec<i64>, ApiError> = match (&op.operation, change, target_id) {
-            (Operation::WalkIn { visitor, .. }, _, _) => {
-                let mut tagged = visitor.clone();
-                tagged.system_id = Some(walk_in_tag(&op.id));
-                client.create_visitor(&tagged).await.map(|id| vec![id])
-            }
-            (_, Some((_, change)), Some(id)) => {
-                client.update_visitor(id, &change).await.map(|_| vec![id])
-            }
-            (Operation::DeleteVisitor { .. }, None, Some(id)) => {
-                client.delete_visitor(id).await.map(|()| vec![id])
-            }
-            (Operation::CancelRegistration { visitor_id }, _, _) => client
-                .cancel_registration(*visitor_id)
-                .await
-                .map(|()| vec![*visitor_id]),
-            (Operation::Register { visits }, _, _) => {
-                client.register_visitors(visits).await.map(|()| Vec::new())
-            }
-            _ => Err(ApiError::Protocol {
-                detail: "an operation without its visitor".into(),
-            }),
-        };
-        match result {
-            Ok(ids) => {
-                let ids = if let Operation::Register { visits } = &op.operation {
-                    self.registered_ids(client, &op.account, visits)
-                        .await
-                        .unwrap_or_default()
-                } else {
-                    ids
-                };
-                self.store.mark_done(&op.id, &ids).await?;
-                self.succeeded();
-                Ok(Flow::Continue)
-            }
-            Err(error) => self.settle(&op, attempts, &error).await,
-        }
-    }
-
-    /// Best effort: the ids the server gave a registration (its answer has none).
-    async fn registered_ids(
-        &self,
-        client: &NexudusClient,
-        account: &str,
-        visits: &[crate::nexudus::Registration],
-    ) -> Option<Vec<i64>> {
-        let mine = client.my_visitors(false).await.ok()?;
-        let claimed = self.store.claimed_registration_ids(account).await.ok()?;
-        match_registrations(&mine, visits, &claimed)
-    }
-
-    async fn send_registrations(
-        &self,
-        client: &NexudusClient,
-        ops: Vec<QueuedOp>,
-    ) -> Result<Flow, StoreError> {
-        if ops.is_empty() {
-            return Ok(Flow::Continue);
-        }
-        let ids: Vec<String> = ops.iter().map(|op| op.id.clone()).collect();
-        self.store.mark_in_flight(&ids).await?;
-        let visits: Vec<_> = ops
-            .iter()
-            .flat_map(|op| match &op.operation {
-                Operation::Register { visits } => visits.clone(),
-                _ => Vec::new(),
-            })
-            .collect();
-        match client.register_visitors(&visits).await {
-            Ok(()) => {
-                let mine = client.my_visitors(false).await.ok();
-                for op in &ops {
-                    let found = match (&mine, &op.operation) {
-                        (Some(mine), Operation::Register { visits }) => {
-                            let claimed = self.store.claimed_registration_ids(&op.account).await?;
-                            match_registrations(mine, visits, &claimed)
-                        }
-                        _ => None,
-                    };
-                    self.store
-                        .mark_done(&op.id, &found.unwrap_or_default())
-                        .await?;
-                }
-                self.succeeded();
-                Ok(Flow::Continue)
-            }
-            // One bad visit refuses the whole request. Look first (a server may have kept the
-            // good ones), then send each alone so only the bad one waits for a person.
-            Err(ApiError::Validation { .. }) if ops.len() > 1 => {
-                for op in &ops {
-                    self.store.set_send_alone(&op.id).await?;
-                    self.store
-                        .mark_waiting(
-                            &op.id,
-                            OpState::Uncertain,
-                            Utc::now(),
-                            "Checking before sending alone.",
-                        )
-                        .await?;
-                }
-                Ok(Flow::Continue)
-            }
-            Err(error) => {
-                let mut flow = Flow::Continue;
-                for op in &ops {
-                    if let Flow::Stop(state) = self.settle(op, op.attempts + 1, &error).await? {
-                        flow = Flow::Stop(state);
-                    }
-                }
-                Ok(flow)
-            }
-        }
-    }
-
-    /// Looks for the effect of an operation that may have been applied; resends only when
-    /// it is certainly not there.
-    async fn reconcile(&self, client: &NexudusClient, op: QueuedOp) -> Result<Flow, StoreError> {
-        let found: Result<Option<Vec<i64>>, ApiError> = match &op.operation {
-            Operation::WalkIn { visitor, .. } => self.find_walk_in(client, &op, visitor).await,
-            Operation::Register { visits } => {
-                let claimed = self.store.claimed_registration_ids(&op.account).await?;
-                match client.my_visitors(false).await {
-                    Ok(mine) => match match_registrations(&mine, visits, &claimed) {
-                        Some(ids) => Ok(Some(ids)),
-                        None if count_found(&mine, visits, &claimed) > 0 => {
-                            self.store
-                                .mark_needs_attention(
-                                    &op.id,
-                                    "Only some of these dates reached Nexudus. Check the host's visitors, then retry or discard.",
-                                    &[],
-                                )
-                                .await?;
-                            return Ok(Flow::Continue);
-                        }
-                        None => Ok(None),
-                    },
-                    Err(error) => Err(error),
-                }
-            }
-            Operation::CheckIn { target, .. }
-            | Operation::CheckOut { target, .. }
-            | Operation::SetApproval { target, .. } => {
-                let id = match self.target_id(&op, target).await? {
-                    Ok(id) => id,
-                    Err(flow) => return Ok(flow),
-                };
-                client.get_visitor(id).await.map(|record| {
-                    let visitor = record.visitor;
-                    let applied = match &op.operation {
-                        Operation::CheckIn { .. } => visitor.arrived,
-                        Operation::CheckOut { .. } => visitor.departure_date.is_some(),
-                        Operation::SetApproval { status, .. } => {
-                            visitor.host_approval_status == *status
-                        }
-                        _ => false,
-                    };
-                    applied.then(|| vec![id])
-                })
-            }
-            // Deleting twice is harmless: just send again.
-            Operation::DeleteVisitor { .. } | Operation::CancelRegistration { .. } => Ok(None),
-        };
-        match found {
-            Ok(Some(ids)) => {
-                self.store.mark_done(&op.id, &ids).await?;
-                self.succeeded();
-                Ok(Flow::Continue)
-            }
-            Ok(None) => {
-                self.store
-                    .mark_waiting(
-                        &op.id,
-                        OpState::Pending,
-                        Utc::now(),
-                        "Not applied yet; sending again.",
-                    )
-                    .await?;
-                Ok(Flow::Continue)
-            }
-            Err(ApiError::NotFound) => {
-                self.store
-                    .mark_needs_attention(&op.id, "That visitor no longer exists in Nexudus.", &[])
-                    .await?;
-                Ok(Flow::Continue)
-            }
-            Err(error) => {
-                // Still unknown: stay uncertain and look again later.
-                let next = after_error(&op.operation, op.attempts.max(1), &error, Utc::now());
-                match next {
-                    Next::Paused => Ok(Flow::Stop(EngineState::SignedOut)),
-                    Next::Wait { at, reason, .. } => {
-                        self.store
-                            .mark_waiting(&op.id, OpState::Uncertain, at, &reason)
-                            .await?;
-                        Ok(if matches!(error, ApiError::Offline { .. }) {
-                            Flow::Stop(EngineState::Offline)
-                        } else {
-                            Flow::Continue
-                        })
-                    }
-                    _ => {
-                        let at = Utc::now() + chrono::Duration::seconds(30);
-                        self.store
-                            .mark_waiting(&op.id, OpState::Uncertain, at, &error.to_string())
-                            .await?;
-                        Ok(Flow::Continue)
-                    }
-                }
-            }
-        }
-    }
-
-    /// A walk-in is recognised by the tag it carries in `SystemId`.
-    async fn find_walk_in(
-        &self,
-        client: &NexudusClient,
-        op: &QueuedOp,
-        visitor: &crate::nexudus::NewVisitor,
-    ) -> Result<Option<Vec<i64>>, ApiError> {
-        let (from, to) = arrival_window(visitor.expected_arrival);
-        let candidates = client
-            .list_visitors(&VisitorQuery {
-                business: Some(visitor.business_id),
-                email: Some(visitor.email.clone()),
-                expected_from: Some(from),
-                expected_to: Some(to),
-                ..VisitorQuery::default()
-            })
-            .await?;
-        let tag = walk_in_tag(&op.id);
-        for candidate in candidates
-            .iter()
-            .filter(|c| c.full_name == visitor.full_name)
-        {
-            let record = client.get_visitor(candidate.id).await?;
-            if record.raw.get("SystemId").and_then(|v| v.as_str()) == Some(tag.as_str()) {
-                return Ok(Some(vec![candidate.id]));
-            }
-        }
-        Ok(None)
     }
 }

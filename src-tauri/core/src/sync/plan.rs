@@ -14,6 +14,8 @@ use crate::queue::{OpState, Operation, QueuedOp};
 pub const MAX_VISITS_PER_REQUEST: usize = 30;
 /// A `WasSuccessful:false` is retried this many times before a person is asked.
 pub const REJECTIONS_BEFORE_ATTENTION: i64 = 3;
+/// Looks that find nothing before an uncertain operation is sent again.
+pub const LOOKS_BEFORE_RESEND: i64 = 3;
 const OFFLINE_CAP: Duration = Duration::from_secs(30);
 const TRANSIENT_CAP: Duration = Duration::from_secs(300);
 
@@ -126,6 +128,30 @@ fn later(now: DateTime<Utc>, wait: Duration) -> DateTime<Utc> {
     now.checked_add_signed(wait).unwrap_or(now)
 }
 
+/// When to look (again) for an operation whose answer was lost. A server behind a gateway
+/// may still be applying it: each look waits twice the request timeout after the last, so
+/// "not there" is believed only when the server had every chance to finish.
+pub fn next_look(now: DateTime<Utc>, timeout: Duration) -> DateTime<Utc> {
+    later(now, timeout.saturating_mul(2))
+}
+
+/// An error's plan, made patient: an operation turned uncertain is first looked for no
+/// sooner than [`next_look`] allows.
+pub fn patient(next: Next, now: DateTime<Utc>, timeout: Duration) -> Next {
+    match next {
+        Next::Wait {
+            state: OpState::Uncertain,
+            at,
+            reason,
+        } => Next::Wait {
+            state: OpState::Uncertain,
+            at: at.max(next_look(now, timeout)),
+            reason,
+        },
+        other => other,
+    }
+}
+
 /// `attempts` counts the sends so far, including the one that just failed.
 pub fn after_error(
     operation: &Operation,
@@ -212,6 +238,8 @@ mod tests {
             last_error: None,
             error_fields: Vec::new(),
             server_ids: Vec::new(),
+            looks: 0,
+            outcome: None,
         }
     }
 

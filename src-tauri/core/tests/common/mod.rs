@@ -14,6 +14,8 @@ use nexudus_sim::{DataSet, RunningSim, SimConfig, StartOptions};
 use serde_json::{json, Value};
 
 pub const PASSWORD: &str = "frontdesk";
+/// Requests time out sooner than in the app, so a lost answer is looked for within seconds.
+pub const TEST_TIMEOUT: Duration = Duration::from_millis(1500);
 pub const RECEPTION: &str = "reception@frontdesk.test";
 pub const SECURITY: &str = "security@frontdesk.test";
 pub const BILLING: &str = "billing@frontdesk.test";
@@ -194,7 +196,8 @@ pub async fn accounts_for(
     let secrets: Arc<dyn SecretStore> = Arc::new(MemoryStore::default());
     let accounts = Arc::new(
         frontdesk_core::account::Accounts::new(store.clone(), secrets, Some(server.to_string()))
-            .with_limits(PaceLimits::unlimited()),
+            .with_limits(PaceLimits::unlimited())
+            .with_timeout(Some(TEST_TIMEOUT)),
     );
     let member = email == ANA || email == BEN;
     accounts
