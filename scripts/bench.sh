@@ -31,6 +31,10 @@ cargo build --quiet --workspace --bins
 scripts/with-session.sh cargo test --quiet -p frontdesk --test big_day >/dev/null 2>&1
 cp test-output/ui-timings.json "$out/ui.json"
 
+echo "bench: the many-writers soak (3 desks, the CLI, a kiosk; faults and SIGKILLs)…"
+FRONTDESK_SOAK_REPORT="$PWD/$out/soak.json" scripts/with-session.sh \
+  cargo test --quiet -p frontdesk --test many_writers_soak >/dev/null 2>&1
+
 echo "bench: enqueue, drain, registrations, arrivals, start-up and memory…"
 scripts/with-session.sh target/release/frontdesk-bench enqueue drain registrations arrivals startup "${quick[@]}"
 target/release/frontdesk-bench report

@@ -14,6 +14,7 @@ SUITES=(
   frontdesk-core:reception_alerts
   frontdesk-core:desk
   frontdesk-core:sync
+  frontdesk-core:many_writers
   nexudus-sim:lib
   frontdesk:arrival_alerts
 )

@@ -9,6 +9,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 SUITES=(
   frontdesk-core:desk
   frontdesk-core:sync
+  frontdesk-core:many_writers
   frontdesk-core:arrivals
   frontdesk-core:reception_alerts
   frontdesk-core:client

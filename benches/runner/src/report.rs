@@ -80,6 +80,7 @@ pub fn run(out: &Path) -> Result<(), String> {
     let startup = read(out, "startup");
     let ui = read(out, "ui");
     let sizes = read(out, "sizes");
+    let soak = read(out, "soak");
     let mut rows = Vec::new();
 
     for (case, label_p50, label_p99) in [
@@ -255,6 +256,38 @@ pub fn run(out: &Path) -> Result<(), String> {
         }),
     });
 
+    if soak.is_object() {
+        let result = format!(
+            "{} duplicates, {} lost, {} clobbered fields, {} sign-outs",
+            show(&soak["duplicates"], ""),
+            show(&soak["lost"], ""),
+            show(&soak["clobbered"], ""),
+            show(&soak["sign_outs"], "")
+        );
+        let clean = [
+            "duplicates",
+            "lost",
+            "clobbered",
+            "sign_outs",
+            "needs_attention",
+        ]
+        .iter()
+        .all(|key| num(&soak[*key]) == Some(0.0));
+        rows.push(Row {
+            metric: "Many writers soak: 3 desks, the CLI and a kiosk on one location",
+            target: "0 duplicates, lost, clobbered, sign-outs",
+            result,
+            reference: format!(
+                "{} operations, {} SIGKILLs, random faults, {} s",
+                show(&soak["operations"], ""),
+                show(&soak["kills"], ""),
+                num(&soak["seconds"]).map_or("?".into(), |s| format!("{s:.0}"))
+            ),
+            met: Some(clean),
+            limit: (!clean).then(|| "see the soak's report line in the test log".to_string()),
+        });
+    }
+
     let mut md = String::new();
     let _ = writeln!(md, "# Benchmarks\n");
     let _ = writeln!(
@@ -272,6 +305,7 @@ pub fn run(out: &Path) -> Result<(), String> {
         "startup",
         "ui",
         "sizes",
+        "soak",
     ]
     .iter()
     .filter_map(|name| {
@@ -279,7 +313,7 @@ pub fn run(out: &Path) -> Result<(), String> {
             .and_then(|m| m.modified())
             .ok()?;
         let at: chrono::DateTime<chrono::Utc> = modified.into();
-        Some(format!("{name} {}", at.format("%H:%M")))
+        Some(format!("{name} {}", at.format("%m-%d %H:%M")))
     })
     .collect();
     let _ = writeln!(md, "Sections measured at (UTC): {}.\n", runs.join(", "));
@@ -311,6 +345,7 @@ pub fn run(out: &Path) -> Result<(), String> {
     let _ = writeln!(md, "- **Registrations** (`drain.rs`): one visitor on 30 dates queued as one operation and drained, against 30 single-visit requests; the simulator's public API limits (10 per 5 s) apply to both.");
     let _ = writeln!(md, "- **Arrival to alert** (`arrivals.rs`): {} visitors of one host checked in by a simulated kiosk at spread-out moments; the clock stops when dbus-monitor sees the `Notify` call naming the visitor (dunst answers it). Requests per minute are all API requests the watcher made during the run.", show(&arrivals["arrivals"], ""));
     let _ = writeln!(md, "- **Start and memory** (`startup.rs`): the release builds of Front Desk and `benches/empty-window` (same Tauri, an empty page), launched alternately {} times under Xvfb. Both print `startup: page loaded` when the webview finishes loading; Front Desk also prints when it hands today's list (from the cache, 5,000+ visitors) to the window. PSS is summed from `/proc/<pid>/smaps_rollup` over each app and its WebKit processes after {} s idle. Medians.", show(&startup["rounds"], ""), 4);
+    let _ = writeln!(md, "- **Many writers soak** (`src-tauri/tests/many_writers_soak.rs`): three data folders signed in to one account, each drained by `frontdesk sync --once` run over and over, a fourth run beside desk 1 on its folder (IT's cron), a simulated kiosk checking visitors in and out, sessions expired every few seconds, a random fault about every 1.5 s (writes applied after a 504 or a drop, 409/429, 503, drops, slow reads), 20 SIGKILLs. Duplicates: walk-ins found more than once, and arrival notices after the first; lost: walk-ins never created and changes not done; clobbered: fields outside the changes that moved, kiosk arrivals rewritten, checked-out visitors back on site; sign-outs: runs that stopped signed out. The short form runs in `./x test`; `FRONTDESK_LONG=1` runs 1,000 operations.");
     let _ = writeln!(md, "- **UI** (`src-tauri/tests/big_day.rs`): the real window with 5,000 extra visitors; `performance.measure` around building today's list and around one search keystroke.");
     let _ = writeln!(md, "- **Size**: `target/release/frontdesk` and the `.deb` from `scripts/package.sh`, beside the empty window's, bundled the same way.");
     let path = Path::new("BENCHMARKS.md");

@@ -317,9 +317,10 @@ pub fn overlay(
         if op.state == OpState::Discarded {
             continue;
         }
-        // A done operation is already in rows fetched after it finished.
+        // A done operation is already in rows fetched after it finished; one done without
+        // sending (someone else had already done it) changed nothing to show.
         let open = !op.state.is_terminal();
-        if !open && op.updated_at <= fetched_at {
+        if !open && (op.updated_at <= fetched_at || op.outcome.is_some()) {
             continue;
         }
         let attention = op.state == OpState::NeedsAttention;

@@ -447,3 +447,48 @@ async fn a_refresh_by_another_process_keeps_both_signed_in() {
     h.control("/_sim/tokens/expire", json!({})).await;
     third.businesses().await.expect("the stored pair works");
 }
+
+#[tokio::test]
+async fn a_walk_in_is_found_by_its_tag_when_the_server_tidies_its_name() {
+    let h = empty_harness(json!({"normalise_names": true})).await;
+    let reception = signed_in(&h, RECEPTION).await;
+    // Another walk-in with the same tidy name, made at the same minute elsewhere.
+    let mut other = NewVisitor::walk_in(SHOREDITCH, "Ada Lovelace", "ada@guests.frontdesk.test");
+    other.system_id = Some("kiosk:other".into());
+    reception
+        .accounts
+        .client()
+        .await
+        .expect("client")
+        .create_visitor(&other)
+        .await
+        .expect("other walk-in");
+    // Created, but the answer is lost; the server stored "Ada Lovelace", "ada@…".
+    h.fault(json!({"method": "POST", "path": "/api/spaces/visitors", "kind": "drop_after_apply"}))
+        .await;
+    let mut visitor =
+        NewVisitor::walk_in(SHOREDITCH, "ada   LOVELACE", "ADA@Guests.Frontdesk.test");
+    visitor.check_in_now = true;
+    let queued = enqueue(
+        &reception,
+        Operation::WalkIn {
+            visitor: Box::new(visitor),
+            host_name: None,
+        },
+    )
+    .await;
+    drain_until_settled(&reception).await;
+    let done = op(&reception, &queued).await;
+    assert_eq!(done.state, OpState::Done);
+    let copies = h.visitors_named("Ada Lovelace").await;
+    assert_eq!(copies.len(), 2, "ours once, and the other one: {copies:#?}");
+    let ours = copies
+        .iter()
+        .find(|v| {
+            v["SystemId"]
+                .as_str()
+                .is_some_and(|t| t.contains(&queued.id))
+        })
+        .expect("ours carries its tag");
+    assert_eq!(done.server_ids, vec![ours["Id"].as_i64().expect("id")]);
+}

@@ -64,6 +64,10 @@ pub struct SimConfig {
     /// The `page` parameter is ignored (every request gets page 1, still saying there are
     /// more): a server a client must not page forever.
     pub ignore_page: bool,
+    /// Names and emails are stored tidied, as some servers do: spaces collapsed, each word of
+    /// a name capitalised, emails in lower case. A client must not find its records by the
+    /// exact text it sent.
+    pub normalise_names: bool,
 }
 
 impl Default for SimConfig {
@@ -92,6 +96,7 @@ impl Default for SimConfig {
             partial_list_rows: true,
             vary_shapes: std::env::var("NEXUDUS_SIM_VARY_SHAPES").is_ok_and(|v| v == "1"),
             ignore_page: false,
+            normalise_names: false,
             get_one_wrapped: false,
             page_fields_in_envelope: false,
             admin_max_page_size: 1000,

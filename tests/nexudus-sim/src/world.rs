@@ -114,6 +114,19 @@ pub struct RefreshGrant {
     pub expires_at: DateTime<Utc>,
 }
 
+/// "ada   LOVELACE" → "Ada Lovelace".
+fn tidy_name(name: &str) -> String {
+    name.split_whitespace()
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_uppercase().collect::<String>() + &chars.as_str().to_lowercase()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A host notification Nexudus would send (email / push) when a visitor checks in.
 #[derive(Clone, Debug, Serialize)]
 pub struct HostNotice {
@@ -239,6 +252,10 @@ impl World {
             ..Visitor::default()
         };
         fields.assign_to(&mut visitor);
+        if config.normalise_names {
+            visitor.full_name = tidy_name(&visitor.full_name);
+            visitor.email = visitor.email.to_lowercase();
+        }
         visitor.updated_on = now;
         visitor.updated_by = by.to_string();
         let check_in_now = fields.check_in_now;

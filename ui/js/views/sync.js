@@ -152,8 +152,24 @@ function waitingItem(op) {
   return item;
 }
 
+function elsewhereItem(op) {
+  const item = element("li", "op");
+  item.append(element("p", "op-title", describe(op)));
+  item.append(element("p", "op-detail", `${op.outcome} · ${localTime(op.updatedAt)}`));
+  return item;
+}
+
+/** A change done without sending in the last day, because someone had already done it. */
+function recentlyElsewhere(ops) {
+  const since = Date.now() - 24 * 3600 * 1000;
+  return ops.filter((op) => op.state === "done" && op.outcome && Date.parse(op.updatedAt) >= since);
+}
+
 async function load() {
-  const ops = await queue.open();
+  const [ops, recent] = await Promise.all([queue.open(), queue.list(100)]);
+  const elsewhere = recentlyElsewhere(recent);
+  byId("elsewhere-list").replaceChildren(...elsewhere.map(elsewhereItem));
+  show("elsewhere-group", elsewhere.length > 0);
   const attention = ops.filter((op) => op.state === "needs_attention");
   const waiting = ops.filter((op) => OPEN.has(op.state));
   byId("attention-list").replaceChildren(...attention.map(attentionItem));
@@ -174,7 +190,22 @@ export function showQueue() {
   return refreshing;
 }
 
+/** Server minus desk, in seconds: a desk more than a minute off is told so. */
+function showClock(offsetSeconds) {
+  const off = Number.isFinite(offsetSeconds) && Math.abs(offsetSeconds) > 60;
+  if (off) {
+    const minutes = Math.round(Math.abs(offsetSeconds) / 60);
+    const way = offsetSeconds < 0 ? "fast" : "slow";
+    setText(
+      "clock-warning",
+      `This computer's clock is ${minutes} minute${minutes === 1 ? "" : "s"} ${way}. Front Desk uses Nexudus's time, but please correct the clock in the system settings.`,
+    );
+  }
+  show("clock-warning", off);
+}
+
 export function showSyncPanel(status) {
+  showClock(status.clockOffsetSeconds);
   const counts = status.counts ?? {};
   const waiting = (counts.pending ?? 0) + (counts.inFlight ?? 0) + (counts.uncertain ?? 0);
   const attention = counts.needsAttention ?? 0;

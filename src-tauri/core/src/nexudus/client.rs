@@ -733,15 +733,17 @@ impl NexudusClient {
     /// applied are never resent here.
     pub(crate) async fn send(&self, call: Call<'_>) -> Result<Bytes, ApiError> {
         let config = &self.inner.config;
-        let mut refreshed = false;
+        // Two tries: the first may only adopt tokens another process saved, which the server
+        // may already have expired too; the second then refreshes for real.
+        let mut refreshes = 0;
         let mut throttled = 0;
         let mut read_failures = 0;
         loop {
             let token = self.access_token().await?;
             let error = match self.attempt(&call, &token).await {
                 Attempt::Done(Ok(body)) => return Ok(body),
-                Attempt::Unauthorized if call.refresh_on_401 && !refreshed => {
-                    refreshed = true;
+                Attempt::Unauthorized if call.refresh_on_401 && refreshes < 2 => {
+                    refreshes += 1;
                     self.refresh_replacing(&token).await?;
                     continue;
                 }

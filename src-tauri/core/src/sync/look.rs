@@ -13,9 +13,9 @@ use crate::nexudus::{ApiError, NewVisitor, NexudusClient, VisitorQuery};
 use crate::queue::{OpState, Operation, QueuedOp};
 use crate::store::StoreError;
 
-/// Full records read when looking for a walk-in's tag among a window's visitors; list rows
-/// rarely carry `SystemId` (§ list rows), so each candidate is read.
-const MOST_CANDIDATES_READ: usize = 60;
+/// Full records read when looking for a walk-in's tag; list rows rarely carry `SystemId`
+/// (§ list rows), so each likely candidate is read.
+const MOST_CANDIDATES_READ: usize = 20;
 
 fn folded(text: &str) -> String {
     text.split_whitespace()
@@ -164,7 +164,7 @@ async fn find_walk_in(
     visitor: &NewVisitor,
 ) -> Result<Option<Vec<i64>>, ApiError> {
     let (from, to) = arrival_window(visitor.expected_arrival);
-    let mut candidates = client
+    let candidates = client
         .list_visitors(&VisitorQuery {
             business: Some(visitor.business_id),
             expected_from: Some(from),
@@ -179,14 +179,13 @@ async fn find_walk_in(
     {
         return Ok(Some(vec![row.id]));
     }
-    // Read the likeliest first: same name or email once case and spacing are set aside.
+    // Only records with the same name or email, once case and spacing are set aside (a server
+    // may normalise both), are read whole: a busy minute can hold dozens of walk-ins.
     let (name, email) = (folded(&visitor.full_name), folded(&visitor.email));
-    candidates.sort_by_key(|c| {
-        let same_name = folded(&c.full_name) == name;
-        let same_email = c.email.as_deref().map(folded) == Some(email.clone());
-        std::cmp::Reverse((same_name as u8) + (same_email as u8))
+    let likely = candidates.iter().filter(|c| {
+        folded(&c.full_name) == name || c.email.as_deref().map(folded).as_deref() == Some(&email)
     });
-    for candidate in candidates.iter().take(MOST_CANDIDATES_READ) {
+    for candidate in likely.take(MOST_CANDIDATES_READ) {
         let record = client.get_visitor(candidate.id).await?;
         if record.raw.get("SystemId").and_then(|v| v.as_str()) == Some(tag.as_str()) {
             return Ok(Some(vec![candidate.id]));
