@@ -96,3 +96,19 @@ async fn reception_sees_today_searches_and_checks_visitors_in_and_out() {
     assert_eq!(app.host_notices(id).await, 1, "checked in exactly once");
     app.finish().await;
 }
+
+/// A desk whose clock is 10 minutes fast (the server's answers say so) is told, in words a
+/// receptionist can act on.
+#[tokio::test]
+async fn a_desk_with_a_wrong_clock_is_warned() {
+    let app = launch(Launch {
+        sim_config: serde_json::json!({"date_offset_secs": -600}),
+        ..Launch::default()
+    })
+    .await;
+    app.sign_in_as("reception@frontdesk.test").await;
+    app.wait_for_text("Today's visitors").await;
+    app.wait_for_text("This computer's clock is 10 minutes fast")
+        .await;
+    app.finish().await;
+}

@@ -157,6 +157,16 @@ fn validate(request: &SignInRequest) -> Result<(), AccountError> {
     }
 }
 
+/// Where processes that share this user's keyring entry meet to refresh it: a folder of the
+/// user's home, the same for the desktop session and a cron job (whose environment has no
+/// session variables), and for several data folders; the data folder when there is no home.
+fn refresh_lock_dir(data: &std::path::Path) -> std::path::PathBuf {
+    std::env::home_dir()
+        .map(|home| home.join(".cache").join("frontdesk"))
+        .filter(|dir| std::fs::create_dir_all(dir).is_ok())
+        .unwrap_or_else(|| data.to_path_buf())
+}
+
 impl Accounts {
     pub fn new(store: Store, secrets: Arc<dyn SecretStore>, env_override: Option<String>) -> Self {
         Accounts {
@@ -192,6 +202,7 @@ impl Accounts {
         if let Some(timeout) = self.timeout {
             config.timeout = timeout;
         }
+        config.lock_dir = Some(refresh_lock_dir(self.store.dir()));
         Ok(config)
     }
 

@@ -68,6 +68,9 @@ pub struct SimConfig {
     /// a name capitalised, emails in lower case. A client must not find its records by the
     /// exact text it sent.
     pub normalise_names: bool,
+    /// Seconds added to the `Date` header of every answer: the server's clock as a desk with a
+    /// wrong clock sees it (negative: the desk is fast).
+    pub date_offset_secs: i64,
 }
 
 impl Default for SimConfig {
@@ -97,6 +100,7 @@ impl Default for SimConfig {
             vary_shapes: std::env::var("NEXUDUS_SIM_VARY_SHAPES").is_ok_and(|v| v == "1"),
             ignore_page: false,
             normalise_names: false,
+            date_offset_secs: 0,
             get_one_wrapped: false,
             page_fields_in_envelope: false,
             admin_max_page_size: 1000,

@@ -26,6 +26,22 @@ pub struct ConnectionKill(pub CancellationToken);
 const MAX_LOGGED_BODY: usize = 1 << 20;
 
 pub async fn nexudus(State(sim): State<Arc<Sim>>, request: Request, next: Next) -> Response {
+    let offset = sim.config().date_offset_secs;
+    let mut response = handle(State(sim), request, next).await;
+    if offset != 0 {
+        // A server whose clock differs from the desk's: what a desk with a wrong clock sees.
+        let at = chrono::Utc::now() + chrono::Duration::seconds(offset);
+        let text = at.format("%a, %d %b %Y %H:%M:%S GMT").to_string();
+        if let Ok(value) = axum::http::HeaderValue::from_str(&text) {
+            response
+                .headers_mut()
+                .insert(axum::http::header::DATE, value);
+        }
+    }
+    response
+}
+
+async fn handle(State(sim): State<Arc<Sim>>, request: Request, next: Next) -> Response {
     let method = request.method().to_string();
     let path = request.uri().path().to_string();
     let query = request.uri().query().map(str::to_string);

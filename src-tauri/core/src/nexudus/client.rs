@@ -39,6 +39,9 @@ pub struct ClientConfig {
     pub throttle_retries: u32,
     /// Retries of a read that failed for a passing reason.
     pub read_retries: u32,
+    /// Where the lock that every process refreshing this account's tokens takes lives: the
+    /// data folder, the one place the app and a cron job surely share.
+    pub lock_dir: Option<std::path::PathBuf>,
 }
 
 impl ClientConfig {
@@ -50,6 +53,7 @@ impl ClientConfig {
             max_inline_wait: Duration::from_secs(10),
             throttle_retries: 3,
             read_retries: 2,
+            lock_dir: None,
         }
     }
 }
@@ -332,6 +336,9 @@ pub(crate) struct Call<'a> {
     /// Whether a throttled call is waited out and sent again as it was. Off for a write
     /// built from a read: after the wait the record is read again, not the old body re-sent.
     pub retry_throttled: bool,
+    /// A write whose place in the write budget was taken before its read
+    /// ([`Pacer::reserve_write`]).
+    pub write_reserved: bool,
 }
 
 impl<'a> Call<'a> {
@@ -344,6 +351,7 @@ impl<'a> Call<'a> {
             body: None,
             refresh_on_401: true,
             retry_throttled: true,
+            write_reserved: false,
         }
     }
 
@@ -356,6 +364,7 @@ impl<'a> Call<'a> {
             body: Some(body),
             refresh_on_401: true,
             retry_throttled: true,
+            write_reserved: false,
         }
     }
 
@@ -482,6 +491,10 @@ impl NexudusClient {
         &self.inner.config
     }
 
+    pub(crate) fn pacer(&self) -> &Pacer {
+        &self.inner.pacer
+    }
+
     /// Nexudus's clock, as learnt from its answers.
     pub fn server_clock(&self) -> &super::clock::ServerClock {
         &self.inner.clock
@@ -527,8 +540,11 @@ impl NexudusClient {
         let _shared = self.token_lock().await;
         let mut current = current.clone();
         if let Some(stored) = self.stored_tokens().await {
-            if stored.refresh_token != current.refresh_token {
-                // Another process refreshed: its tokens are this session's now.
+            // Newer than ours: another process refreshed, and its tokens are this session's
+            // now. (Older ones are what a failed save left behind: never go back to those.)
+            if stored.refresh_token != current.refresh_token
+                && stored.expires_at > current.expires_at
+            {
                 let usable = stored.expires_at > Utc::now() + chrono::Duration::seconds(30);
                 let access = stored.access_token.clone();
                 *tokens = Some(stored.clone());
@@ -567,7 +583,10 @@ impl NexudusClient {
             Err(ApiError::SignInRequired) => {
                 match self.stored_tokens().await {
                     // Rotated by someone else while this request was out: theirs stands.
-                    Some(stored) if stored.refresh_token != current.refresh_token => {
+                    Some(stored)
+                        if stored.refresh_token != current.refresh_token
+                            && stored.expires_at > current.expires_at =>
+                    {
                         let access = stored.access_token.clone();
                         *tokens = Some(stored);
                         Ok(access)
@@ -604,12 +623,15 @@ impl NexudusClient {
         }
     }
 
-    /// The lock every process on this computer takes to refresh this account's tokens. In
-    /// the user's runtime folder (private to them); without one, refreshing goes on unlocked.
+    /// The lock every process on this computer takes to refresh this account's tokens, in the
+    /// data folder (without one, the user's runtime folder); if it cannot be had, refreshing
+    /// goes on unlocked.
     async fn token_lock(&self) -> Option<crate::store::lock::FolderLock> {
-        let folder = std::env::var_os("XDG_RUNTIME_DIR")
-            .map(std::path::PathBuf::from)
-            .unwrap_or_else(std::env::temp_dir);
+        let folder = self.inner.config.lock_dir.clone().unwrap_or_else(|| {
+            std::env::var_os("XDG_RUNTIME_DIR")
+                .map(std::path::PathBuf::from)
+                .unwrap_or_else(std::env::temp_dir)
+        });
         let name: String = self
             .inner
             .account
@@ -658,10 +680,12 @@ impl NexudusClient {
             Ok(url) => url,
             Err(error) => return Attempt::Done(Err(error)),
         };
-        self.inner
-            .pacer
-            .ready(kind, call.family == Family::Public)
-            .await;
+        let public_api = call.family == Family::Public;
+        if call.write_reserved {
+            self.inner.pacer.ready_reserved_write(public_api).await;
+        } else {
+            self.inner.pacer.ready(kind, public_api).await;
+        }
         let mut request = self
             .inner
             .http

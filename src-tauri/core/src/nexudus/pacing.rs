@@ -113,6 +113,31 @@ impl Pacer {
             gap.until_ready().await;
         }
     }
+
+    /// Takes a write's place in the write budget ahead of time: a read-then-write update
+    /// waits out the budget before its read, so the read and the write go out back to back
+    /// (a long wait between them is a window for another desk's change to be overwritten).
+    /// The write itself then goes through [`Self::ready_reserved_write`].
+    pub async fn reserve_write(&self) {
+        if let Some(writes) = &self.writes {
+            writes.until_ready().await;
+        }
+    }
+
+    /// Every limit but the write budget, for a write reserved with [`Self::reserve_write`].
+    pub async fn ready_reserved_write(&self, public_api: bool) {
+        if public_api {
+            if let Some(public) = &self.public {
+                public.until_ready().await;
+            }
+        }
+        if let Some(per_minute) = &self.per_minute {
+            per_minute.until_ready().await;
+        }
+        if let Some(gap) = &self.gap {
+            gap.until_ready().await;
+        }
+    }
 }
 
 /// The process-wide pacer of an account (`server|email`): every client built for the same

@@ -390,15 +390,21 @@ impl NexudusClient {
     /// PUT, so the record is read right before every attempt (after a throttle wait too, never
     /// re-sending a body built from an old read), `check` decides on what it shows, and only
     /// the change's own fields are merged into it.
+    ///
+    /// `change` is built after each read, so times it converts to the server's clock use what
+    /// that read's answer taught.
     pub async fn update_visitor_checked(
         &self,
         id: i64,
-        change: &VisitorChange,
+        change: impl Fn() -> VisitorChange,
         check: impl Fn(&Visitor) -> Precheck,
     ) -> Result<Precheck, ApiError> {
         let config = self.config().clone();
         let mut throttled = 0;
         loop {
+            // The write's budget is waited for first: the read and the write then go out
+            // back to back, leaving another writer the least time to slip in between.
+            self.pacer().reserve_write().await;
             let current = self.get_visitor(id).await?;
             let verdict = check(&current.visitor);
             if verdict != Precheck::Write {
@@ -408,9 +414,10 @@ impl NexudusClient {
                 Family::Admin,
                 Method::PUT,
                 "api/spaces/visitors",
-                Value::Object(change.merged_into(&current.raw)),
+                Value::Object(change().merged_into(&current.raw)),
             );
             call.retry_throttled = false;
+            call.write_reserved = true;
             match self.send(call).await {
                 Ok(_) => return Ok(Precheck::Write),
                 Err(ApiError::Throttled { wait }) if throttled < config.throttle_retries => {

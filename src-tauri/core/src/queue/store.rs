@@ -170,16 +170,16 @@ impl Store {
     }
 
     /// After a crash, an operation left in flight may or may not have reached the server.
-    /// Only a dead drain's rows are touched: call this holding the folder's drain lock, with
-    /// the owner name of the drain that holds it.
-    pub async fn recover_in_flight(&self, live_owner: &str) -> Result<u64, StoreError> {
+    /// Call this holding the folder's drain lock, before claiming anything: drains are then one
+    /// at a time on this computer, so every row still in flight was left by a drain that
+    /// stopped (a killed process, or a drain of this one that failed part-way).
+    pub async fn recover_in_flight(&self) -> Result<u64, StoreError> {
         let result = sqlx::query(
             "UPDATE operations SET state = 'uncertain', updated_at = ?, owner = NULL,
-             last_error = 'The app stopped while this was being sent.'
-             WHERE state = 'in_flight' AND (owner IS NULL OR owner != ?)",
+             last_error = 'Sending was interrupted; checking whether it arrived.'
+             WHERE state = 'in_flight'",
         )
         .bind(stamp(Utc::now()))
-        .bind(live_owner)
         .execute(self.pool())
         .await?;
         Ok(result.rows_affected())
@@ -333,7 +333,7 @@ impl Store {
             vec![
                 Some(stamp(next)),
                 Some(reason.to_string()),
-                Some(looks.to_string()),
+                Some(looks.max(0).to_string()),
             ],
         )
         .await

@@ -106,21 +106,21 @@ pub async fn apply_change(
     let server_time = |at: DateTime<Utc>| client.server_clock().to_server(at);
     let verdict = match operation {
         Operation::CheckIn { at, location, .. } => {
-            let change = VisitorChange::check_in(server_time(*at), location.as_deref());
+            let change = || VisitorChange::check_in(server_time(*at), location.as_deref());
             client
-                .update_visitor_checked(id, &change, check_in_precheck)
+                .update_visitor_checked(id, change, check_in_precheck)
                 .await?
         }
         Operation::CheckOut { at, .. } => {
-            let change = VisitorChange::check_out(server_time(*at));
+            let change = || VisitorChange::check_out(server_time(*at));
             client
-                .update_visitor_checked(id, &change, check_out_precheck)
+                .update_visitor_checked(id, change, check_out_precheck)
                 .await?
         }
         Operation::SetApproval { status, seen, .. } => {
-            let change = VisitorChange::host_approval(*status);
+            let change = || VisitorChange::host_approval(*status);
             client
-                .update_visitor_checked(id, &change, |v| approval_precheck(v, *status, *seen))
+                .update_visitor_checked(id, change, |v| approval_precheck(v, *status, *seen))
                 .await?
         }
         _ => {

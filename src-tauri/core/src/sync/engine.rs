@@ -172,9 +172,9 @@ impl SyncEngine {
                 ..DrainReport::default()
             });
         };
-        // Holding the lock, no other drain is alive: whatever is in flight, a stopped process
-        // left behind, and it may or may not have reached the server.
-        match self.store.recover_in_flight(&self.owner).await? {
+        // Holding both locks, no other drain is alive: whatever is in flight was left by one
+        // that stopped, and may or may not have reached the server.
+        match self.store.recover_in_flight().await? {
             0 => {}
             n => tracing::info!(
                 operations = n,
