@@ -37,6 +37,15 @@ fn skewed_desk_child() {
         .enable_all()
         .build()
         .expect("runtime");
+    // Whatever happens to the parent, this process must not outlive it.
+    std::thread::spawn(|| {
+        let mut ignored = String::new();
+        while std::io::stdin()
+            .read_line(&mut ignored)
+            .is_ok_and(|n| n > 0)
+        {}
+        std::process::exit(0);
+    });
     runtime.block_on(async move {
         let reception_dir = std::path::Path::new(&dir).join("reception");
         let store = Store::open(&reception_dir).await.expect("store");
@@ -93,10 +102,25 @@ impl Drop for SkewedDesk {
     }
 }
 
+/// libfaketime's library, from Debian's `faketime` package (scripts/setup.sh installs it).
+fn libfaketime() -> std::path::PathBuf {
+    let found = std::fs::read_dir("/usr/lib")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path().join("faketime/libfaketime.so.1"))
+        .chain([std::path::PathBuf::from(
+            "/usr/lib/faketime/libfaketime.so.1",
+        )])
+        .find(|path| path.exists());
+    found.expect("libfaketime (the faketime package; scripts/setup.sh installs it)")
+}
+
+/// Starts the skewed desk: this test binary itself, with libfaketime preloaded (not through
+/// the `faketime` wrapper, whose child would outlive a kill of the wrapper and hold the test
+/// run's output open).
 fn spawn_skewed(offset: &str, dir: &std::path::Path, sim: &str, check_in: i64) -> SkewedDesk {
-    Command::new("faketime")
-        .args(["-f", offset])
-        .arg(std::env::current_exe().expect("test binary"))
+    Command::new(std::env::current_exe().expect("test binary"))
         .args([
             "skewed_desk_child",
             "--exact",
@@ -105,17 +129,21 @@ fn spawn_skewed(offset: &str, dir: &std::path::Path, sim: &str, check_in: i64) -
             "--test-threads",
             "1",
         ])
+        .env("LD_PRELOAD", libfaketime())
+        .env("FAKETIME", offset)
         .env(CHILD_FLAG, "1")
         .env("SKEW_DIR", dir)
         .env("SKEW_SIM", sim)
         .env("SKEW_CHECK_IN", check_in.to_string())
         // Timers keep real time: only the wall clock is wrong, as on a misconfigured PC.
         .env("DONT_FAKE_MONOTONIC", "1")
+        // The child ends when this process does: its standard input closes.
+        .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
+        .stderr(Stdio::null())
         .spawn()
         .map(SkewedDesk)
-        .expect("faketime (scripts/setup.sh installs it)")
+        .expect("the skewed desk starts")
 }
 
 /// Waits for the child's READY line; answers false if it ended first.
