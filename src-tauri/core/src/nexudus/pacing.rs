@@ -97,21 +97,9 @@ impl Pacer {
     /// limiters go first so a cell of a looser one is not held while waiting.
     pub async fn ready(&self, kind: RequestKind, public_api: bool) {
         if kind == RequestKind::Write {
-            if let Some(writes) = &self.writes {
-                writes.until_ready().await;
-            }
+            self.reserve_write().await;
         }
-        if public_api {
-            if let Some(public) = &self.public {
-                public.until_ready().await;
-            }
-        }
-        if let Some(per_minute) = &self.per_minute {
-            per_minute.until_ready().await;
-        }
-        if let Some(gap) = &self.gap {
-            gap.until_ready().await;
-        }
+        self.ready_reserved_write(public_api).await;
     }
 
     /// Takes a write's place in the write budget ahead of time: a read-then-write update
