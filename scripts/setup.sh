@@ -7,7 +7,7 @@ APT_PACKAGES=(
   build-essential pkg-config libssl-dev
   libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev
   webkit2gtk-driver xvfb xauth dbus-x11 gnome-keyring libsecret-tools
-  imagemagick sqlite3 dunst x11-utils faketime
+  imagemagick sqlite3 dunst x11-utils faketime libfaketime
 )
 
 missing=()
