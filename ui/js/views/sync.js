@@ -192,6 +192,8 @@ export function showQueue() {
 
 /** Server minus desk, in seconds: a desk more than a minute off is told so. */
 function showClock(offsetSeconds) {
+  // Unknown is not "right": a status read before Nexudus answered leaves the warning as it is.
+  if (offsetSeconds == null) return;
   const off = Number.isFinite(offsetSeconds) && Math.abs(offsetSeconds) > 60;
   if (off) {
     const minutes = Math.round(Math.abs(offsetSeconds) / 60);
