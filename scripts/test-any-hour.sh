@@ -15,6 +15,7 @@ SUITES=(
   frontdesk-core:desk
   frontdesk-core:sync
   frontdesk-core:many_writers
+  frontdesk-core:live_desk
   nexudus-sim:lib
   frontdesk:arrival_alerts
 )

@@ -10,6 +10,7 @@ SUITES=(
   frontdesk-core:desk
   frontdesk-core:sync
   frontdesk-core:many_writers
+  frontdesk-core:live_desk
   frontdesk-core:arrivals
   frontdesk-core:reception_alerts
   frontdesk-core:client

@@ -7,9 +7,10 @@ use frontdesk_core::account::{Accounts, SignInRequest};
 use frontdesk_core::arrivals::Watcher;
 use frontdesk_core::secrets::Secret;
 use frontdesk_core::sync::SyncEngine;
-use tauri::{AppHandle, Emitter};
+use tauri::AppHandle;
 
 use crate::error::UiError;
+use crate::events::{emit, WindowEvent};
 
 pub const DEMO_EMAIL: &str = "reception@frontdesk.test";
 const DEMO_PASSWORD: &str = "frontdesk";
@@ -33,19 +34,16 @@ pub fn sign_in_if_needed(
             space: None,
             server: None,
         };
-        let result = match accounts.sign_in(request).await {
+        match accounts.sign_in(request).await {
             Ok(status) => {
                 engine.wake();
                 watcher.wake();
-                app.emit("session-changed", status)
+                emit(&app, WindowEvent::SessionChanged, status);
             }
             Err(error) => {
                 tracing::warn!(%error, "demo sign-in failed");
-                app.emit("notice", UiError::from(error))
+                emit(&app, WindowEvent::Notice, UiError::from(error));
             }
-        };
-        if let Err(error) = result {
-            tracing::warn!(%error, "could not tell the window about the demo sign-in");
         }
     });
 }

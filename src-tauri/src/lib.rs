@@ -6,6 +6,7 @@ mod commands;
 mod demo;
 mod desktop;
 mod error;
+mod events;
 mod logging;
 mod notifications;
 mod paths;
@@ -35,9 +36,12 @@ pub fn run() -> ExitCode {
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "Front Desk starting");
     let result = tauri::Builder::default()
         // First, so a second launch only raises the running window and exits.
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            notifications::raise_window(app);
-        }))
+        .plugin(
+            tauri_plugin_single_instance::Builder::new()
+                .callback(|app, _args, _cwd| notifications::raise_window(app))
+                .dbus_id(single_instance_id())
+                .build(),
+        )
         .plugin(
             tauri_plugin_window_state::Builder::default()
                 .with_state_flags(window_state_flags())
@@ -127,6 +131,20 @@ pub fn run() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// One window per data folder: a second launch on the same folder raises the first, while a
+/// desk run on another folder (`FRONTDESK_DATA_DIR`: a second desk, a test) opens its own.
+fn single_instance_id() -> String {
+    let folder = paths::data_dir().unwrap_or_default();
+    let default = dirs::data_dir().map(|dir| dir.join(IDENTIFIER));
+    if default.as_ref() == Some(&folder) {
+        return IDENTIFIER.to_string();
+    }
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    folder.hash(&mut hasher);
+    format!("{IDENTIFIER}.folder{:016x}", hasher.finish())
 }
 
 /// Size, place and maximised are remembered; full screen follows the kiosk setting instead.

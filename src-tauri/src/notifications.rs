@@ -5,7 +5,9 @@
 use std::sync::Arc;
 
 use frontdesk_core::arrivals::{Alert, Notifier};
-use tauri::{AppHandle, Emitter, Manager};
+use tauri::{AppHandle, Manager};
+
+use crate::events::{emit, WindowEvent};
 
 /// Brings the main window forward (a notification click, a second launch).
 pub fn raise_window(app: &AppHandle) {
@@ -19,9 +21,7 @@ pub fn raise_window(app: &AppHandle) {
 /// Raises the main window and tells the page which visitor to show.
 pub fn show_visitor(app: &AppHandle, visitor_id: i64) {
     raise_window(app);
-    if let Err(error) = app.emit("show-visitor", visitor_id) {
-        tracing::warn!(%error, "could not ask the window to show a visitor");
-    }
+    emit(app, WindowEvent::ShowVisitor, visitor_id);
 }
 
 #[cfg(all(unix, not(target_os = "macos")))]

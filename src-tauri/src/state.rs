@@ -11,7 +11,8 @@ use frontdesk_core::secrets::{KeyringStore, SecretStore};
 use frontdesk_core::store::Store;
 use frontdesk_core::supervise::supervise;
 use frontdesk_core::sync::SyncEngine;
-use tauri::Emitter;
+
+use crate::events::{emit, WindowEvent};
 
 pub struct AppState {
     pub accounts: Arc<Accounts>,
@@ -80,18 +81,22 @@ impl AppState {
             move || watcher.clone().run(idle.clone()),
             || async {},
         ));
-        let mut announcements = self.watcher.subscribe();
-        let window = app.clone();
+        forward(&app, self.watcher.subscribe(), WindowEvent::Arrival);
+        forward(
+            &app,
+            self.watcher.subscribe_changes(),
+            WindowEvent::ListChanged,
+        );
+        // Nexudus ended the session: the window says so at once (not at the next click), the
+        // engine records that the queue waits for a sign-in, and the tray says the same.
+        let (accounts, engine, window) = (self.accounts.clone(), self.engine.clone(), app.clone());
         tauri::async_runtime::spawn(async move {
             loop {
-                match announcements.recv().await {
-                    Ok(announcement) => {
-                        if let Err(error) = window.emit("arrival", announcement) {
-                            tracing::warn!(%error, "could not tell the window about an arrival");
-                        }
-                    }
-                    Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => continue,
-                    Err(tokio::sync::broadcast::error::RecvError::Closed) => break,
+                accounts.session_lost().await;
+                engine.wake();
+                match accounts.status().await {
+                    Ok(status) => emit(&window, WindowEvent::SessionChanged, status),
+                    Err(error) => tracing::warn!(%error, "could not read the lost session"),
                 }
             }
         });
@@ -102,10 +107,26 @@ impl AppState {
                 if let Some(tray) = &tray {
                     tray.show(&current);
                 }
-                if let Err(error) = app.emit("queue-changed", current) {
-                    tracing::warn!(%error, "could not send the queue status to the window");
-                }
+                emit(&app, WindowEvent::QueueChanged, current);
             }
         });
     }
+}
+
+/// Passes every message of a core broadcast to the window as `event`.
+fn forward<T: serde::Serialize + Clone + Send + 'static>(
+    app: &tauri::AppHandle,
+    mut messages: tokio::sync::broadcast::Receiver<T>,
+    event: WindowEvent,
+) {
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        loop {
+            match messages.recv().await {
+                Ok(message) => emit(&app, event, message),
+                Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => continue,
+                Err(tokio::sync::broadcast::error::RecvError::Closed) => break,
+            }
+        }
+    });
 }

@@ -23,7 +23,13 @@ pub fn describe(status: &SyncStatus) -> (String, String) {
     };
     let mut line = match (status.state, waiting) {
         (EngineState::Offline, n) => format!("Offline: {n} waiting to sync"),
-        (EngineState::SignedOut, n) => format!("Signed out: {n} waiting to sync"),
+        (EngineState::SignedOut, 0) => "Signed out: sign in again".to_string(),
+        (EngineState::SignedOut, 1) => {
+            "Signed out: sign in again to send 1 waiting change".to_string()
+        }
+        (EngineState::SignedOut, n) => {
+            format!("Signed out: sign in again to send {n} waiting changes")
+        }
         (EngineState::Syncing, n) => format!("Syncing: {n} waiting"),
         (EngineState::Idle, 0) => "Everything is synced".to_string(),
         (EngineState::Idle, 1) => "1 change waiting to sync".to_string(),
@@ -134,6 +140,10 @@ mod tests {
         assert_eq!(
             describe(&status(EngineState::Idle, 1, 0)).1,
             "1 change waiting to sync"
+        );
+        assert_eq!(
+            describe(&status(EngineState::SignedOut, 2, 0)).1,
+            "Signed out: sign in again to send 2 waiting changes"
         );
     }
 }

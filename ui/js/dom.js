@@ -71,6 +71,11 @@ export function onAction(control, action, onError) {
   });
 }
 
+// Buttons armed for confirmation, by accessible name, until when: a list redrawn between the
+// two clicks (a poll brought news) must not swallow the first one.
+const armedUntil = new Map();
+const CONFIRM_MS = 6000;
+
 /**
  * Two steps, in the page (no system dialog): the first click asks — the button's text and
  * name change to `confirm` — and only a second click within a few seconds runs `action`.
@@ -79,24 +84,46 @@ export function onConfirmedAction(control, { text, label, confirmText, confirmLa
   let armed = false;
   const disarm = () => {
     armed = false;
+    armedUntil.delete(label);
     control.textContent = text;
     control.setAttribute("aria-label", label);
   };
+  const arm = (until) => {
+    armed = true;
+    armedUntil.set(label, until);
+    control.textContent = confirmText;
+    control.setAttribute("aria-label", confirmLabel);
+    setTimeout(() => control.isConnected && armed && disarm(), Math.max(0, until - Date.now()));
+  };
+  // The same button, redrawn while it was armed, is still armed.
+  const until = armedUntil.get(label) ?? 0;
+  if (until > Date.now()) arm(until);
   control.addEventListener("click", async () => {
     if (!armed) {
-      armed = true;
-      control.textContent = confirmText;
-      control.setAttribute("aria-label", confirmLabel);
-      setTimeout(() => control.isConnected && armed && disarm(), 6000);
+      arm(Date.now() + CONFIRM_MS);
       return;
     }
     control.disabled = true;
     try {
       await action();
+      armedUntil.delete(label);
     } catch (error) {
       onError(error);
       control.disabled = false;
       disarm();
     }
+  });
+}
+
+/**
+ * Makes `parent`'s children exactly `nodes`, moving as little as possible: rows that stay keep
+ * their place, so focus inside them and the scroll position survive a refresh.
+ */
+export function syncChildren(parent, nodes) {
+  const wanted = new Set(nodes);
+  for (const child of [...parent.children]) if (!wanted.has(child)) child.remove();
+  nodes.forEach((node, index) => {
+    const there = parent.children[index];
+    if (there !== node) parent.insertBefore(node, there ?? null);
   });
 }

@@ -1,9 +1,10 @@
 import { alerts, app, on, queue, session } from "./api.js";
 import { byId, setText, show } from "./dom.js";
+import { EVENTS } from "./events.js";
 import { mountBadge } from "./views/badge.js";
-import { enterHost, focusUpcoming, mountHost, showUpcoming } from "./views/host.js";
+import { enterHost, focusUpcoming, mountHost, showUpcoming, showUpcomingChanges } from "./views/host.js";
 import { mountOnSite } from "./views/on-site.js";
-import { enterReception, focusVisitor, mountReception, showSyncStatus, showToday } from "./views/reception.js";
+import { enterReception, focusVisitor, mountReception, setSignedOut, showChanges, showSyncStatus, showToday } from "./views/reception.js";
 import { enterSettings, mountSettings } from "./views/settings.js";
 import { fillFromStatus, mountSignIn } from "./views/sign-in.js";
 import { mountSync, showQueue, showSyncPanel } from "./views/sync.js";
@@ -15,6 +16,9 @@ const HOME = { reception: "reception-screen", host: "host-screen" };
 
 let mode = null;
 let screen = null;
+// Nexudus ended the session while the desk was in use: the screens stay, changes queue, and a
+// banner with the sign-in form asks for a new sign-in.
+let sessionLost = false;
 
 function showNotice(error) {
   setText("notice", error?.message ?? "");
@@ -36,20 +40,48 @@ function showScreen(id) {
   if (id === "settings-screen") enterSettings();
 }
 
+function waitingCount(sync) {
+  const counts = sync?.counts ?? {};
+  return (counts.pending ?? 0) + (counts.inFlight ?? 0) + (counts.uncertain ?? 0);
+}
+
+function showSessionLost(sync) {
+  if (!sessionLost) return;
+  const waiting = waitingCount(sync);
+  setText(
+    "session-lost",
+    waiting
+      ? `Signed out: sign in again to send ${waiting} waiting change${waiting === 1 ? "" : "s"}. They are kept on this computer until then.`
+      : "Signed out: sign in again to go on. Nexudus ended this session; the list shows what was last synced.",
+  );
+}
+
 function render(status) {
+  const lost = !status.signedIn && Boolean(status.sessionLost);
+  sessionLost = lost;
+  setSignedOut(lost);
+  show("session-lost", lost);
   show("sign-in-screen", !status.signedIn);
-  show("session-chip", status.signedIn);
-  show("sections", status.signedIn);
-  if (!status.signedIn) {
+  setText("sign-in-title", lost ? "Sign in again to go on" : "Sign in with your Nexudus account");
+  show("session-chip", status.signedIn || lost);
+  show("sections", status.signedIn || lost);
+  if (lost) {
+    fillFromStatus(status);
+    setText("session-summary", `${status.email}: signed out by Nexudus. Sign in again below.`);
+    queue.status().then(showSessionLost, () => showSessionLost(null));
+    // The screens stay as they are; a desk that starts with a lost session opens its home.
+    if (mode === status.mode) return;
+  }
+  if (!status.signedIn && !lost) {
     mode = null;
     for (const id of SCREENS) show(id, false);
     fillFromStatus(status);
     byId("email").focus();
     return;
   }
-  showNotice(null);
+  if (!lost) showNotice(null);
   const modeName = MODE_NAMES[status.mode] ?? "—";
-  setText("session-summary", `Signed in as ${status.email} in ${modeName} mode.`);
+  if (!lost) setText("session-summary", `Signed in as ${status.email} in ${modeName} mode.`);
   setText("home-summary", `Signed in as ${status.email}.`);
   show("mode-choice", status.roles.reception && status.roles.host);
   show("settings-location-group", status.mode === "reception");
@@ -144,23 +176,30 @@ async function start() {
   // The lists of the current mode follow arrivals and finished syncs (the other mode's list
   // is read when its screen opens).
   const refreshList = () => (mode === "host" ? showUpcoming() : showToday()).catch(() => {});
-  await on("arrival", (announcement) => {
+  await on(EVENTS.arrival, (announcement) => {
     showArrival(announcement);
     refreshList();
   });
-  await on("queue-changed", (status) => {
+  // What other desks, kiosks, the admin panel and hosts did, as the last poll found it.
+  await on(EVENTS.listChanged, (changed) => {
+    const changes = changed?.changes ?? [];
+    const shown = mode === "host" ? showUpcomingChanges(changes) : mode === "reception" ? showChanges(changes) : null;
+    shown?.catch(() => {});
+  });
+  await on(EVENTS.queueChanged, (status) => {
     showSyncStatus(status);
     showSyncPanel(status);
+    showSessionLost(status);
     if (screen === "sync-screen") showQueue();
     if (status.state === "idle") refreshList();
   });
-  await on("show-visitor", (id) => {
+  await on(EVENTS.showVisitor, (id) => {
     showScreen(HOME[mode] ?? "settings-screen");
     if (mode === "reception") focusVisitor(id);
     if (mode === "host") showUpcoming().then(() => focusUpcoming(id), () => focusUpcoming(id));
   });
-  await on("session-changed", render);
-  await on("notice", showNotice);
+  await on(EVENTS.sessionChanged, render);
+  await on(EVENTS.notice, showNotice);
   try {
     render(await session.status());
   } catch (error) {

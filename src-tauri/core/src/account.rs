@@ -54,6 +54,9 @@ pub struct SessionStatus {
     pub server: String,
     pub roles: Roles,
     pub mode: Option<Mode>,
+    /// Nexudus ended the session (a refused refresh, a password changed elsewhere) while the
+    /// desk was in use: its work stays on screen and queued until someone signs in again.
+    pub session_lost: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -99,6 +102,8 @@ pub struct Accounts {
     /// Time allowed for one request; the default unless set.
     timeout: Option<Duration>,
     current: RwLock<Option<Current>>,
+    /// Rung by the signed-in client when Nexudus ends its session.
+    lost: Arc<tokio::sync::Notify>,
 }
 
 /// Names a request timeout in seconds for the app and the CLI (slow links; tests that make a
@@ -176,6 +181,7 @@ impl Accounts {
             limits: PaceLimits::default(),
             timeout: None,
             current: RwLock::new(None),
+            lost: Arc::new(tokio::sync::Notify::new()),
         }
     }
 
@@ -203,10 +209,20 @@ impl Accounts {
             config.timeout = timeout;
         }
         config.lock_dir = Some(refresh_lock_dir(self.store.dir()));
+        config.session_lost = Some(self.lost.clone());
         Ok(config)
     }
 
     fn status_of(&self, details: Option<&SignInDetails>, signed_in: bool) -> SessionStatus {
+        self.status_with(details, signed_in, false)
+    }
+
+    fn status_with(
+        &self,
+        details: Option<&SignInDetails>,
+        signed_in: bool,
+        session_lost: bool,
+    ) -> SessionStatus {
         let server = self
             .client_config(
                 details.and_then(|d| d.server.as_deref()),
@@ -221,15 +237,15 @@ impl Accounts {
             server,
             roles: details.map(|d| d.roles).unwrap_or_default(),
             mode: details.and_then(|d| d.mode),
+            session_lost,
         }
     }
 
     /// The session as it stands; when signed out, the last email and space for the form.
     pub async fn status(&self) -> Result<SessionStatus, AccountError> {
         if let Some(current) = self.current.read().await.as_ref() {
-            if current.client.is_signed_in().await {
-                return Ok(self.status_of(Some(&current.details), true));
-            }
+            let signed_in = current.client.is_signed_in().await;
+            return Ok(self.status_with(Some(&current.details), signed_in, !signed_in));
         }
         let remembered: Option<SignInDetails> = self.store.setting(SIGN_IN_KEY).await?;
         Ok(self.status_of(remembered.as_ref(), false))
@@ -318,6 +334,21 @@ impl Accounts {
             .set_setting(SIGN_IN_KEY, &current.details)
             .await?;
         Ok(self.status_of(Some(&current.details), true))
+    }
+
+    /// Waits until Nexudus ends the session in use (not a sign-out here).
+    pub async fn session_lost(&self) {
+        self.lost.notified().await;
+    }
+
+    /// The account whose queue and cache the desk works on: the signed-in one, or the one whose
+    /// session Nexudus ended (what is done meanwhile is queued for it, and sent after the next
+    /// sign-in). Works offline.
+    pub async fn account_name(&self) -> Result<String, AccountError> {
+        match self.current.read().await.as_ref() {
+            Some(current) => Ok(current.client.account().entry_name()),
+            None => Err(AccountError::SignedOut),
+        }
     }
 
     /// The signed-in client, for the use cases.

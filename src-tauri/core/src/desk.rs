@@ -4,16 +4,17 @@
 
 use std::sync::Arc;
 
-use chrono::{DateTime, Duration, SecondsFormat, Utc};
+use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
-use sqlx::Row;
 
 use crate::account::{AccountError, Accounts};
 use crate::arrivals::watcher::LOCATION_SETTING;
 use crate::day::{Day, DayZone};
+use crate::live::{attribute, ChangeKind, ListChanged};
 use crate::nexudus::models::{HostApproval, PublicVisitor, Unreadable, Visitor};
 use crate::nexudus::{ApiError, FieldProblem, NewVisitor, Registration, VisitorQuery};
 use crate::queue::{OpState, Operation, QueuedOp, Target};
+use crate::store::visitors::Range;
 use crate::store::{Store, StoreError};
 use crate::sync::SyncEngine;
 
@@ -293,10 +294,6 @@ pub fn validate_registration(form: &RegistrationForm, now: DateTime<Utc>) -> Res
     }
 }
 
-fn stamp(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Micros, true)
-}
-
 /// How long before today's start a visitor still on site is kept in today's list (someone who
 /// came in the evening and is still in the building after midnight).
 const ON_SITE_CARRY_OVER: Duration = Duration::hours(24);
@@ -390,34 +387,6 @@ pub fn overlay(
     rows
 }
 
-/// Writes one server row into the cache (rows without a server id are not cached).
-async fn upsert_row(
-    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
-    account: &str,
-    visitor: &DeskVisitor,
-    business: Option<i64>,
-    fetched_at: &str,
-) -> Result<(), DeskError> {
-    let Some(id) = visitor.id else {
-        return Ok(());
-    };
-    sqlx::query(
-        "INSERT INTO visitors (account, id, business_id, expected_at, record, fetched_at) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT(account, id) DO UPDATE SET business_id = excluded.business_id, expected_at = excluded.expected_at,
-         record = excluded.record, fetched_at = excluded.fetched_at",
-    )
-    .bind(account)
-    .bind(id)
-    .bind(visitor.business_id.or(business))
-    .bind(visitor.expected_at.map(stamp))
-    .bind(serde_json::to_string(visitor).map_err(StoreError::from)?)
-    .bind(fetched_at)
-    .execute(&mut **tx)
-    .await
-    .map_err(StoreError::from)?;
-    Ok(())
-}
-
 pub struct Desk {
     store: Store,
     accounts: Arc<Accounts>,
@@ -438,7 +407,7 @@ impl Desk {
 
     /// The signed-in account's queue name. Works offline (the session is local).
     async fn account(&self) -> Result<String, DeskError> {
-        Ok(self.accounts.client().await?.account().entry_name())
+        Ok(self.accounts.account_name().await?)
     }
 
     async fn queue(&self, operation: Operation) -> Result<QueuedOp, DeskError> {
@@ -540,56 +509,26 @@ impl Desk {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<(Vec<DeskVisitor>, DateTime<Utc>), DeskError> {
-        let rows = sqlx::query(
-            "SELECT record, fetched_at FROM visitors WHERE account = ?1 AND (?2 IS NULL OR business_id = ?2)
-             AND expected_at >= ?3 AND expected_at <= ?4 ORDER BY expected_at",
-        )
-        .bind(account)
-        .bind(business)
-        .bind(stamp(from))
-        .bind(stamp(to))
-        .fetch_all(self.store.pool())
-        .await
-        .map_err(StoreError::from)?;
-        let mut fetched = DateTime::<Utc>::MIN_UTC;
-        let mut visitors = Vec::with_capacity(rows.len());
-        for row in rows {
-            let record: String = row.try_get("record").map_err(StoreError::from)?;
-            let at: String = row.try_get("fetched_at").map_err(StoreError::from)?;
-            if let Ok(at) = DateTime::parse_from_rfc3339(&at) {
-                fetched = fetched.max(at.with_timezone(&Utc));
-            }
-            visitors.push(serde_json::from_str(&record).map_err(StoreError::from)?);
-        }
-        Ok((visitors, fetched))
+        let range = Range {
+            account,
+            business,
+            from,
+            to,
+        };
+        Ok(self.store.cached_visitors(range).await?)
     }
 
-    /// Replaces the cached rows of a range with what the server just said.
-    async fn replace_cache(
+    /// Names what a write to the cache changed, and which of it was done elsewhere.
+    pub async fn attribute(
         &self,
         account: &str,
-        business: Option<i64>,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-        visitors: &[DeskVisitor],
-    ) -> Result<(), DeskError> {
-        let now = stamp(Utc::now());
-        let mut tx = self.store.pool().begin().await.map_err(StoreError::from)?;
-        sqlx::query(
-            "DELETE FROM visitors WHERE account = ?1 AND (?2 IS NULL OR business_id = ?2) AND expected_at >= ?3 AND expected_at <= ?4",
-        )
-        .bind(account)
-        .bind(business)
-        .bind(stamp(from))
-        .bind(stamp(to))
-        .execute(&mut *tx)
-        .await
-        .map_err(StoreError::from)?;
-        for visitor in visitors {
-            upsert_row(&mut tx, account, visitor, business, &now).await?;
+        changes: Vec<(i64, ChangeKind)>,
+    ) -> Result<ListChanged, DeskError> {
+        if changes.is_empty() {
+            return Ok(ListChanged::default());
         }
-        tx.commit().await.map_err(StoreError::from)?;
-        Ok(())
+        let operations = self.store.recent_for_overlay(account).await?;
+        Ok(attribute(changes, &operations))
     }
 
     /// The zone whose calendar day is "today" at `business`: the location's, as last read from
@@ -670,6 +609,8 @@ impl Desk {
                 listing = client.list_visitors_reporting(&query).await?;
             }
         }
+        // A record Nexudus sent but that could not be read is not gone: its last good copy stays.
+        let keep: Vec<i64> = listing.unreadable.iter().filter_map(|u| u.id).collect();
         if let Ok(mut unreadable) = self.unreadable.lock() {
             unreadable.insert(business, listing.unreadable);
         }
@@ -679,8 +620,13 @@ impl Desk {
             .filter(|v| v.expected_arrival.is_none_or(|at| day.contains(at)))
             .map(DeskVisitor::from_admin)
             .collect();
-        self.replace_cache(&account, Some(business), day.start, day.end, &rows)
-            .await?;
+        let range = Range {
+            account: &account,
+            business: Some(business),
+            from: day.start,
+            to: day.end,
+        };
+        self.store.replace_visitors(range, &rows, &keep).await?;
         self.day_list(business, day).await
     }
 
@@ -751,29 +697,62 @@ impl Desk {
     }
 
     /// Takes in visitors read elsewhere (the arrival watcher's incremental polls) so the list
-    /// stays fresh without reloading the day.
-    pub async fn remember(&self, account: &str, visitors: &[Visitor]) -> Result<(), DeskError> {
-        let now = stamp(Utc::now());
-        let mut tx = self.store.pool().begin().await.map_err(StoreError::from)?;
-        for visitor in visitors {
-            upsert_row(
-                &mut tx,
-                account,
-                &DeskVisitor::from_admin(visitor),
-                None,
-                &now,
-            )
+    /// stays fresh without reloading the day; answers what changed.
+    pub async fn remember(
+        &self,
+        account: &str,
+        visitors: &[Visitor],
+    ) -> Result<ListChanged, DeskError> {
+        let rows: Vec<DeskVisitor> = visitors.iter().map(DeskVisitor::from_admin).collect();
+        let changes = self.store.merge_visitors(account, &rows).await?;
+        self.attribute(account, changes).await
+    }
+
+    /// Takes in a whole day at `business` as the arrival watcher read it: rows no longer in it
+    /// were cancelled, deleted or moved (except `unreadable` ones, which the server did send).
+    /// Answers what changed.
+    pub async fn remember_day(
+        &self,
+        account: &str,
+        business: i64,
+        day: Day,
+        visitors: &[Visitor],
+        unreadable: &[i64],
+    ) -> Result<ListChanged, DeskError> {
+        let rows: Vec<DeskVisitor> = visitors
+            .iter()
+            .filter(|v| v.expected_arrival.is_none_or(|at| day.contains(at)))
+            .map(DeskVisitor::from_admin)
+            .collect();
+        let range = Range {
+            account,
+            business: Some(business),
+            from: day.start,
+            to: day.end,
+        };
+        let changes = self
+            .store
+            .replace_visitors(range, &rows, unreadable)
             .await?;
-        }
-        tx.commit().await.map_err(StoreError::from)?;
-        Ok(())
+        self.attribute(account, changes).await
     }
 
     /// Locations to choose from: all the admin can see (reception), or those taking visitors
     /// (hosts).
     /// Offline, the list last read (the desk must open without the network).
     pub async fn locations(&self) -> Result<Vec<Location>, DeskError> {
-        let client = self.accounts.client().await?;
+        let client = match self.accounts.client().await {
+            Ok(client) => client,
+            // Nexudus ended the session: the desk keeps working from what it knows.
+            Err(AccountError::SignedOut) => {
+                let key = locations_key(&self.account().await?);
+                return match self.store.setting::<Vec<Location>>(&key).await? {
+                    Some(known) => Ok(known),
+                    None => Err(AccountError::SignedOut.into()),
+                };
+            }
+            Err(error) => return Err(error.into()),
+        };
         let key = locations_key(&client.account().entry_name());
         let roles = self.accounts.status().await?.roles;
         let read = if roles.reception {
@@ -878,15 +857,21 @@ impl Desk {
         &self,
         account: &str,
         visitors: &[PublicVisitor],
-    ) -> Result<(), DeskError> {
+    ) -> Result<ListChanged, DeskError> {
         let from = Day::containing(Utc::now(), DayZone::Desk).start;
         let rows: Vec<DeskVisitor> = visitors
             .iter()
             .map(DeskVisitor::from_public)
             .filter(|v| v.expected_at.is_some_and(|at| at >= from))
             .collect();
-        self.replace_cache(account, None, from, from + Duration::days(3650), &rows)
-            .await
+        let range = Range {
+            account,
+            business: None,
+            from,
+            to: from + Duration::days(3650),
+        };
+        let changes = self.store.replace_visitors(range, &rows, &[]).await?;
+        self.attribute(account, changes).await
     }
 }
 

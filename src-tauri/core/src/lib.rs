@@ -7,6 +7,7 @@ pub mod day;
 pub mod desk;
 pub mod doctor;
 pub mod export;
+pub mod live;
 pub mod nexudus;
 pub mod preferences;
 pub mod queue;

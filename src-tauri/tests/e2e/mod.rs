@@ -74,19 +74,33 @@ fn descendants(pid: u32) -> Vec<u32> {
     all
 }
 
-pub struct App {
+/// One running app and its window, with its own data folder.
+pub struct Window {
     pub browser: Client,
-    pub sim: RunningSim,
-    /// The stopped simulator's state and address while the desk is "offline".
-    stopped: Option<(std::sync::Arc<nexudus_sim::Sim>, std::net::SocketAddr)>,
     pub export_dir: PathBuf,
     /// The app's home folder (private to this run: start-at-login writes below it).
     pub home: PathBuf,
-    pub http: reqwest::Client,
     data_dir: PathBuf,
     log_path: PathBuf,
     _driver: Driver,
+}
+
+/// The app under test and the simulator it talks to.
+pub struct App {
+    window: Window,
+    pub sim: RunningSim,
+    /// The stopped simulator's state and address while the desk is "offline".
+    stopped: Option<(std::sync::Arc<nexudus_sim::Sim>, std::net::SocketAddr)>,
+    pub http: reqwest::Client,
     _serial: MutexGuard<'static, ()>,
+}
+
+impl std::ops::Deref for App {
+    type Target = Window;
+
+    fn deref(&self) -> &Window {
+        &self.window
+    }
 }
 
 fn free_port() -> u16 {
@@ -107,6 +121,8 @@ pub struct Launch {
     pub demo: bool,
     /// The app's config folder (window state lives there); a fresh one when `None`.
     pub config_home: Option<PathBuf>,
+    /// The demo space's accounts and locations without its visitors: the test adds its own.
+    pub empty: bool,
 }
 
 impl Default for Launch {
@@ -115,6 +131,7 @@ impl Default for Launch {
             sim_config: json!({}),
             demo: false,
             config_home: None,
+            empty: false,
         }
     }
 }
@@ -130,10 +147,28 @@ pub async fn launch(options: Launch) -> App {
         .expect("sim config");
     let sim = nexudus_sim::start(StartOptions {
         config,
+        data: if options.empty {
+            nexudus_sim::DataSet::Empty
+        } else {
+            nexudus_sim::DataSet::default()
+        },
         ..StartOptions::default()
     })
     .await
     .expect("sim");
+    let window = open_window(&sim.base_url(), &options).await;
+    App {
+        window,
+        sim,
+        stopped: None,
+        http: reqwest::Client::new(),
+        _serial: serial,
+    }
+}
+
+/// Starts the app against `server` in a fresh data folder, and opens a WebDriver session on
+/// its window.
+async fn open_window(server: &str, options: &Launch) -> Window {
     let data_dir = std::env::temp_dir().join(format!("frontdesk-e2e-{}", uuid_like()));
     std::fs::create_dir_all(&data_dir).expect("data dir");
     // The app's own output (it inherits the driver's) is kept to be searched for secrets.
@@ -157,7 +192,7 @@ pub async fn launch(options: Launch) -> App {
             "--native-port",
             &native_port.to_string(),
         ])
-        .env("FRONTDESK_NEXUDUS_URL", sim.base_url())
+        .env("FRONTDESK_NEXUDUS_URL", server)
         .env("FRONTDESK_DATA_DIR", &data_dir)
         .env("FRONTDESK_EXPORT_DIR", &export_dir)
         .env("FRONTDESK_LOG_DIR", data_dir.join("logs"))
@@ -209,20 +244,15 @@ pub async fn launch(options: Launch) -> App {
         }
     };
     eprintln!("e2e: session open");
-    App {
+    Window {
         browser,
-        sim,
-        stopped: None,
         export_dir,
         home,
-        http: reqwest::Client::new(),
         data_dir,
         log_path,
         _driver: driver,
-        _serial: serial,
     }
 }
-
 fn uuid_like() -> String {
     format!(
         "{}-{}",
@@ -250,7 +280,7 @@ fn xpath_literal(text: &str) -> String {
     }
 }
 
-impl App {
+impl Window {
     /// Waits until `locator` matches an element a person could use: shown and enabled (the
     /// first such, when hidden screens hold others).
     async fn usable(&self, locator: Locator<'_>, what: &str) -> Element {
@@ -338,24 +368,6 @@ impl App {
             .await
     }
 
-    /// Stops the simulator: the desk is offline. Its data is kept for [`App::come_back`].
-    pub async fn go_offline(&mut self) {
-        let placeholder = nexudus_sim::start(StartOptions::default())
-            .await
-            .expect("placeholder sim");
-        let running = std::mem::replace(&mut self.sim, placeholder);
-        self.stopped = Some((running.sim.clone(), running.addr));
-        running.stop().await;
-    }
-
-    /// Brings the stopped simulator back, with its data, at the same address.
-    pub async fn come_back(&mut self) {
-        let (state, addr) = self.stopped.take().expect("went offline first");
-        self.sim = nexudus_sim::start_with(state, addr)
-            .await
-            .expect("back online");
-    }
-
     /// Waits until a script answers `true`; `what` names the wait when it fails.
     pub async fn wait_until(&self, what: &str, script: &str) {
         self.wait_until_within(WAIT, what, script).await;
@@ -366,19 +378,6 @@ impl App {
         while self.script(script).await != Value::Bool(true) {
             assert!(Instant::now() < deadline, "never: {what}");
             tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-    }
-
-    /// Waits until the simulator's state satisfies `check`.
-    pub async fn wait_for_sim(&self, what: &str, check: impl Fn(&Value) -> bool) -> Value {
-        let deadline = Instant::now() + WAIT * 2;
-        loop {
-            let state = self.sim_get("/_sim/state").await;
-            if check(&state) {
-                return state;
-            }
-            assert!(Instant::now() < deadline, "the simulator never saw: {what}");
-            tokio::time::sleep(Duration::from_millis(200)).await;
         }
     }
 
@@ -506,50 +505,6 @@ impl App {
             .await;
     }
 
-    /// How many times the simulator notified a host that this visitor checked in.
-    pub async fn host_notices(&self, visitor_id: i64) -> usize {
-        self.sim_get("/_sim/state").await["notices"]
-            .as_array()
-            .expect("notices")
-            .iter()
-            .filter(|n| n["visitor_id"] == visitor_id)
-            .count()
-    }
-
-    /// Adds a visitor for `host` at `business`, expected at `expected` (tests make the visitors
-    /// they need relative to the moment they run); answers its id.
-    pub async fn add_visitor(
-        &self,
-        name: &str,
-        business: i64,
-        host: i64,
-        expected: chrono::DateTime<chrono::Utc>,
-    ) -> i64 {
-        let body = nexudus_sim::control::registered_visitor(name, business, host, expected);
-        let created: Value = self
-            .http
-            .post(format!("{}/_sim/visitors", self.sim.base_url()))
-            .json(&body)
-            .send()
-            .await
-            .expect("add visitor")
-            .json()
-            .await
-            .expect("added visitor");
-        created["Id"].as_i64().expect("id")
-    }
-
-    pub async fn sim_get(&self, path: &str) -> Value {
-        self.http
-            .get(format!("{}{path}", self.sim.base_url()))
-            .send()
-            .await
-            .expect("sim")
-            .json()
-            .await
-            .expect("json")
-    }
-
     /// Every token the keyring holds for the app, read the way another program would.
     fn tokens_in_keyring() -> Vec<String> {
         let output = Command::new("secret-tool")
@@ -629,5 +584,91 @@ impl App {
         let _ = std::fs::remove_file(&self.log_path);
         let _ = std::fs::remove_dir_all(&self.export_dir);
         let _ = std::fs::remove_dir_all(&self.home);
+    }
+}
+
+impl App {
+    /// Stops the simulator: the desk is offline. Its data is kept for [`App::come_back`].
+    pub async fn go_offline(&mut self) {
+        let placeholder = nexudus_sim::start(StartOptions::default())
+            .await
+            .expect("placeholder sim");
+        let running = std::mem::replace(&mut self.sim, placeholder);
+        self.stopped = Some((running.sim.clone(), running.addr));
+        running.stop().await;
+    }
+
+    /// Brings the stopped simulator back, with its data, at the same address.
+    pub async fn come_back(&mut self) {
+        let (state, addr) = self.stopped.take().expect("went offline first");
+        self.sim = nexudus_sim::start_with(state, addr)
+            .await
+            .expect("back online");
+    }
+
+    /// Waits until the simulator's state satisfies `check`.
+    pub async fn wait_for_sim(&self, what: &str, check: impl Fn(&Value) -> bool) -> Value {
+        let deadline = Instant::now() + WAIT * 2;
+        loop {
+            let state = self.sim_get("/_sim/state").await;
+            if check(&state) {
+                return state;
+            }
+            assert!(Instant::now() < deadline, "the simulator never saw: {what}");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+
+    /// How many times the simulator notified a host that this visitor checked in.
+    pub async fn host_notices(&self, visitor_id: i64) -> usize {
+        self.sim_get("/_sim/state").await["notices"]
+            .as_array()
+            .expect("notices")
+            .iter()
+            .filter(|n| n["visitor_id"] == visitor_id)
+            .count()
+    }
+
+    /// Adds a visitor for `host` at `business`, expected at `expected` (tests make the visitors
+    /// they need relative to the moment they run); answers its id.
+    pub async fn add_visitor(
+        &self,
+        name: &str,
+        business: i64,
+        host: i64,
+        expected: chrono::DateTime<chrono::Utc>,
+    ) -> i64 {
+        let body = nexudus_sim::control::registered_visitor(name, business, host, expected);
+        let created: Value = self
+            .http
+            .post(format!("{}/_sim/visitors", self.sim.base_url()))
+            .json(&body)
+            .send()
+            .await
+            .expect("add visitor")
+            .json()
+            .await
+            .expect("added visitor");
+        created["Id"].as_i64().expect("id")
+    }
+
+    pub async fn sim_get(&self, path: &str) -> Value {
+        self.http
+            .get(format!("{}{path}", self.sim.base_url()))
+            .send()
+            .await
+            .expect("sim")
+            .json()
+            .await
+            .expect("json")
+    }
+
+    /// Opens another desk: a second app, with its own data folder, on the same simulator.
+    pub async fn open_another_desk(&self) -> Window {
+        open_window(&self.sim.base_url(), &Launch::default()).await
+    }
+
+    pub async fn finish(self) {
+        self.window.finish().await;
     }
 }

@@ -1,13 +1,19 @@
 // The host's view: register a visitor for one or many dates (up to 30, as the portal allows),
 // and see, and cancel, upcoming visitors. Server strings are set with textContent only.
 import { desk } from "../api.js";
-import { button, byId, fillOptions, onConfirmedAction, setText, show } from "../dom.js";
+import { button, byId, element, fillOptions, onConfirmedAction, setText, show, syncChildren } from "../dom.js";
 
 const MAX_DATES = 30;
 const FIELDS = { fullName: "visit-name", email: "visit-email", dates: "visit-dates" };
 const LABELS = { fullName: "Full name", email: "Email", dates: "Dates", businessId: "Location" };
 let dates = [];
 let onError = () => {};
+// What changed without this window asking (an arrival, the desk, the admin panel), said on the
+// row for a while.
+const ELSEWHERE = { checked_in: "Arrived", checked_out: "Left", approval: "Answer changed", updated: "Changed elsewhere", added: "Added elsewhere" };
+const MARK_MS = 20_000;
+const marks = new Map();
+let nodes = new Map();
 
 function renderDates() {
   const chips = dates.map((date) => {
@@ -76,6 +82,11 @@ function row(visitor) {
   const name = document.createElement("div");
   name.className = "visitor-name";
   name.textContent = visitor.fullName;
+  const mark = visitor.id != null ? marks.get(visitor.id) : null;
+  if (mark) {
+    name.append(element("span", "badge badge-elsewhere", mark.text));
+    item.classList.add("changed-elsewhere");
+  }
   const status = document.createElement("div");
   status.className = "visitor-meta";
   status.textContent = [
@@ -102,14 +113,39 @@ function row(visitor) {
   return item;
 }
 
+// Rows are reused while nothing they show changed, so a poll's redraw keeps focus and scroll.
 function renderUpcoming(visitors) {
-  byId("upcoming-list").replaceChildren(...visitors.map(row));
+  const previous = nodes;
+  nodes = new Map();
+  const shown = visitors.map((visitor, index) => {
+    const key = visitor.id != null ? `id:${visitor.id}` : `queued:${visitor.queuedId}:${index}`;
+    const print = `${JSON.stringify(visitor)}|${marks.get(visitor.id)?.text ?? ""}`;
+    const before = previous.get(key);
+    const node = before && before.print === print ? before.node : row(visitor);
+    nodes.set(key, { node, print });
+    return node;
+  });
+  syncChildren(byId("upcoming-list"), shown);
   const waiting = visitors.filter((v) => v.pending).length;
   setText("host-sync-line", waiting ? `${waiting} visit${waiting === 1 ? "" : "s"} waiting to sync.` : "");
 }
 
 export async function showUpcoming() {
   renderUpcoming(await desk.upcoming());
+}
+
+/** A poll changed the host's list: redraws it, marking what happened elsewhere. */
+export async function showUpcomingChanges(changes) {
+  for (const change of changes) {
+    const text = ELSEWHERE[change.kind];
+    if (change.elsewhere && text) marks.set(change.visitorId, { text, until: Date.now() + MARK_MS });
+  }
+  await showUpcoming();
+  setTimeout(() => {
+    const now = Date.now();
+    for (const [id, mark] of marks) if (mark.until <= now) marks.delete(id);
+    showUpcoming().catch(() => {});
+  }, MARK_MS + 50);
 }
 
 async function submit(event) {

@@ -5,7 +5,7 @@
 // and each group shows at most ROW_LIMIT matches, so a keystroke touches a few hundred rows
 // whatever the size of the day.
 import { desk, queue } from "../api.js";
-import { button, byId, element, fillOptions, localTime, onAction, setDisplayZone, setText, show } from "../dom.js";
+import { button, byId, element, fillOptions, localTime, onAction, setDisplayZone, setText, show, syncChildren } from "../dom.js";
 import { drawChart } from "./chart.js";
 import { openBadge } from "./badge.js";
 
@@ -18,9 +18,22 @@ const APPROVALS = {
   accepted_and_grant: "Send up",
 };
 
+// What someone else did to a row, said on it for a while so the receptionist sees why it moved.
+const ELSEWHERE = {
+  added: "Added at another desk",
+  checked_in: "Checked in at another desk",
+  checked_out: "Checked out at another desk",
+  approval: "Host answered",
+  updated: "Changed at another desk",
+};
+const MARK_MS = 20_000;
+
 let business = null;
 let visitors = [];
+// Keyed by visitor, so a refresh rebuilds only the rows that changed.
 let rows = new Map();
+const marks = new Map();
+let signedOut = false;
 let shownAll = new Set();
 let onError = () => {};
 const listeners = new Set();
@@ -68,7 +81,12 @@ function row(visitor) {
 
   const who = element("div");
   const name = element("div", "visitor-name", visitor.fullName);
-  if (visitor.pending) name.append(badge("Waiting to sync", "pending"));
+  if (visitor.pending) name.append(badge(signedOut ? "Waiting for sign-in" : "Waiting to sync", "pending"));
+  const mark = visitor.id != null ? marks.get(visitor.id) : null;
+  if (mark) {
+    name.append(badge(mark.text, "elsewhere"));
+    item.classList.add("changed-elsewhere");
+  }
   if (visitor.needsAttention) name.append(badge("Needs attention", "attention"));
   if (visitor.approval && APPROVALS[visitor.approval]) name.append(badge(APPROVALS[visitor.approval], "approval"));
   const meta = element(
@@ -116,7 +134,7 @@ export function applySearch() {
     // Rows are built the first time they are shown, then reused.
     const shown = found.slice(0, limit).map((entry) => (entry.node ??= row(entry.visitor)));
     if (found.length > limit) shown.push(showMoreButton(group, found.length - limit));
-    byId(listId).replaceChildren(...shown);
+    syncChildren(byId(listId), shown);
   }
   setText("expected-count", `(${matches.expected.length})`);
   setText("onsite-count", `(${matches.on_site.length})`);
@@ -125,11 +143,28 @@ export function applySearch() {
   performance.measure("today-filter", { start: started });
 }
 
+function rowKey(visitor, index) {
+  if (visitor.id != null) return `id:${visitor.id}`;
+  return visitor.queuedId ? `queued:${visitor.queuedId}` : `at:${index}`;
+}
+
+// Everything a row shows: the same fingerprint means the same row, reused as it is.
+function fingerprint(visitor) {
+  const mark = visitor.id != null ? marks.get(visitor.id)?.text : "";
+  return `${JSON.stringify(visitor)}|${mark ?? ""}|${signedOut}`;
+}
+
 function render() {
   const started = performance.now();
+  const previous = rows;
   rows = new Map();
   visitors.forEach((visitor, index) => {
-    rows.set(index, { group: presence(visitor), search: searchText(visitor), visitor, node: null });
+    let key = rowKey(visitor, index);
+    if (rows.has(key)) key = `${key}#${index}`;
+    const print = fingerprint(visitor);
+    const before = previous.get(key);
+    const node = before && before.print === print ? before.node : null;
+    rows.set(key, { group: presence(visitor), search: searchText(visitor), visitor, node, print });
   });
   setText("on-site-count", String(visitors.filter((v) => presence(v) === "on_site").length));
   applySearch();
@@ -141,6 +176,52 @@ function render() {
 export async function showToday() {
   if (business == null) return;
   visitors = await desk.today(business);
+  render();
+}
+
+/**
+ * A poll changed today's list (another desk, a kiosk, the admin panel, a host): redraws the
+ * rows that changed, marks what others did, and says who left the list.
+ */
+export async function showChanges(changes) {
+  if (business == null) return;
+  const gone = [];
+  for (const change of changes) {
+    if (!change.elsewhere) continue;
+    if (change.kind === "removed") {
+      const visitor = visitors.find((v) => v.id === change.visitorId);
+      if (visitor) gone.push(visitor.fullName);
+      continue;
+    }
+    const text = ELSEWHERE[change.kind];
+    if (!text) continue;
+    marks.set(change.visitorId, { text, until: Date.now() + MARK_MS });
+  }
+  if (gone.length) {
+    setText("list-news", `${gone.join(", ")}: cancelled or moved elsewhere, no longer in today's list.`);
+    show("list-news", true);
+    setTimeout(() => show("list-news", false), MARK_MS);
+  }
+  await showToday();
+  setTimeout(expireMarks, MARK_MS + 50);
+}
+
+function expireMarks() {
+  const now = Date.now();
+  let expired = false;
+  for (const [id, mark] of marks) {
+    if (mark.until <= now) {
+      marks.delete(id);
+      expired = true;
+    }
+  }
+  if (expired) render();
+}
+
+/** While signed out, queued changes wait for a sign-in, and their rows say so. */
+export function setSignedOut(value) {
+  if (signedOut === value) return;
+  signedOut = value;
   render();
 }
 

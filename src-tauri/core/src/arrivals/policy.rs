@@ -1,8 +1,10 @@
 //! How often to look for arrivals.
 //!
 //! The target is an alert within about 3 s of a check-in (median) while visitors are due,
-//! spending at most ~12 requests a minute of the 120 Nexudus allows per client: one poll every
-//! 5 s is 12 a minute and puts the median delay at ~2.5 s plus the request's own time. When
+//! spending a small part of the 120 requests a minute Nexudus allows per client: one poll every
+//! 5 s is 12 looks a minute and puts the median delay at ~2.5 s plus the request's own time. A
+//! host's look is one request; reception's is two (the whole day, which also shows what was
+//! cancelled, and what changed since the last look), so 24 a minute at the fastest. When
 //! nobody is due for hours the poll slows to 30 s, then 2 min; at night with the window idle and
 //! nobody due it drops to 5 min; offline it backs off from 10 s to 2 min, and the first good
 //! answer brings it straight back to full speed.

@@ -6,9 +6,8 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
-use chrono::{DateTime, SecondsFormat, Timelike, Utc};
+use chrono::{DateTime, Timelike, Utc};
 use serde::Serialize;
-use sqlx::Row;
 use tokio::sync::{broadcast, Mutex, Notify};
 
 use super::detect::{host_arrivals, reception_alerts, Alert};
@@ -16,6 +15,7 @@ use super::notify::Notifier;
 use super::policy::{next_poll, PollContext, VERY_SLOW};
 use crate::account::{Accounts, Mode};
 use crate::desk::Desk;
+use crate::live::ListChanged;
 use crate::nexudus::models::PublicVisitor;
 use crate::nexudus::{ApiError, NexudusClient, VisitorQuery};
 use crate::preferences::Preferences;
@@ -28,6 +28,12 @@ pub const LOCATION_SETTING: &str = "reception_location";
 /// arrivals of the last few minutes, so older records cannot matter; reading them all would
 /// make every poll slower as the history grows.
 const HISTORY_READ: chrono::Duration = chrono::Duration::days(2);
+
+/// A day with this many visitors or more takes several pages to read: it is read whole only
+/// every [`BIG_DAY_WHOLE_READ_EVERY`] looks (cancellations show then), and by "changed since" in
+/// between.
+const ONE_PAGE: usize = 500;
+const BIG_DAY_WHOLE_READ_EVERY: u32 = 12;
 
 #[derive(Default)]
 struct Memory {
@@ -49,6 +55,11 @@ struct Memory {
     /// Reception: each visitor of the day's expected time and whether they arrived, kept from
     /// the polls so the schedule needs no re-read of the whole day.
     day: HashMap<i64, (Option<DateTime<Utc>>, bool)>,
+    /// Reception: the last whole-day read fit in one page, so every look reads the whole day
+    /// (one request that also sees cancellations, which "changed since" cannot).
+    small_day: bool,
+    /// Reception: looks since the last whole-day read of a day too big to read every time.
+    looks_since_whole_day: u32,
 }
 
 /// An alert as announced, for the window: shown as a banner, and as the only notice when the
@@ -80,10 +91,7 @@ pub struct Watcher {
     memory: Mutex<Memory>,
     wake: Notify,
     announcements: broadcast::Sender<Announcement>,
-}
-
-fn stamp(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Micros, true)
+    changes: broadcast::Sender<ListChanged>,
 }
 
 impl Watcher {
@@ -101,12 +109,25 @@ impl Watcher {
             memory: Mutex::new(Memory::default()),
             wake: Notify::new(),
             announcements: broadcast::Sender::new(64),
+            changes: broadcast::Sender::new(64),
         })
     }
 
     /// Every alert as it is announced.
     pub fn subscribe(&self) -> broadcast::Receiver<Announcement> {
         self.announcements.subscribe()
+    }
+
+    /// Every change a look brought to the list the window shows.
+    pub fn subscribe_changes(&self) -> broadcast::Receiver<ListChanged> {
+        self.changes.subscribe()
+    }
+
+    /// Tells the window what a look changed (nobody listening, as in the CLI, is fine).
+    fn publish(&self, changed: ListChanged) {
+        if !changed.changes.is_empty() {
+            let _ = self.changes.send(changed);
+        }
     }
 
     /// Look now (sign-in, mode change, "sync now", back online).
@@ -128,16 +149,9 @@ impl Watcher {
     }
 
     async fn announced(&self, account: &str) -> Result<HashSet<(i64, String)>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT visitor_id, event FROM announced_arrivals WHERE account = ? AND announced_at >= ?",
-        )
-        .bind(account)
-        .bind(stamp(Utc::now() - HISTORY_READ))
-        .fetch_all(self.store.pool())
-        .await?;
-        rows.iter()
-            .map(|row| Ok((row.try_get("visitor_id")?, row.try_get("event")?)))
-            .collect()
+        self.store
+            .announced_since(account, Utc::now() - HISTORY_READ)
+            .await
     }
 
     /// Records alerts as announced; answers those not announced before (a second watcher, or
@@ -145,16 +159,11 @@ impl Watcher {
     async fn claim(&self, account: &str, alerts: Vec<Alert>) -> Result<Vec<Alert>, StoreError> {
         let mut fresh = Vec::new();
         for alert in alerts {
-            let inserted = sqlx::query(
-                "INSERT OR IGNORE INTO announced_arrivals (account, visitor_id, event, announced_at) VALUES (?, ?, ?, ?)",
-            )
-            .bind(account)
-            .bind(alert.visitor_id)
-            .bind(alert.event.key())
-            .bind(stamp(Utc::now()))
-            .execute(self.store.pool())
-            .await?;
-            if inserted.rows_affected() == 1 {
+            if self
+                .store
+                .claim_announcement(account, alert.visitor_id, &alert.event.key())
+                .await?
+            {
                 fresh.push(alert);
             }
         }
@@ -285,7 +294,10 @@ impl Watcher {
         // The same read keeps the host's list fresh: an arrival shows there at once.
         if rows != memory.mine {
             match self.desk.remember_mine(&memory.account, &rows).await {
-                Ok(()) => memory.mine = rows.clone(),
+                Ok(changed) => {
+                    memory.mine = rows.clone();
+                    self.publish(changed);
+                }
                 Err(error) => tracing::warn!(%error, "could not keep the host's visitors"),
             }
         }
@@ -350,6 +362,14 @@ impl Watcher {
             memory.day_start = Some(day_start);
             memory.day.clear();
         }
+        // A day that fits in one page is read whole at every look: the same single request
+        // sees check-ins, check-outs, walk-ins, answers and cancellations made anywhere.
+        // "Changed since" also catches what moved out of the day, and last evening's visitors
+        // still in the building.
+        let whole_day_read = baseline
+            || new_day
+            || memory.small_day
+            || memory.looks_since_whole_day + 1 >= BIG_DAY_WHOLE_READ_EVERY;
         let mut rows = Vec::new();
         if let Some(since) = memory.updated_since {
             // A minute's overlap: the filter has minute precision.
@@ -360,22 +380,60 @@ impl Watcher {
             };
             rows = client.list_visitors(&changed).await?;
         }
-        if baseline || new_day {
+        // What alerts may come from: what changed since the last look, by its stamp or in the
+        // list (the whole day is read every look; its unchanged rows are not news).
+        let mut news: HashSet<i64> = rows.iter().map(|row| row.id).collect();
+        let mut changed = ListChanged::default();
+        let mut day_rows = Vec::new();
+        if whole_day_read {
             let whole_day = VisitorQuery {
                 business: Some(business),
                 expected_from: Some(day_start),
                 expected_to: Some(day_end),
                 ..VisitorQuery::default()
             };
-            let day_rows = client.list_visitors(&whole_day).await?;
-            let in_day: HashSet<i64> = day_rows.iter().map(|d| d.id).collect();
+            let listing = client.list_visitors_reporting(&whole_day).await?;
+            memory.small_day = listing.records.len() + listing.unreadable.len() < ONE_PAGE;
+            memory.looks_since_whole_day = 0;
+            let in_day: HashSet<i64> = listing.records.iter().map(|d| d.id).collect();
             rows.retain(|row| !in_day.contains(&row.id));
-            rows.extend(day_rows);
+            // An empty answer where the cache knows visitors (a proxy, a failover) is not taken
+            // as a day where everyone cancelled; nor is a record that could not be read.
+            let unreadable: Vec<i64> = listing.unreadable.iter().filter_map(|u| u.id).collect();
+            let doubtful =
+                listing.records.is_empty() || listing.unreadable.iter().any(|u| u.id.is_none());
+            if doubtful {
+                rows.extend(listing.records);
+            } else {
+                changed = self
+                    .desk
+                    .remember_day(
+                        &memory.account,
+                        business,
+                        day,
+                        &listing.records,
+                        &unreadable,
+                    )
+                    .await
+                    .map_err(|e| WatchError::Other(e.to_string()))?;
+                day_rows = listing.records;
+            }
+        } else {
+            memory.looks_since_whole_day += 1;
         }
-        self.desk
+        let merged = self
+            .desk
             .remember(&memory.account, &rows)
             .await
             .map_err(|e| WatchError::Other(e.to_string()))?;
+        changed.changes.extend(merged.changes);
+        rows.extend(day_rows);
+        news.extend(changed.changes.iter().map(|c| c.visitor_id));
+        if !baseline {
+            changed.changes.sort_by_key(|c| c.visitor_id);
+            changed.changes.dedup_by_key(|c| c.visitor_id);
+            self.publish(changed);
+        }
         // "Changed since" and "just now" are asked on the server's clock (a desk minutes fast
         // would ask about the future and hear of nothing); the queue's stamps are this desk's.
         let now = client.server_clock().to_server(started);
@@ -387,7 +445,12 @@ impl Watcher {
         let alerts = if baseline {
             Vec::new()
         } else {
-            reception_alerts(&rows, &announced, &here, &memory.approvals, now)
+            let candidates: Vec<_> = rows
+                .iter()
+                .filter(|row| new_day || news.contains(&row.id))
+                .cloned()
+                .collect();
+            reception_alerts(&candidates, &announced, &here, &memory.approvals, now)
         };
         for row in &rows {
             memory.approvals.insert(row.id, row.host_approval_status);

@@ -42,6 +42,9 @@ pub struct ClientConfig {
     /// Where the lock that every process refreshing this account's tokens takes lives: the
     /// data folder, the one place the app and a cron job surely share.
     pub lock_dir: Option<std::path::PathBuf>,
+    /// Rung when Nexudus refuses this session's refresh (signed out elsewhere, a changed
+    /// password): the session ended without anyone here signing out, and the window must say so.
+    pub session_lost: Option<std::sync::Arc<tokio::sync::Notify>>,
 }
 
 impl ClientConfig {
@@ -54,6 +57,7 @@ impl ClientConfig {
             throttle_retries: 3,
             read_retries: 2,
             lock_dir: None,
+            session_lost: None,
         }
     }
 }
@@ -507,6 +511,13 @@ impl NexudusClient {
         blocking(move || store.delete(&account)).await
     }
 
+    fn session_ended(&self) {
+        tracing::warn!("Nexudus refused to renew the session: signed out");
+        if let Some(lost) = &self.inner.config.session_lost {
+            lost.notify_one();
+        }
+    }
+
     /// Whether the client still has tokens (a refused refresh clears them).
     pub async fn is_signed_in(&self) -> bool {
         self.inner.tokens.lock().await.is_some()
@@ -598,10 +609,12 @@ impl NexudusClient {
                         if let Err(error) = blocking(move || store.delete(&account)).await {
                             tracing::warn!(%error, "could not remove an expired sign-in from the keyring");
                         }
+                        self.session_ended();
                         Err(ApiError::SignInRequired)
                     }
                     None => {
                         tokens.take();
+                        self.session_ended();
                         Err(ApiError::SignInRequired)
                     }
                 }

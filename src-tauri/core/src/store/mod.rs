@@ -11,7 +11,9 @@ use serde::Serialize;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
 
+pub mod announced;
 pub mod lock;
+pub mod visitors;
 
 pub const DATABASE_FILE: &str = "frontdesk.sqlite3";
 

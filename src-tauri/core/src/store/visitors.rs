@@ -1,0 +1,190 @@
+//! The visitor cache: visitors as last read from Nexudus, so the screens work offline. Every
+//! write answers what it changed, so a window can redraw those rows and say who changed them.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use sqlx::Row;
+
+use super::{Store, StoreError};
+use crate::desk::DeskVisitor;
+use crate::live::{changes_between, ChangeKind};
+
+fn stamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Micros, true)
+}
+
+/// A range of the cache: one account's visitors expected between two instants, at one
+/// location or at all.
+#[derive(Clone, Copy, Debug)]
+pub struct Range<'a> {
+    pub account: &'a str,
+    pub business: Option<i64>,
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
+}
+
+/// Writes one server row (rows without a server id are not cached).
+async fn upsert_row(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    account: &str,
+    visitor: &DeskVisitor,
+    business: Option<i64>,
+    fetched_at: &str,
+) -> Result<(), StoreError> {
+    let Some(id) = visitor.id else {
+        return Ok(());
+    };
+    sqlx::query(
+        "INSERT INTO visitors (account, id, business_id, expected_at, record, fetched_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(account, id) DO UPDATE SET business_id = excluded.business_id, expected_at = excluded.expected_at,
+         record = excluded.record, fetched_at = excluded.fetched_at",
+    )
+    .bind(account)
+    .bind(id)
+    .bind(visitor.business_id.or(business))
+    .bind(visitor.expected_at.map(stamp))
+    .bind(serde_json::to_string(visitor)?)
+    .bind(fetched_at)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+async fn cached_one(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    account: &str,
+    id: i64,
+) -> Result<Option<DeskVisitor>, StoreError> {
+    let row = sqlx::query("SELECT record FROM visitors WHERE account = ? AND id = ?")
+        .bind(account)
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let record: String = row.try_get("record")?;
+    // A row an older version wrote differently is simply replaced.
+    Ok(serde_json::from_str(&record).ok())
+}
+
+fn by_id(rows: &[DeskVisitor]) -> HashMap<i64, DeskVisitor> {
+    rows.iter()
+        .filter_map(|row| row.id.map(|id| (id, row.clone())))
+        .collect()
+}
+
+impl Store {
+    /// The cached rows of a range, and when the newest of them was read.
+    pub async fn cached_visitors(
+        &self,
+        range: Range<'_>,
+    ) -> Result<(Vec<DeskVisitor>, DateTime<Utc>), StoreError> {
+        let rows = sqlx::query(
+            "SELECT record, fetched_at FROM visitors WHERE account = ?1 AND (?2 IS NULL OR business_id = ?2)
+             AND expected_at >= ?3 AND expected_at <= ?4 ORDER BY expected_at",
+        )
+        .bind(range.account)
+        .bind(range.business)
+        .bind(stamp(range.from))
+        .bind(stamp(range.to))
+        .fetch_all(self.pool())
+        .await?;
+        let mut fetched = DateTime::<Utc>::MIN_UTC;
+        let mut visitors = Vec::with_capacity(rows.len());
+        for row in rows {
+            let record: String = row.try_get("record")?;
+            let at: String = row.try_get("fetched_at")?;
+            if let Ok(at) = DateTime::parse_from_rfc3339(&at) {
+                fetched = fetched.max(at.with_timezone(&Utc));
+            }
+            visitors.push(serde_json::from_str(&record)?);
+        }
+        Ok((visitors, fetched))
+    }
+
+    /// Replaces the cached rows of a range with what the server just said, except the rows
+    /// named in `keep` (records the server sent but that could not be read: not gone). Answers
+    /// what changed.
+    pub async fn replace_visitors(
+        &self,
+        range: Range<'_>,
+        visitors: &[DeskVisitor],
+        keep: &[i64],
+    ) -> Result<Vec<(i64, ChangeKind)>, StoreError> {
+        let now = stamp(Utc::now());
+        let (before, _) = self.cached_visitors(range).await?;
+        let mut before = by_id(&before);
+        // What the server sent stays (and is rewritten below only if it changed); so do the
+        // rows it could not send readably.
+        let staying: Vec<i64> = visitors
+            .iter()
+            .filter_map(|v| v.id)
+            .chain(keep.iter().copied())
+            .collect();
+        let mut tx = self.pool().begin().await?;
+        sqlx::query(
+            "DELETE FROM visitors WHERE account = ?1 AND (?2 IS NULL OR business_id = ?2) AND expected_at >= ?3 AND expected_at <= ?4
+             AND id NOT IN (SELECT value FROM json_each(?5))",
+        )
+        .bind(range.account)
+        .bind(range.business)
+        .bind(stamp(range.from))
+        .bind(stamp(range.to))
+        .bind(serde_json::to_string(&staying)?)
+        .execute(&mut *tx)
+        .await?;
+        // Every row of the range was read just now, changed or not (the list lays done
+        // operations over rows older than them).
+        sqlx::query(
+            "UPDATE visitors SET fetched_at = ?5 WHERE account = ?1 AND (?2 IS NULL OR business_id = ?2)
+             AND expected_at >= ?3 AND expected_at <= ?4",
+        )
+        .bind(range.account)
+        .bind(range.business)
+        .bind(stamp(range.from))
+        .bind(stamp(range.to))
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
+        for visitor in visitors {
+            // A row cached outside the range (yesterday's, moved to today) is compared too.
+            if let Some(id) = visitor.id.filter(|id| !before.contains_key(id)) {
+                if let Some(earlier) = cached_one(&mut tx, range.account, id).await? {
+                    before.insert(id, earlier);
+                }
+            }
+            // A look every few seconds rewrites only what changed.
+            let unchanged = visitor.id.and_then(|id| before.get(&id)) == Some(visitor);
+            if !unchanged {
+                upsert_row(&mut tx, range.account, visitor, range.business, &now).await?;
+            }
+        }
+        tx.commit().await?;
+        before.retain(|id, _| !keep.contains(id));
+        Ok(changes_between(&before, &by_id(visitors)))
+    }
+
+    /// Takes in rows read elsewhere (an incremental "changed since" read); nothing is
+    /// removed. Answers what changed.
+    pub async fn merge_visitors(
+        &self,
+        account: &str,
+        visitors: &[DeskVisitor],
+    ) -> Result<Vec<(i64, ChangeKind)>, StoreError> {
+        let now = stamp(Utc::now());
+        let mut before = HashMap::new();
+        let mut tx = self.pool().begin().await?;
+        for visitor in visitors {
+            if let Some(id) = visitor.id {
+                if let Some(earlier) = cached_one(&mut tx, account, id).await? {
+                    before.insert(id, earlier);
+                }
+            }
+            upsert_row(&mut tx, account, visitor, None, &now).await?;
+        }
+        tx.commit().await?;
+        Ok(changes_between(&before, &by_id(visitors)))
+    }
+}

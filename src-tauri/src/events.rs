@@ -1,0 +1,69 @@
+//! What the app tells the window without being asked, by name. The page listens for the same
+//! names (`ui/js/events.js`); this is the one place the Rust side spells them.
+
+use serde::Serialize;
+use tauri::{AppHandle, Emitter};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WindowEvent {
+    /// An arrival alert, shown in the window too.
+    Arrival,
+    /// A poll changed what the current list shows (`frontdesk_core::live::ListChanged`).
+    ListChanged,
+    /// The queue's status (`SyncStatus`).
+    QueueChanged,
+    /// The session changed without the window asking: signed in (demo), or lost.
+    SessionChanged,
+    /// A notification was clicked: show this visitor.
+    ShowVisitor,
+    /// Something the person should read (`UiError`).
+    Notice,
+}
+
+impl WindowEvent {
+    #[cfg(test)]
+    pub const ALL: [WindowEvent; 6] = [
+        WindowEvent::Arrival,
+        WindowEvent::ListChanged,
+        WindowEvent::QueueChanged,
+        WindowEvent::SessionChanged,
+        WindowEvent::ShowVisitor,
+        WindowEvent::Notice,
+    ];
+
+    pub const fn name(self) -> &'static str {
+        match self {
+            WindowEvent::Arrival => "arrival",
+            WindowEvent::ListChanged => "list-changed",
+            WindowEvent::QueueChanged => "queue-changed",
+            WindowEvent::SessionChanged => "session-changed",
+            WindowEvent::ShowVisitor => "show-visitor",
+            WindowEvent::Notice => "notice",
+        }
+    }
+}
+
+/// Sends an event to the window; a window that is gone is only logged.
+pub fn emit<T: Serialize + Clone>(app: &AppHandle, event: WindowEvent, payload: T) {
+    if let Err(error) = app.emit(event.name(), payload) {
+        tracing::warn!(%error, event = event.name(), "could not tell the window");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The page spells every name the same way (a typo would be an event nobody hears).
+    #[test]
+    fn the_page_listens_for_every_event_by_the_same_name() {
+        let page = include_str!("../../ui/js/events.js");
+        for event in WindowEvent::ALL {
+            assert!(
+                page.contains(&format!("\"{}\"", event.name())),
+                "ui/js/events.js does not name {:?}",
+                event
+            );
+        }
+    }
+}
