@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use chrono::Utc;
 use clap::{Parser, Subcommand, ValueEnum};
+use frontdesk_core::input::one_line;
 use frontdesk_core::account::{Accounts, SignInRequest};
 use frontdesk_core::doctor;
 use frontdesk_core::export::csv_cell;
@@ -366,7 +367,7 @@ fn write_operations(ops: &[QueuedOp], format: Format, out: &mut dyn Write) -> Re
                     op.account.clone(),
                     op.created_at.to_rfc3339(),
                     op.attempts.to_string(),
-                    op.last_error.clone().unwrap_or_default(),
+                    one_line(op.last_error.as_deref().unwrap_or_default()),
                     ids.join(" "),
                 ];
                 let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
@@ -378,10 +379,12 @@ fn write_operations(ops: &[QueuedOp], format: Format, out: &mut dyn Write) -> Re
                 writeln!(out, "The queue is empty.").map_err(io)?;
             }
             for op in ops {
+                // Server messages are printed on one line, without characters that would
+                // reorder or hide what a terminal shows.
                 let error = op
                     .last_error
                     .as_deref()
-                    .map(|e| format!("  ({e})"))
+                    .map(|e| format!("  ({})", one_line(e)))
                     .unwrap_or_default();
                 writeln!(
                     out,

@@ -36,6 +36,9 @@ export function setDisplayZone(zone) {
   displayZone = zone || undefined;
 }
 
+/** The zone times are shown in (part of what a drawn row shows). */
+export const displayZoneName = () => displayZone ?? "";
+
 export function localTime(value) {
   if (!value) return "";
   return new Date(value).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", timeZone: displayZone });
@@ -71,7 +74,7 @@ export function onAction(control, action, onError) {
   });
 }
 
-// Buttons armed for confirmation, by accessible name, until when: a list redrawn between the
+// Buttons armed for confirmation, by what they act on (their name unless told), until when: a list redrawn between the
 // two clicks (a poll brought news) must not swallow the first one.
 const armedUntil = new Map();
 const CONFIRM_MS = 6000;
@@ -80,23 +83,23 @@ const CONFIRM_MS = 6000;
  * Two steps, in the page (no system dialog): the first click asks — the button's text and
  * name change to `confirm` — and only a second click within a few seconds runs `action`.
  */
-export function onConfirmedAction(control, { text, label, confirmText, confirmLabel }, action, onError) {
+export function onConfirmedAction(control, { text, label, confirmText, confirmLabel, key = label }, action, onError) {
   let armed = false;
   const disarm = () => {
     armed = false;
-    armedUntil.delete(label);
+    armedUntil.delete(key);
     control.textContent = text;
     control.setAttribute("aria-label", label);
   };
   const arm = (until) => {
     armed = true;
-    armedUntil.set(label, until);
+    armedUntil.set(key, until);
     control.textContent = confirmText;
     control.setAttribute("aria-label", confirmLabel);
     setTimeout(() => control.isConnected && armed && disarm(), Math.max(0, until - Date.now()));
   };
   // The same button, redrawn while it was armed, is still armed.
-  const until = armedUntil.get(label) ?? 0;
+  const until = armedUntil.get(key) ?? 0;
   if (until > Date.now()) arm(until);
   control.addEventListener("click", async () => {
     if (!armed) {
@@ -105,8 +108,8 @@ export function onConfirmedAction(control, { text, label, confirmText, confirmLa
     }
     control.disabled = true;
     try {
+      armedUntil.delete(key);
       await action();
-      armedUntil.delete(label);
     } catch (error) {
       onError(error);
       control.disabled = false;

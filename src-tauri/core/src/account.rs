@@ -136,8 +136,14 @@ fn validate(request: &SignInRequest) -> Result<(), AccountError> {
     let email = request.email.trim();
     if email.is_empty() {
         fields.push(field("email", "is a required field"));
-    } else if !email.contains('@') || email.starts_with('@') || email.ends_with('@') {
+    } else if !email.contains('@')
+        || email.starts_with('@')
+        || email.ends_with('@')
+        || email != crate::input::one_line(email)
+    {
         fields.push(field("email", "is not a valid email address"));
+    } else if email.chars().count() > crate::input::EMAIL_MAX {
+        fields.push(field("email", "must be at most 254 characters"));
     }
     if request.password.expose().is_empty() {
         fields.push(field("password", "is a required field"));
@@ -333,7 +339,9 @@ impl Accounts {
         self.store
             .set_setting(SIGN_IN_KEY, &current.details)
             .await?;
-        Ok(self.status_of(Some(&current.details), true))
+        // A session Nexudus ended stays ended: the window keeps saying so.
+        let signed_in = current.client.is_signed_in().await;
+        Ok(self.status_with(Some(&current.details), signed_in, !signed_in))
     }
 
     /// Waits until Nexudus ends the session in use (not a sign-out here).

@@ -10,6 +10,10 @@ use serde::{Deserialize, Serialize};
 use crate::account::{AccountError, Accounts};
 use crate::arrivals::watcher::LOCATION_SETTING;
 use crate::day::{Day, DayZone};
+use crate::input::{
+    check_dates, check_email, check_length, one_line, optional_line, optional_text, COMPANY_MAX,
+    NAME_MAX, NOTES_MAX, PHONE_MAX, REASON_MAX,
+};
 use crate::live::{attribute, ChangeKind, ListChanged};
 use crate::nexudus::models::{HostApproval, PublicVisitor, Unreadable, Visitor};
 use crate::nexudus::{ApiError, FieldProblem, NewVisitor, Registration, VisitorQuery};
@@ -18,8 +22,7 @@ use crate::store::visitors::Range;
 use crate::store::{Store, StoreError};
 use crate::sync::SyncEngine;
 
-/// The portal's "Repeat visit" allows up to 30 dates.
-pub const MAX_DATES: usize = 30;
+pub use crate::input::MAX_DATES;
 
 #[derive(Debug, thiserror::Error)]
 pub enum DeskError {
@@ -232,66 +235,81 @@ fn problem(field: &str, message: &str) -> FieldProblem {
     }
 }
 
-fn clean(text: &Option<String>) -> Option<String> {
-    text.as_ref()
-        .map(|t| t.trim().to_string())
-        .filter(|t| !t.is_empty())
-}
-
-/// The same shape the server checks, in the server's wording, before anything is queued.
-fn check_email(email: &str, required: bool, fields: &mut Vec<FieldProblem>) {
-    let email = email.trim();
-    if email.is_empty() {
-        if required {
-            fields.push(problem("email", "is a required field"));
+impl WalkInForm {
+    /// The form as it will be sent: one-line fields without invisible characters, notes with
+    /// their line breaks.
+    pub fn cleaned(&self) -> WalkInForm {
+        WalkInForm {
+            business_id: self.business_id,
+            full_name: one_line(&self.full_name),
+            email: one_line(&self.email),
+            phone: optional_line(&self.phone),
+            company: optional_line(&self.company),
+            host_id: self.host_id,
+            host_name: optional_line(&self.host_name),
+            reason: optional_line(&self.reason),
+            notes: optional_text(&self.notes),
         }
-        return;
-    }
-    let shaped = email.rsplit_once('@').is_some_and(|(local, domain)| {
-        !local.is_empty() && domain.contains('.') && !domain.ends_with('.')
-    }) && !email.contains(char::is_whitespace);
-    if !shaped {
-        fields.push(problem("email", "is not a valid email address"));
     }
 }
 
+impl RegistrationForm {
+    pub fn cleaned(&self) -> RegistrationForm {
+        RegistrationForm {
+            business_id: self.business_id,
+            full_name: one_line(&self.full_name),
+            email: one_line(&self.email),
+            phone: optional_line(&self.phone),
+            notes: optional_text(&self.notes),
+            dates: self.dates.clone(),
+        }
+    }
+}
+
+fn invalid_unless_empty(fields: Vec<FieldProblem>) -> Result<(), DeskError> {
+    if fields.is_empty() {
+        Ok(())
+    } else {
+        Err(DeskError::Invalid { fields })
+    }
+}
+
+fn check_name(name: &str, fields: &mut Vec<FieldProblem>) {
+    if name.is_empty() {
+        fields.push(problem("fullName", "is a required field"));
+    }
+    check_length("fullName", Some(name), NAME_MAX, fields);
+}
+
+/// Checks a walk-in form as it will be sent (see [`WalkInForm::cleaned`]).
 pub fn validate_walk_in(form: &WalkInForm) -> Result<(), DeskError> {
+    let form = &form.cleaned();
     let mut fields = Vec::new();
-    if form.full_name.trim().is_empty() {
-        fields.push(problem("fullName", "is a required field"));
-    }
+    check_name(&form.full_name, &mut fields);
     check_email(&form.email, true, &mut fields);
     if form.business_id <= 0 {
         fields.push(problem("businessId", "is a required field"));
     }
-    if fields.is_empty() {
-        Ok(())
-    } else {
-        Err(DeskError::Invalid { fields })
-    }
+    check_length("phone", form.phone.as_deref(), PHONE_MAX, &mut fields);
+    check_length("company", form.company.as_deref(), COMPANY_MAX, &mut fields);
+    check_length("reason", form.reason.as_deref(), REASON_MAX, &mut fields);
+    check_length("notes", form.notes.as_deref(), NOTES_MAX, &mut fields);
+    invalid_unless_empty(fields)
 }
 
+/// Checks a registration form as it will be sent (see [`RegistrationForm::cleaned`]).
 pub fn validate_registration(form: &RegistrationForm, now: DateTime<Utc>) -> Result<(), DeskError> {
+    let form = &form.cleaned();
     let mut fields = Vec::new();
-    if form.full_name.trim().is_empty() {
-        fields.push(problem("fullName", "is a required field"));
-    }
+    check_name(&form.full_name, &mut fields);
     check_email(&form.email, true, &mut fields);
     if form.business_id <= 0 {
         fields.push(problem("businessId", "is a required field"));
     }
-    if form.dates.is_empty() {
-        fields.push(problem("dates", "needs at least one date"));
-    } else if form.dates.len() > MAX_DATES {
-        fields.push(problem("dates", "can have at most 30 dates"));
-    } else if form.dates.iter().any(|at| *at < now - Duration::minutes(1)) {
-        fields.push(problem("dates", "cannot be in the past"));
-    }
-    if fields.is_empty() {
-        Ok(())
-    } else {
-        Err(DeskError::Invalid { fields })
-    }
+    check_length("phone", form.phone.as_deref(), PHONE_MAX, &mut fields);
+    check_length("notes", form.notes.as_deref(), NOTES_MAX, &mut fields);
+    check_dates(&form.dates, now, &mut fields);
+    invalid_unless_empty(fields)
 }
 
 /// How long before today's start a visitor still on site is kept in today's list (someone who
@@ -462,18 +480,19 @@ impl Desk {
         form: WalkInForm,
         location: Option<String>,
     ) -> Result<QueuedOp, DeskError> {
+        let form = form.cleaned();
         validate_walk_in(&form)?;
         self.queue(Operation::WalkIn {
             visitor: Box::new(NewVisitor {
                 coworker_id: form.host_id,
-                phone_number: clean(&form.phone),
-                company_name: clean(&form.company),
-                visit_reason: clean(&form.reason),
-                notes: clean(&form.notes),
-                checked_in_at: location,
-                ..NewVisitor::walk_in(form.business_id, form.full_name.trim(), form.email.trim())
+                phone_number: form.phone,
+                company_name: form.company,
+                visit_reason: form.reason,
+                notes: form.notes,
+                checked_in_at: location.as_deref().map(one_line),
+                ..NewVisitor::walk_in(form.business_id, &form.full_name, &form.email)
             }),
-            host_name: clean(&form.host_name).filter(|_| form.host_id.is_some()),
+            host_name: form.host_name.filter(|_| form.host_id.is_some()),
         })
         .await
     }
@@ -481,17 +500,18 @@ impl Desk {
     /// A host registers one visitor for one or many dates: one queued operation, sent as one
     /// array request.
     pub async fn register(&self, form: RegistrationForm) -> Result<QueuedOp, DeskError> {
+        let form = form.cleaned();
         validate_registration(&form, Utc::now())?;
         let visits = form
             .dates
             .iter()
             .map(|at| Registration {
                 business_id: form.business_id,
-                full_name: form.full_name.trim().to_string(),
-                email: Some(form.email.trim().to_string()),
-                phone_number: clean(&form.phone),
+                full_name: form.full_name.clone(),
+                email: Some(form.email.clone()),
+                phone_number: form.phone.clone(),
                 expected_arrival: *at,
-                customer_notes: clean(&form.notes),
+                customer_notes: form.notes.clone(),
             })
             .collect();
         self.queue(Operation::Register { visits }).await
@@ -586,6 +606,7 @@ impl Desk {
         let client = self.accounts.client().await?;
         let account = client.account().entry_name();
         let day = self.today_at(business).await?;
+        let read_at = Utc::now();
         let query = VisitorQuery {
             business: Some(business),
             expected_from: Some(day.start),
@@ -626,7 +647,9 @@ impl Desk {
             from: day.start,
             to: day.end,
         };
-        self.store.replace_visitors(range, &rows, &keep).await?;
+        self.store
+            .replace_visitors(range, &rows, &keep, read_at)
+            .await?;
         self.day_list(business, day).await
     }
 
@@ -702,9 +725,10 @@ impl Desk {
         &self,
         account: &str,
         visitors: &[Visitor],
+        read_at: DateTime<Utc>,
     ) -> Result<ListChanged, DeskError> {
         let rows: Vec<DeskVisitor> = visitors.iter().map(DeskVisitor::from_admin).collect();
-        let changes = self.store.merge_visitors(account, &rows).await?;
+        let changes = self.store.merge_visitors(account, &rows, read_at).await?;
         self.attribute(account, changes).await
     }
 
@@ -718,6 +742,7 @@ impl Desk {
         day: Day,
         visitors: &[Visitor],
         unreadable: &[i64],
+        read_at: DateTime<Utc>,
     ) -> Result<ListChanged, DeskError> {
         let rows: Vec<DeskVisitor> = visitors
             .iter()
@@ -732,7 +757,7 @@ impl Desk {
         };
         let changes = self
             .store
-            .replace_visitors(range, &rows, unreadable)
+            .replace_visitors(range, &rows, unreadable, read_at)
             .await?;
         self.attribute(account, changes).await
     }
@@ -847,8 +872,9 @@ impl Desk {
     pub async fn refresh_upcoming(&self) -> Result<Vec<DeskVisitor>, DeskError> {
         let client = self.accounts.client().await?;
         let account = client.account().entry_name();
+        let read_at = Utc::now();
         let visitors = client.my_visitors(false).await?;
-        self.remember_mine(&account, &visitors).await?;
+        self.remember_mine(&account, &visitors, read_at).await?;
         self.upcoming().await
     }
 
@@ -857,6 +883,7 @@ impl Desk {
         &self,
         account: &str,
         visitors: &[PublicVisitor],
+        read_at: DateTime<Utc>,
     ) -> Result<ListChanged, DeskError> {
         let from = Day::containing(Utc::now(), DayZone::Desk).start;
         let rows: Vec<DeskVisitor> = visitors
@@ -870,7 +897,10 @@ impl Desk {
             from,
             to: from + Duration::days(3650),
         };
-        let changes = self.store.replace_visitors(range, &rows, &[]).await?;
+        let changes = self
+            .store
+            .replace_visitors(range, &rows, &[], read_at)
+            .await?;
         self.attribute(account, changes).await
     }
 }
@@ -1039,9 +1069,35 @@ mod tests {
         };
         assert!(validate_registration(&too_many, now).is_err());
         let fine = RegistrationForm {
-            dates: vec![now + Duration::days(1); 30],
-            ..past
+            dates: (1..=30).map(|n| now + Duration::days(n)).collect(),
+            ..past.clone()
         };
         assert!(validate_registration(&fine, now).is_ok());
+        let twice = RegistrationForm {
+            dates: vec![now + Duration::days(1); 2],
+            ..past.clone()
+        };
+        let Err(DeskError::Invalid { fields }) = validate_registration(&twice, now) else {
+            panic!("invalid")
+        };
+        assert_eq!(fields, vec![problem("dates", "has the same date twice")]);
+        // A 10 MB note and a name of invisible characters are refused before anything is queued.
+        let huge = WalkInForm {
+            business_id: 1,
+            full_name: "\u{202E}\u{200B}".into(),
+            email: "a@b.test".into(),
+            notes: Some("x".repeat(10 * 1024 * 1024)),
+            ..WalkInForm::default()
+        };
+        let Err(DeskError::Invalid { fields }) = validate_walk_in(&huge) else {
+            panic!("invalid")
+        };
+        assert_eq!(
+            fields,
+            vec![
+                problem("fullName", "is a required field"),
+                problem("notes", "must be at most 2000 characters")
+            ]
+        );
     }
 }

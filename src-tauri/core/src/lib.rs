@@ -3,10 +3,12 @@
 
 pub mod account;
 pub mod arrivals;
+pub mod corrections;
 pub mod day;
 pub mod desk;
 pub mod doctor;
 pub mod export;
+pub mod input;
 pub mod live;
 pub mod nexudus;
 pub mod preferences;

@@ -268,6 +268,13 @@ async fn a_session_nexudus_ends_is_announced_and_the_desk_keeps_queueing_for_the
     let status = desk.accounts.status().await.expect("status");
     assert!(!status.signed_in && status.session_lost, "{status:?}");
     assert_eq!(status.email.as_deref(), Some(RECEPTION));
+    // Choosing a mode does not make it look signed in again.
+    let status = desk
+        .accounts
+        .set_mode(frontdesk_core::account::Mode::Reception)
+        .await
+        .expect("mode");
+    assert!(!status.signed_in && status.session_lost, "{status:?}");
 
     // The desk still works from its cache, and a check-in is queued, not lost.
     let today = desk
@@ -366,4 +373,36 @@ async fn a_hosts_list_follows_arrivals_and_cancellations_made_elsewhere() {
     let upcoming = host.desk.upcoming().await.expect("upcoming");
     assert_eq!(upcoming.len(), 1);
     assert!(upcoming[0].arrived);
+}
+
+#[tokio::test]
+async fn the_last_visitor_of_the_day_cancelled_leaves_an_empty_list() {
+    let h = empty_harness(json!({})).await;
+    let desk = signed_in(&h, RECEPTION).await;
+    desk.store
+        .set_setting(LOCATION_SETTING, &SHOREDITCH)
+        .await
+        .expect("location");
+    let watcher = Watcher::new(
+        desk.store.clone(),
+        desk.accounts.clone(),
+        desk.desk.clone(),
+        Arc::new(Quiet),
+    );
+    let mut changes = watcher.subscribe_changes();
+    let only = h
+        .add_visitor(
+            "Una Only",
+            SHOREDITCH,
+            ANA_COWORKER,
+            today_near(chrono::Utc::now(), 15),
+        )
+        .await;
+    watcher.poll_once(Duration::ZERO).await;
+    assert_eq!(desk.desk.today(SHOREDITCH).await.expect("today").len(), 1);
+    let admin = h.sign_in(SECURITY).await;
+    admin.delete_visitor(only).await.expect("deleted");
+    watcher.poll_once(Duration::ZERO).await;
+    assert_eq!(drained(&mut changes), [(only, ChangeKind::Removed, true)]);
+    assert!(desk.desk.today(SHOREDITCH).await.expect("today").is_empty());
 }

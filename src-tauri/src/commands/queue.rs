@@ -47,7 +47,7 @@ pub async fn queue_edit(
     id: String,
     operation: Operation,
 ) -> Result<bool, UiError> {
-    let edited = state.store.edit_operation(&id, &operation).await?;
+    let edited = frontdesk_core::corrections::correct(&state.store, &id, &operation).await?;
     state.engine.wake();
     Ok(edited)
 }

@@ -34,9 +34,28 @@ function renderDates() {
   byId("visit-dates").replaceChildren(...chips);
 }
 
+// A local calendar date as the date field writes it (yyyy-mm-dd).
+function localDate(date) {
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+// Today to a year ahead, as the core allows (src-tauri/core/src/input.rs).
+function dateRange() {
+  const today = new Date();
+  const yearAhead = new Date(today);
+  yearAhead.setDate(yearAhead.getDate() + 365);
+  return { min: localDate(today), max: localDate(yearAhead) };
+}
+
 function addDate() {
   const value = byId("visit-date").value;
   if (!value || dates.includes(value)) return;
+  const { min, max } = dateRange();
+  if (value < min || value > max) {
+    showFieldMessages([{ field: "dates", message: value < min ? "cannot be in the past" : "can be at most a year ahead" }]);
+    return;
+  }
   if (dates.length >= MAX_DATES) {
     showFieldMessages([{ field: "dates", message: "can have at most 30 dates" }]);
     return;
@@ -102,7 +121,7 @@ function row(visitor) {
   if (visitor.id != null && !visitor.arrived) {
     const visit = `${visitor.fullName} on ${when(visitor)}`;
     const cancel = button("Cancel", "button-secondary", `Cancel ${visit}`);
-    const labels = { text: "Cancel", label: `Cancel ${visit}`, confirmText: "Confirm cancel", confirmLabel: `Confirm cancel ${visit}` };
+    const labels = { text: "Cancel", label: `Cancel ${visit}`, confirmText: "Confirm cancel", confirmLabel: `Confirm cancel ${visit}`, key: `cancel:${visitor.id}` };
     onConfirmedAction(cancel, labels, async () => {
       await desk.cancel(visitor.id);
       await showUpcoming();
@@ -176,6 +195,9 @@ async function submit(event) {
 
 export function mountHost(reportError) {
   onError = reportError;
+  const { min, max } = dateRange();
+  byId("visit-date").min = min;
+  byId("visit-date").max = max;
   byId("add-date").addEventListener("click", addDate);
   byId("register-form").addEventListener("submit", submit);
 }

@@ -5,7 +5,7 @@
 // and each group shows at most ROW_LIMIT matches, so a keystroke touches a few hundred rows
 // whatever the size of the day.
 import { desk, queue } from "../api.js";
-import { button, byId, element, fillOptions, localTime, onAction, setDisplayZone, setText, show, syncChildren } from "../dom.js";
+import { button, byId, displayZoneName, element, fillOptions, localTime, onAction, setDisplayZone, setText, show, syncChildren } from "../dom.js";
 import { drawChart } from "./chart.js";
 import { openBadge } from "./badge.js";
 
@@ -151,7 +151,7 @@ function rowKey(visitor, index) {
 // Everything a row shows: the same fingerprint means the same row, reused as it is.
 function fingerprint(visitor) {
   const mark = visitor.id != null ? marks.get(visitor.id)?.text : "";
-  return `${JSON.stringify(visitor)}|${mark ?? ""}|${signedOut}`;
+  return `${JSON.stringify(visitor)}|${mark ?? ""}|${signedOut}|${displayZoneName()}`;
 }
 
 function render() {
@@ -241,6 +241,8 @@ async function showUnreadable() {
 
 async function refresh() {
   if (business == null) return;
+  // Signed out: the cache is all there is (the banner says why), not an error to repeat.
+  if (signedOut) return showToday().catch(() => {});
   try {
     visitors = await desk.refreshToday(business);
     render();

@@ -24,6 +24,8 @@ const EDITABLE = {
   ],
 };
 
+const MAX_LENGTH = { FullName: 200, Email: 254, PhoneNumber: 40, CompanyName: 200 };
+
 let onError = () => {};
 let refreshing = null;
 
@@ -79,6 +81,8 @@ function editForm(op, name) {
     const input = element("input");
     input.id = id;
     input.value = first[key] ?? "";
+    // The same limits the core enforces (src-tauri/core/src/input.rs).
+    input.maxLength = MAX_LENGTH[key] ?? 200;
     input.autocomplete = "off";
     inputs[key] = input;
     form.append(labelNode, input);
@@ -132,6 +136,7 @@ function attentionItem(op) {
     label: `Discard ${name}`,
     confirmText: "Discard for good? Click again",
     confirmLabel: `Confirm discard ${name}`,
+    key: `discard:${op.id}`,
   };
   onConfirmedAction(discard, discardLabels, async () => {
     await queue.discard(op.id);

@@ -288,12 +288,17 @@ impl Watcher {
                 _ => None,
             });
         }
+        let read_at = Utc::now();
         let rows = client.my_visitors(false).await?;
         // Arrival times are the server's: "just now" is judged on its clock, not this desk's.
         let now = client.server_clock().now();
         // The same read keeps the host's list fresh: an arrival shows there at once.
         if rows != memory.mine {
-            match self.desk.remember_mine(&memory.account, &rows).await {
+            match self
+                .desk
+                .remember_mine(&memory.account, &rows, read_at)
+                .await
+            {
                 Ok(changed) => {
                     memory.mine = rows.clone();
                     self.publish(changed);
@@ -392,16 +397,27 @@ impl Watcher {
                 expected_to: Some(day_end),
                 ..VisitorQuery::default()
             };
-            let listing = client.list_visitors_reporting(&whole_day).await?;
+            let mut listing = client.list_visitors_reporting(&whole_day).await?;
+            let knew_some = memory
+                .day
+                .values()
+                .any(|(at, _)| at.is_some_and(|at| at >= day_start && at <= day_end));
+            if listing.records.is_empty()
+                && listing.unreadable.is_empty()
+                && (baseline || knew_some)
+            {
+                // Everyone cancelled, or a glitch (a proxy, a failover): a second read says.
+                listing = client.list_visitors_reporting(&whole_day).await?;
+            }
             memory.small_day = listing.records.len() + listing.unreadable.len() < ONE_PAGE;
             memory.looks_since_whole_day = 0;
             let in_day: HashSet<i64> = listing.records.iter().map(|d| d.id).collect();
             rows.retain(|row| !in_day.contains(&row.id));
-            // An empty answer where the cache knows visitors (a proxy, a failover) is not taken
-            // as a day where everyone cancelled; nor is a record that could not be read.
+            // An empty answer twice is a day where everyone cancelled; a record that could not
+            // be read, and has no id, may be anyone: nothing is removed on its word.
             let unreadable: Vec<i64> = listing.unreadable.iter().filter_map(|u| u.id).collect();
-            let doubtful =
-                listing.records.is_empty() || listing.unreadable.iter().any(|u| u.id.is_none());
+            let doubtful = listing.unreadable.iter().any(|u| u.id.is_none())
+                || (listing.records.is_empty() && !listing.unreadable.is_empty());
             if doubtful {
                 rows.extend(listing.records);
             } else {
@@ -413,6 +429,7 @@ impl Watcher {
                         day,
                         &listing.records,
                         &unreadable,
+                        started,
                     )
                     .await
                     .map_err(|e| WatchError::Other(e.to_string()))?;
@@ -423,13 +440,16 @@ impl Watcher {
         }
         let merged = self
             .desk
-            .remember(&memory.account, &rows)
+            .remember(&memory.account, &rows, started)
             .await
             .map_err(|e| WatchError::Other(e.to_string()))?;
         changed.changes.extend(merged.changes);
         rows.extend(day_rows);
         news.extend(changed.changes.iter().map(|c| c.visitor_id));
         if !baseline {
+            // One change per visitor: the last word (the "changed since" read, merged after the
+            // day) wins.
+            changed.changes.reverse();
             changed.changes.sort_by_key(|c| c.visitor_id);
             changed.changes.dedup_by_key(|c| c.visitor_id);
             self.publish(changed);

@@ -94,8 +94,13 @@ impl Operation {
         matches!(self, Operation::Register { .. } | Operation::WalkIn { .. })
     }
 
-    /// A short description for lists and errors.
+    /// A short description for lists and errors, on one line and without invisible
+    /// characters (queued before the forms stripped them, a name could still hold some).
     pub fn summary(&self) -> String {
+        crate::input::one_line(&self.raw_summary())
+    }
+
+    fn raw_summary(&self) -> String {
         match self {
             Operation::Register { visits } => {
                 let name = visits.first().map_or("a visitor", |v| v.full_name.as_str());
@@ -177,4 +182,18 @@ pub struct QueuedOp {
     pub looks: i64,
     /// Why nothing was sent, when it was done without sending ("already checked in at ...").
     pub outcome: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_summary_shows_no_invisible_characters() {
+        let walk_in = Operation::WalkIn {
+            visitor: Box::new(NewVisitor::walk_in(1, "Eve\u{202E}lyn\nX", "e@x.test")),
+            host_name: None,
+        };
+        assert_eq!(walk_in.summary(), "Walk-in Evelyn X");
+    }
 }

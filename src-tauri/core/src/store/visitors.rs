@@ -99,7 +99,14 @@ impl Store {
             if let Ok(at) = DateTime::parse_from_rfc3339(&at) {
                 fetched = fetched.max(at.with_timezone(&Utc));
             }
-            visitors.push(serde_json::from_str(&record)?);
+            // A row this version cannot read (written by another, or damaged) costs only
+            // itself: the next read of its range replaces it.
+            match serde_json::from_str(&record) {
+                Ok(visitor) => visitors.push(visitor),
+                Err(error) => {
+                    tracing::warn!(%error, "skipped a cached visitor that could not be read")
+                }
+            }
         }
         Ok((visitors, fetched))
     }
@@ -107,13 +114,17 @@ impl Store {
     /// Replaces the cached rows of a range with what the server just said, except the rows
     /// named in `keep` (records the server sent but that could not be read: not gone). Answers
     /// what changed.
+    ///
+    /// `read_at` is when the read began: a row is as new as the request that brought it, and
+    /// the list lays every operation finished after that over it.
     pub async fn replace_visitors(
         &self,
         range: Range<'_>,
         visitors: &[DeskVisitor],
         keep: &[i64],
+        read_at: DateTime<Utc>,
     ) -> Result<Vec<(i64, ChangeKind)>, StoreError> {
-        let now = stamp(Utc::now());
+        let now = stamp(read_at);
         let (before, _) = self.cached_visitors(range).await?;
         let mut before = by_id(&before);
         // What the server sent stays (and is rewritten below only if it changed); so do the
@@ -135,17 +146,18 @@ impl Store {
         .bind(serde_json::to_string(&staying)?)
         .execute(&mut *tx)
         .await?;
-        // Every row of the range was read just now, changed or not (the list lays done
-        // operations over rows older than them).
+        // Every row the server sent was read now, changed or not (the list lays done
+        // operations over rows older than them); the kept ones were not.
         sqlx::query(
             "UPDATE visitors SET fetched_at = ?5 WHERE account = ?1 AND (?2 IS NULL OR business_id = ?2)
-             AND expected_at >= ?3 AND expected_at <= ?4",
+             AND expected_at >= ?3 AND expected_at <= ?4 AND id NOT IN (SELECT value FROM json_each(?6))",
         )
         .bind(range.account)
         .bind(range.business)
         .bind(stamp(range.from))
         .bind(stamp(range.to))
         .bind(&now)
+        .bind(serde_json::to_string(keep)?)
         .execute(&mut *tx)
         .await?;
         for visitor in visitors {
@@ -172,8 +184,9 @@ impl Store {
         &self,
         account: &str,
         visitors: &[DeskVisitor],
+        read_at: DateTime<Utc>,
     ) -> Result<Vec<(i64, ChangeKind)>, StoreError> {
-        let now = stamp(Utc::now());
+        let now = stamp(read_at);
         let mut before = HashMap::new();
         let mut tx = self.pool().begin().await?;
         for visitor in visitors {
