@@ -9,10 +9,10 @@ use std::sync::Arc;
 
 use chrono::Utc;
 use clap::{Parser, Subcommand, ValueEnum};
-use frontdesk_core::input::one_line;
 use frontdesk_core::account::{Accounts, SignInRequest};
 use frontdesk_core::doctor;
 use frontdesk_core::export::csv_cell;
+use frontdesk_core::input::one_line;
 use frontdesk_core::nexudus::endpoints::OVERRIDE_ENV;
 use frontdesk_core::queue::QueuedOp;
 use frontdesk_core::secrets::{KeyringStore, Secret, SecretStore};

@@ -280,7 +280,43 @@ async fn settings_are_kept_and_start_at_login_is_set_up() {
         );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
+    // A server other than Nexudus's is named in the header at all times.
+    app.wait_for_text(&format!(
+        "Server: {}",
+        app.sim.base_url().trim_end_matches('/')
+    ))
+    .await;
+    // At a kiosk, leaving kiosk mode and signing out need the account's password.
     app.field("Kiosk mode").await.click().await.expect("untick");
+    app.wait_for_text("Password is a required field").await;
+    assert_eq!(app.invoke("preferences", json!({})).await["kiosk"], true);
+    app.click("Sign out").await;
+    app.wait_for_text("Password is a required field").await;
+    app.fill("This account's password", "wrong").await;
+    app.click("Sign out").await;
+    app.wait_for_text("Password is not this account's password")
+        .await;
+    app.fill("This account's password", "frontdesk").await;
+    app.click("Sign out").await;
+    app.wait_for_text("Sign in with your Nexudus account").await;
+    // The sign-in form offers no server field at a kiosk.
+    let advanced = app
+        .script("const a = document.querySelector('#sign-in-form .advanced'); return a.offsetParent === null;")
+        .await;
+    assert_eq!(advanced, json!(true), "the server field is hidden");
+    app.screenshot("kiosk-sign-in").await;
+    app.sign_in_as("reception@frontdesk.test").await;
+    app.open("Settings").await;
+    app.fill("This account's password", "frontdesk").await;
+    app.field("Kiosk mode").await.click().await.expect("untick");
+    let deadline = std::time::Instant::now() + e2e::WAIT;
+    while app.invoke("preferences", json!({})).await["kiosk"] != false {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "kiosk mode was not left with the password"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
 
     app.field("Start Front Desk when I log in")
         .await

@@ -34,7 +34,7 @@ export const app = {
 export const session = {
   status: () => call("session_status"),
   signIn: (form) => call("sign_in", { form }),
-  signOut: () => call("sign_out"),
+  signOut: (password = null) => call("sign_out", { password }),
   setMode: (mode) => call("set_mode", { mode }),
 };
 
@@ -68,7 +68,7 @@ export const queue = {
 
 export const settings = {
   get: () => call("preferences"),
-  set: (preferences) => call("set_preferences", { preferences }),
+  set: (preferences, password = null) => call("set_preferences", { preferences, password }),
 };
 
 export const alerts = {

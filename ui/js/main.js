@@ -1,11 +1,11 @@
-import { alerts, app, on, queue, session } from "./api.js";
+import { alerts, app, on, queue, session, settings } from "./api.js";
 import { byId, setText, show } from "./dom.js";
 import { EVENTS } from "./events.js";
 import { mountBadge } from "./views/badge.js";
 import { enterHost, focusUpcoming, mountHost, showUpcoming, showUpcomingChanges } from "./views/host.js";
 import { mountOnSite } from "./views/on-site.js";
 import { enterReception, focusVisitor, mountReception, setSignedOut, showChanges, showSyncStatus, showToday } from "./views/reception.js";
-import { enterSettings, mountSettings } from "./views/settings.js";
+import { applyKiosk, enterSettings, kioskPassword, mountSettings, showKioskPasswordProblem } from "./views/settings.js";
 import { fillFromStatus, mountSignIn } from "./views/sign-in.js";
 import { mountSync, showQueue, showSyncPanel } from "./views/sync.js";
 import { mountWalkIn } from "./views/walk-in.js";
@@ -19,6 +19,7 @@ let screen = null;
 // Nexudus ended the session while the desk was in use: the screens stay, changes queue, and a
 // banner with the sign-in form asks for a new sign-in.
 let sessionLost = false;
+let defaultServer = null;
 
 function showNotice(error) {
   setText("notice", error?.message ?? "");
@@ -56,7 +57,16 @@ function showSessionLost(sync) {
   );
 }
 
+// Where passwords go, when it is not Nexudus's own server: said in the header at all times.
+function showServer(server) {
+  const trim = (url) => String(url ?? "").replace(/\/+$/, "");
+  const custom = Boolean(server) && Boolean(defaultServer) && trim(server) !== trim(defaultServer);
+  setText("server-chip-address", custom ? trim(server) : "");
+  show("server-chip", custom);
+}
+
 function render(status) {
+  showServer(status.server);
   const lost = !status.signedIn && Boolean(status.sessionLost);
   sessionLost = lost;
   setSignedOut(lost);
@@ -138,6 +148,7 @@ function mountNavigation() {
 async function start() {
   try {
     const info = await app.info();
+    defaultServer = info.defaultServer;
     setText("app-version", info.version);
     setText("app-server", info.server);
     if (info.demo) {
@@ -147,13 +158,17 @@ async function start() {
   } catch (error) {
     showNotice(error);
   }
+  // Kiosk mode is known before the sign-in form shows (it hides the server field).
+  applyKiosk((await settings.get().catch(() => ({}))).kiosk);
   mountSignIn(render);
   mountNavigation();
   byId("sign-out").addEventListener("click", async () => {
     try {
-      render(await session.signOut());
+      const status = await session.signOut(kioskPassword());
+      showKioskPasswordProblem(null);
+      render(status);
     } catch (error) {
-      showNotice(error);
+      if (!showKioskPasswordProblem(error)) showNotice(error);
     }
   });
   for (const radio of document.querySelectorAll('input[name="mode"]')) {

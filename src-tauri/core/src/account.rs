@@ -261,6 +261,20 @@ impl Accounts {
         validate(&request)?;
         let space = trimmed(request.space.clone());
         let server = trimmed(request.server.clone());
+        let previous: Option<SignInDetails> = self.store.setting(SIGN_IN_KEY).await?;
+        // At a kiosk anyone can reach the sign-in form: the server the next password goes to
+        // is IT's choice, never a field a visitor can fill in.
+        let kiosk = crate::preferences::Preferences::load(&self.store)
+            .await?
+            .kiosk;
+        if kiosk && server.is_some() && server != previous.as_ref().and_then(|p| p.server.clone()) {
+            return Err(AccountError::Invalid {
+                fields: vec![field(
+                    "server",
+                    "cannot be changed in kiosk mode: leave kiosk mode in Settings first",
+                )],
+            });
+        }
         let config = self.client_config(server.as_deref(), space.as_deref())?;
         let totp = trimmed(request.totp.clone());
         let client = NexudusClient::sign_in(
@@ -277,7 +291,6 @@ impl Accounts {
             client.sign_out().await?;
             return Err(AccountError::NoAccess);
         }
-        let previous: Option<SignInDetails> = self.store.setting(SIGN_IN_KEY).await?;
         let kept_mode = previous
             .filter(|p| p.email.eq_ignore_ascii_case(request.email.trim()))
             .and_then(|p| p.mode)
@@ -342,6 +355,27 @@ impl Accounts {
         // A session Nexudus ended stays ended: the window keeps saying so.
         let signed_in = current.client.is_signed_in().await;
         Ok(self.status_with(Some(&current.details), signed_in, !signed_in))
+    }
+
+    /// Checks the signed-in account's password with Nexudus (kiosk mode asks for it before
+    /// anything that would let a visitor take over the desk).
+    pub async fn confirm_password(&self, password: &Secret) -> Result<(), AccountError> {
+        let client = match self.current.read().await.as_ref() {
+            Some(current) => current.client.clone(),
+            None => return Err(AccountError::SignedOut),
+        };
+        if password.expose().is_empty() {
+            return Err(AccountError::Invalid {
+                fields: vec![field("password", "is a required field")],
+            });
+        }
+        if client.confirm_password(password).await? {
+            Ok(())
+        } else {
+            Err(AccountError::Invalid {
+                fields: vec![field("password", "is not this account's password")],
+            })
+        }
     }
 
     /// Waits until Nexudus ends the session in use (not a sign-out here).

@@ -9,6 +9,7 @@ pub mod desk;
 pub mod doctor;
 pub mod export;
 pub mod input;
+pub mod kiosk;
 pub mod live;
 pub mod nexudus;
 pub mod preferences;

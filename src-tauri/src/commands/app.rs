@@ -10,6 +10,8 @@ use crate::state::AppState;
 pub struct AppInfo {
     version: &'static str,
     server: String,
+    /// Nexudus's own address: any other is shown in the header at all times.
+    default_server: String,
     demo: bool,
 }
 
@@ -19,6 +21,7 @@ pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, UiError> {
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION"),
         server: Endpoints::from_env(None)?.admin.to_string(),
+        default_server: Endpoints::resolve(None, None)?.admin.to_string(),
         demo: state.demo,
     })
 }

@@ -1,4 +1,5 @@
 use frontdesk_core::account::{Mode, SessionStatus, SignInRequest};
+use frontdesk_core::kiosk;
 use frontdesk_core::secrets::Secret;
 use serde::Deserialize;
 use tauri::State;
@@ -46,9 +47,14 @@ pub async fn sign_in(
     Ok(status)
 }
 
+/// In kiosk mode only with the account's password.
 #[tauri::command]
-pub async fn sign_out(state: State<'_, AppState>) -> Result<SessionStatus, UiError> {
-    Ok(state.accounts.sign_out().await?)
+pub async fn sign_out(
+    state: State<'_, AppState>,
+    password: Option<String>,
+) -> Result<SessionStatus, UiError> {
+    let password = password.map(Secret::new);
+    Ok(kiosk::sign_out(&state.accounts, &state.store, password.as_ref()).await?)
 }
 
 #[tauri::command]

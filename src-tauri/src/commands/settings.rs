@@ -1,4 +1,6 @@
+use frontdesk_core::kiosk;
 use frontdesk_core::preferences::Preferences;
+use frontdesk_core::secrets::Secret;
 use tauri::{AppHandle, State};
 
 use crate::error::UiError;
@@ -10,12 +12,22 @@ pub async fn preferences(state: State<'_, AppState>) -> Result<Preferences, UiEr
 }
 
 /// Applies the choice to the desktop first, so a refused change is not remembered as made.
+/// Leaving kiosk mode needs the account's password.
 #[tauri::command]
 pub async fn set_preferences(
     app: AppHandle,
     state: State<'_, AppState>,
     preferences: Preferences,
+    password: Option<String>,
 ) -> Result<Preferences, UiError> {
+    let password = password.map(Secret::new);
+    kiosk::check_change(
+        &state.accounts,
+        &state.store,
+        &preferences,
+        password.as_ref(),
+    )
+    .await?;
     crate::desktop::apply(&app, &preferences)?;
     preferences.save(&state.store).await?;
     Ok(preferences)

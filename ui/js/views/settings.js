@@ -1,24 +1,49 @@
 // Settings: mode, desk location, notifications (and a test), start at login, kiosk mode.
 import { alerts, settings } from "../api.js";
-import { byId, setText } from "../dom.js";
+import { byId, setText, show } from "../dom.js";
 
 const CHECKS = { notifications: "pref-notifications", startAtLogin: "pref-start-at-login", kiosk: "pref-kiosk" };
 let onError = () => {};
 
+/** Kiosk mode as last saved: the sign-in form hides the server field, and a password guards
+ * sign-out and leaving kiosk mode. */
+export function applyKiosk(kiosk) {
+  document.body.dataset.kiosk = String(Boolean(kiosk));
+  show("kiosk-password-group", Boolean(kiosk));
+  if (kiosk) byId("server").value = "";
+}
+
+/** The password typed for a kiosk-guarded action (null when there is none). */
+export function kioskPassword() {
+  return byId("kiosk-password").value || null;
+}
+
+/** Shows what Rust said about the kiosk password, and clears it after each use. */
+export function showKioskPasswordProblem(error) {
+  const problem = error?.fields?.find((f) => f.field === "password");
+  setText("kiosk-password-message", problem ? `Password ${problem.message}` : "");
+  show("kiosk-password-message", Boolean(problem));
+  byId("kiosk-password").value = "";
+  if (problem) byId("kiosk-password").focus();
+  return Boolean(problem);
+}
+
 function fill(preferences) {
   for (const [key, id] of Object.entries(CHECKS)) byId(id).checked = Boolean(preferences[key]);
+  applyKiosk(preferences.kiosk);
 }
 
 async function save(changed) {
   const preferences = Object.fromEntries(Object.entries(CHECKS).map(([key, id]) => [key, byId(id).checked]));
   setText("settings-result", "");
   try {
-    fill(await settings.set(preferences));
+    fill(await settings.set(preferences, kioskPassword()));
+    showKioskPasswordProblem(null);
     setText("settings-result", "Saved.");
   } catch (error) {
-    // The OS refused: show what is really in effect.
+    // Refused (the OS, or the kiosk password): show what is really in effect.
     byId(CHECKS[changed]).checked = !byId(CHECKS[changed]).checked;
-    setText("settings-result", error.message);
+    if (!showKioskPasswordProblem(error)) setText("settings-result", error.message);
   }
 }
 

@@ -518,6 +518,23 @@ impl NexudusClient {
         }
     }
 
+    /// Asks Nexudus whether `password` is this account's, leaving the session as it is (kiosk
+    /// mode guards sign-out with it). An account with two-factor sign-in is asked for its code
+    /// only after the right password.
+    pub async fn confirm_password(&self, password: &Secret) -> Result<bool, ApiError> {
+        self.inner.pacer.ready(RequestKind::Read, false).await;
+        let grant = Grant::Password {
+            email: &self.inner.account.email,
+            password,
+            totp: None,
+        };
+        match token_request(&self.inner.http, &self.inner.token_base, grant, None).await {
+            Ok(_) | Err(ApiError::TwoFactorRequired) => Ok(true),
+            Err(ApiError::InvalidCredentials(_)) => Ok(false),
+            Err(error) => Err(error),
+        }
+    }
+
     /// Whether the client still has tokens (a refused refresh clears them).
     pub async fn is_signed_in(&self) -> bool {
         self.inner.tokens.lock().await.is_some()

@@ -1,0 +1,123 @@
+//! Kiosk mode: a visitor at the desk cannot send the next receptionist's password elsewhere,
+//! sign the desk out, or leave kiosk mode without the account's password.
+
+mod common;
+
+use common::*;
+use frontdesk_core::account::{AccountError, SignInRequest};
+use frontdesk_core::kiosk;
+use frontdesk_core::preferences::Preferences;
+use frontdesk_core::secrets::Secret;
+use serde_json::json;
+
+fn field_of(result: Result<impl std::fmt::Debug, AccountError>) -> String {
+    match result {
+        Err(AccountError::Invalid { fields }) => fields
+            .iter()
+            .map(|f| format!("{}: {}", f.field, f.message))
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => panic!("expected a field problem, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn kiosk_mode_guards_the_server_sign_out_and_itself_with_the_password() {
+    let h = empty_harness(json!({})).await;
+    let desk = signed_in(&h, RECEPTION).await;
+    let kiosk_on = Preferences {
+        kiosk: true,
+        ..Preferences::default()
+    };
+    kiosk_on.save(&desk.store).await.expect("kiosk on");
+
+    // Signing in again is fine; naming another server is not.
+    let request = |server: Option<&str>| SignInRequest {
+        email: RECEPTION.into(),
+        password: Secret::new(PASSWORD),
+        totp: None,
+        space: None,
+        server: server.map(str::to_string),
+    };
+    assert_eq!(
+        field_of(
+            desk.accounts
+                .sign_in(request(Some("https://evil.example")))
+                .await
+        ),
+        "server: cannot be changed in kiosk mode: leave kiosk mode in Settings first"
+    );
+    desk.accounts
+        .sign_in(request(None))
+        .await
+        .expect("the same server is fine");
+
+    // Sign-out: no password, a wrong one, then the right one.
+    assert_eq!(
+        field_of(kiosk::sign_out(&desk.accounts, &desk.store, None).await),
+        "password: is a required field"
+    );
+    let wrong = Secret::new("guess");
+    assert_eq!(
+        field_of(kiosk::sign_out(&desk.accounts, &desk.store, Some(&wrong)).await),
+        "password: is not this account's password"
+    );
+    assert!(desk.accounts.status().await.expect("status").signed_in);
+    // Checking a password leaves the session it guards working.
+    desk.desk
+        .locations()
+        .await
+        .expect("still signed in after the checks");
+
+    // Leaving kiosk mode needs it too; staying in it does not.
+    let kiosk_off = Preferences::default();
+    assert!(
+        kiosk::check_change(&desk.accounts, &desk.store, &kiosk_on, None)
+            .await
+            .is_ok()
+    );
+    assert_eq!(
+        field_of(kiosk::check_change(&desk.accounts, &desk.store, &kiosk_off, Some(&wrong)).await),
+        "password: is not this account's password"
+    );
+    let right = Secret::new(PASSWORD);
+    kiosk::check_change(&desk.accounts, &desk.store, &kiosk_off, Some(&right))
+        .await
+        .expect("the right password");
+    let status = kiosk::sign_out(&desk.accounts, &desk.store, Some(&right))
+        .await
+        .expect("signed out with the password");
+    assert!(!status.signed_in);
+}
+
+#[tokio::test]
+async fn a_two_factor_account_confirms_its_password_without_the_code() {
+    let h = empty_harness(json!({})).await;
+    let desk = signed_in(&h, SECURITY).await;
+    Preferences {
+        kiosk: true,
+        ..Preferences::default()
+    }
+    .save(&desk.store)
+    .await
+    .expect("kiosk on");
+    let wrong = Secret::new("guess");
+    assert!(kiosk::sign_out(&desk.accounts, &desk.store, Some(&wrong))
+        .await
+        .is_err());
+    let right = Secret::new(PASSWORD);
+    let status = kiosk::sign_out(&desk.accounts, &desk.store, Some(&right))
+        .await
+        .expect("the password is enough");
+    assert!(!status.signed_in);
+}
+
+#[tokio::test]
+async fn outside_kiosk_mode_sign_out_needs_nothing() {
+    let h = empty_harness(json!({})).await;
+    let desk = signed_in(&h, RECEPTION).await;
+    let status = kiosk::sign_out(&desk.accounts, &desk.store, None)
+        .await
+        .expect("signed out");
+    assert!(!status.signed_in);
+}
