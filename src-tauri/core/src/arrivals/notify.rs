@@ -15,11 +15,29 @@ pub type OnClick = Arc<dyn Fn(i64) + Send + Sync>;
 
 pub struct DesktopNotifier {
     on_click: Option<OnClick>,
+    #[cfg(target_os = "linux")]
+    shared: super::dbus_notify::SharedNotifier,
 }
 
 impl DesktopNotifier {
     pub fn new(on_click: Option<OnClick>) -> Self {
-        DesktopNotifier { on_click }
+        DesktopNotifier {
+            #[cfg(target_os = "linux")]
+            shared: super::dbus_notify::SharedNotifier::new(on_click.clone()),
+            on_click,
+        }
+    }
+
+    /// Alerts whose click still opens their visitor (Linux; elsewhere the system keeps them).
+    pub fn remembered(&self) -> usize {
+        #[cfg(target_os = "linux")]
+        {
+            self.shared.remembered()
+        }
+        #[cfg(not(target_os = "linux"))]
+        {
+            0
+        }
     }
 }
 
@@ -45,6 +63,13 @@ pub fn escape_markup(text: &str) -> String {
 }
 
 impl Notifier for DesktopNotifier {
+    #[cfg(target_os = "linux")]
+    fn show(&self, alert: &Alert) -> Result<(), String> {
+        let _ = &self.on_click;
+        self.shared.show(alert)
+    }
+
+    #[cfg(not(target_os = "linux"))]
     fn show(&self, alert: &Alert) -> Result<(), String> {
         let mut notification = notify_rust::Notification::new();
         notification
