@@ -36,6 +36,6 @@ FRONTDESK_SOAK_REPORT="$PWD/$out/soak.json" scripts/with-session.sh \
   cargo test --quiet -p frontdesk --test many_writers_soak >/dev/null 2>&1
 
 echo "bench: enqueue, drain, registrations, arrivals, start-up and memory…"
-scripts/with-session.sh target/release/frontdesk-bench enqueue drain registrations arrivals startup "${quick[@]}"
+scripts/with-session.sh target/release/frontdesk-bench enqueue drain registrations arrivals startup retention "${quick[@]}"
 target/release/frontdesk-bench report
 echo "bench: BENCHMARKS.md rewritten"

@@ -26,7 +26,11 @@ impl UiError {
         }
     }
 
-    fn with_fields(code: &'static str, message: impl ToString, fields: Vec<FieldProblem>) -> Self {
+    pub(crate) fn with_fields(
+        code: &'static str,
+        message: impl ToString,
+        fields: Vec<FieldProblem>,
+    ) -> Self {
         UiError {
             code,
             message: message.to_string(),
@@ -120,6 +124,7 @@ impl From<AccountError> for UiError {
             AccountError::Endpoint(error) => error.into(),
             AccountError::NoAccess => UiError::new("no_access", error),
             AccountError::SignedOut => UiError::new("signed_out", error),
+            AccountError::ChangesWaiting(_) => UiError::new("changes_waiting", error),
             other => UiError::new("unknown", other),
         }
     }

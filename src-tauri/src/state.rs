@@ -72,6 +72,13 @@ impl AppState {
                 async move { engine.crashed().await }
             },
         ));
+        // Visitor data older than the retention setting goes at start and then daily.
+        let store = self.store.clone();
+        tauri::async_runtime::spawn(supervise(
+            "retention purge",
+            move || frontdesk_core::retention::run(store.clone()),
+            || async {},
+        ));
         let last_input = self.last_input.clone();
         let idle: Arc<dyn Fn() -> std::time::Duration + Send + Sync> =
             Arc::new(move || last_input.lock().map(|at| at.elapsed()).unwrap_or_default());

@@ -268,8 +268,25 @@ async fn settings_are_kept_and_start_at_login_is_set_up() {
     let kept = app.invoke("preferences", json!({})).await;
     assert_eq!(
         kept,
-        json!({"notifications": false, "kiosk": false, "startAtLogin": true})
+        json!({"notifications": false, "kiosk": false, "startAtLogin": true, "retentionDays": 30})
     );
+    // How long visitor details are kept: checked, then kept.
+    app.fill("Keep visitor details for", "0").await;
+    app.script("document.getElementById('pref-retention').dispatchEvent(new Event('change')); return true;")
+        .await;
+    app.wait_for_text("Days must be between 1 and 365 days")
+        .await;
+    app.fill("Keep visitor details for", "14").await;
+    app.script("document.getElementById('pref-retention').dispatchEvent(new Event('change')); return true;")
+        .await;
+    let deadline = std::time::Instant::now() + e2e::WAIT;
+    while app.invoke("preferences", json!({})).await["retentionDays"] != 14 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the retention setting was not kept"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     // Kiosk mode is applied to the window and kept (Xvfb has no window manager to show it).
     app.field("Kiosk mode").await.click().await.expect("tick");
     let deadline = std::time::Instant::now() + e2e::WAIT;

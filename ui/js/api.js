@@ -34,7 +34,7 @@ export const app = {
 export const session = {
   status: () => call("session_status"),
   signIn: (form) => call("sign_in", { form }),
-  signOut: (password = null) => call("sign_out", { password }),
+  signOut: (password = null, removeData = false) => call("sign_out", { password, removeData }),
   setMode: (mode) => call("set_mode", { mode }),
 };
 

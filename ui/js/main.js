@@ -164,7 +164,8 @@ async function start() {
   mountNavigation();
   byId("sign-out").addEventListener("click", async () => {
     try {
-      const status = await session.signOut(kioskPassword());
+      const status = await session.signOut(kioskPassword(), byId("sign-out-remove").checked);
+      byId("sign-out-remove").checked = false;
       showKioskPasswordProblem(null);
       render(status);
     } catch (error) {

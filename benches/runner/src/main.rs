@@ -2,12 +2,13 @@
 //! them into BENCHMARKS.md. The machine is shared and noisy, so every figure that can be is
 //! set beside a reference measured in the same run. `./x bench` runs it all.
 //!
-//! usage: frontdesk-bench <enqueue|drain|registrations|arrivals|startup|report>... [--quick]
+//! usage: frontdesk-bench <enqueue|drain|registrations|arrivals|startup|retention|report>... [--quick]
 
 mod arrivals;
 mod drain;
 mod enqueue;
 mod report;
+mod retention;
 mod startup;
 mod support;
 
@@ -29,7 +30,7 @@ async fn main() -> std::process::ExitCode {
         .filter(|a| !a.starts_with("--"))
         .collect();
     if sections.is_empty() {
-        eprintln!("usage: frontdesk-bench <enqueue|drain|registrations|arrivals|startup|report>... [--quick]");
+        eprintln!("usage: frontdesk-bench <enqueue|drain|registrations|arrivals|startup|retention|report>... [--quick]");
         return std::process::ExitCode::from(2);
     }
     for section in sections {
@@ -40,6 +41,7 @@ async fn main() -> std::process::ExitCode {
             "registrations" => drain::registrations().await,
             "arrivals" => arrivals::run(quick).await,
             "startup" => startup::run(quick).await,
+            "retention" => retention::run(quick).await,
             "report" => report::run(&out).map(|()| serde_json::Value::Null),
             other => Err(format!("unknown section {other}")),
         };

@@ -81,6 +81,7 @@ pub fn run(out: &Path) -> Result<(), String> {
     let ui = read(out, "ui");
     let sizes = read(out, "sizes");
     let soak = read(out, "soak");
+    let retention = read(out, "retention");
     let mut rows = Vec::new();
 
     for (case, label_p50, label_p99) in [
@@ -285,6 +286,38 @@ pub fn run(out: &Path) -> Result<(), String> {
             ),
             met: Some(clean),
             limit: (!clean).then(|| "see the soak's report line in the test log".to_string()),
+        });
+    }
+
+    if retention.is_object() {
+        let (before, after) = (&retention["before"], &retention["after"]);
+        let grew = ["overlay_ms", "history_ms", "today_ms"].iter().any(|key| {
+            num(&before[*key])
+                .zip(num(&after[*key]))
+                .is_none_or(|(b, a)| b > 5.0 * a.max(0.05))
+        });
+        rows.push(Row {
+            metric: "Overlay / check-in history / today's list with a year of history (200 visitors a day)",
+            target: "independent of the history's size (indexed); the purge keeps 30 days",
+            result: format!(
+                "{} / {} / {} ms before the purge, {} / {} / {} ms after",
+                show(&before["overlay_ms"], ""),
+                show(&before["history_ms"], ""),
+                show(&before["today_ms"], ""),
+                show(&after["overlay_ms"], ""),
+                show(&after["history_ms"], ""),
+                show(&after["today_ms"], ""),
+            ),
+            reference: format!(
+                "{} MB before, {} MB after; the purge removed {} visitors and {} changes in {} s",
+                show(&retention["size_before_mb"], ""),
+                show(&retention["size_after_mb"], ""),
+                show(&retention["purged"]["visitors"], ""),
+                show(&retention["purged"]["operations"], ""),
+                show(&retention["purge_s"], ""),
+            ),
+            met: Some(!grew),
+            limit: grew.then(|| "a query slowed with the history: check its plan".to_string()),
         });
     }
 

@@ -77,6 +77,8 @@ pub enum AccountError {
     SignedOut,
     #[error("This account cannot be used in {0:?} mode.")]
     ModeNotAllowed(Mode),
+    #[error("{0} change(s) made here have not reached Nexudus yet, so nothing was removed. Sync them first (Sync → Sync now), or export them (`frontdesk queue export`), then sign out again.")]
+    ChangesWaiting(i64),
 }
 
 impl From<SignInError> for AccountError {

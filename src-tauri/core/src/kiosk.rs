@@ -2,7 +2,7 @@
 //! (sign it out and sign it in elsewhere, or leave kiosk mode) needs the signed-in account's
 //! password; the server address is not offered at all (see `Accounts::sign_in`).
 
-use crate::account::{AccountError, Accounts, SessionStatus};
+use crate::account::{AccountError, Accounts};
 use crate::preferences::Preferences;
 use crate::secrets::Secret;
 use crate::store::Store;
@@ -11,7 +11,8 @@ async fn in_kiosk_mode(store: &Store) -> Result<bool, AccountError> {
     Ok(Preferences::load(store).await?.kiosk)
 }
 
-async fn guard(
+/// Nothing to check outside kiosk mode; in it, the signed-in account's password.
+pub async fn guard(
     accounts: &Accounts,
     store: &Store,
     password: Option<&Secret>,
@@ -21,19 +22,6 @@ async fn guard(
     }
     let empty = Secret::new("");
     accounts.confirm_password(password.unwrap_or(&empty)).await
-}
-
-/// Signs out; in kiosk mode only with the account's password.
-pub async fn sign_out(
-    accounts: &Accounts,
-    store: &Store,
-    password: Option<&Secret>,
-) -> Result<SessionStatus, AccountError> {
-    // A desk with nobody signed in has nothing to guard.
-    if accounts.account_name().await.is_ok() {
-        guard(accounts, store, password).await?;
-    }
-    accounts.sign_out().await
 }
 
 /// Checks a change of Settings: leaving kiosk mode needs the account's password.

@@ -14,7 +14,13 @@ pub struct Preferences {
     /// Full screen with no window controls, for a desk PC used by visitors too.
     pub kiosk: bool,
     pub start_at_login: bool,
+    /// Days visitor details are kept on this computer (1 to 365): past days' visitors and
+    /// finished changes older than this are deleted, at start and daily.
+    pub retention_days: u32,
 }
+
+pub const RETENTION_DEFAULT: u32 = 30;
+pub const RETENTION_MAX: u32 = 365;
 
 impl Default for Preferences {
     fn default() -> Self {
@@ -22,6 +28,7 @@ impl Default for Preferences {
             notifications: true,
             kiosk: false,
             start_at_login: false,
+            retention_days: RETENTION_DEFAULT,
         }
     }
 }
@@ -33,6 +40,16 @@ impl Preferences {
 
     pub async fn save(&self, store: &Store) -> Result<(), StoreError> {
         store.set_setting(SETTING, self).await
+    }
+
+    /// The problem with these settings, in the forms' wording, if any.
+    pub fn problem(&self) -> Option<crate::nexudus::FieldProblem> {
+        (!(1..=RETENTION_MAX).contains(&self.retention_days)).then(|| {
+            crate::nexudus::FieldProblem {
+                field: "retentionDays".into(),
+                message: format!("must be between 1 and {RETENTION_MAX} days"),
+            }
+        })
     }
 }
 
@@ -48,7 +65,8 @@ mod tests {
             Preferences {
                 notifications: true,
                 kiosk: true,
-                start_at_login: false
+                start_at_login: false,
+                retention_days: RETENTION_DEFAULT,
             }
         );
     }

@@ -5,9 +5,9 @@ mod common;
 
 use common::*;
 use frontdesk_core::account::{AccountError, SignInRequest};
-use frontdesk_core::kiosk;
 use frontdesk_core::preferences::Preferences;
 use frontdesk_core::secrets::Secret;
+use frontdesk_core::{kiosk, session};
 use serde_json::json;
 
 fn field_of(result: Result<impl std::fmt::Debug, AccountError>) -> String {
@@ -54,12 +54,12 @@ async fn kiosk_mode_guards_the_server_sign_out_and_itself_with_the_password() {
 
     // Sign-out: no password, a wrong one, then the right one.
     assert_eq!(
-        field_of(kiosk::sign_out(&desk.accounts, &desk.store, None).await),
+        field_of(session::sign_out(&desk.accounts, &desk.store, None, false).await),
         "password: is a required field"
     );
     let wrong = Secret::new("guess");
     assert_eq!(
-        field_of(kiosk::sign_out(&desk.accounts, &desk.store, Some(&wrong)).await),
+        field_of(session::sign_out(&desk.accounts, &desk.store, Some(&wrong), false).await),
         "password: is not this account's password"
     );
     assert!(desk.accounts.status().await.expect("status").signed_in);
@@ -84,7 +84,7 @@ async fn kiosk_mode_guards_the_server_sign_out_and_itself_with_the_password() {
     kiosk::check_change(&desk.accounts, &desk.store, &kiosk_off, Some(&right))
         .await
         .expect("the right password");
-    let status = kiosk::sign_out(&desk.accounts, &desk.store, Some(&right))
+    let status = session::sign_out(&desk.accounts, &desk.store, Some(&right), false)
         .await
         .expect("signed out with the password");
     assert!(!status.signed_in);
@@ -102,11 +102,13 @@ async fn a_two_factor_account_confirms_its_password_without_the_code() {
     .await
     .expect("kiosk on");
     let wrong = Secret::new("guess");
-    assert!(kiosk::sign_out(&desk.accounts, &desk.store, Some(&wrong))
-        .await
-        .is_err());
+    assert!(
+        session::sign_out(&desk.accounts, &desk.store, Some(&wrong), false)
+            .await
+            .is_err()
+    );
     let right = Secret::new(PASSWORD);
-    let status = kiosk::sign_out(&desk.accounts, &desk.store, Some(&right))
+    let status = session::sign_out(&desk.accounts, &desk.store, Some(&right), false)
         .await
         .expect("the password is enough");
     assert!(!status.signed_in);
@@ -116,7 +118,7 @@ async fn a_two_factor_account_confirms_its_password_without_the_code() {
 async fn outside_kiosk_mode_sign_out_needs_nothing() {
     let h = empty_harness(json!({})).await;
     let desk = signed_in(&h, RECEPTION).await;
-    let status = kiosk::sign_out(&desk.accounts, &desk.store, None)
+    let status = session::sign_out(&desk.accounts, &desk.store, None, false)
         .await
         .expect("signed out");
     assert!(!status.signed_in);

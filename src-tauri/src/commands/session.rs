@@ -1,6 +1,6 @@
 use frontdesk_core::account::{Mode, SessionStatus, SignInRequest};
-use frontdesk_core::kiosk;
 use frontdesk_core::secrets::Secret;
+use frontdesk_core::session;
 use serde::Deserialize;
 use tauri::State;
 
@@ -47,14 +47,17 @@ pub async fn sign_in(
     Ok(status)
 }
 
-/// In kiosk mode only with the account's password.
+/// In kiosk mode only with the account's password; `removeData` also removes this account's
+/// visitor data from the computer (refused while changes wait).
 #[tauri::command]
 pub async fn sign_out(
     state: State<'_, AppState>,
     password: Option<String>,
+    remove_data: Option<bool>,
 ) -> Result<SessionStatus, UiError> {
     let password = password.map(Secret::new);
-    Ok(kiosk::sign_out(&state.accounts, &state.store, password.as_ref()).await?)
+    let remove = remove_data.unwrap_or(false);
+    Ok(session::sign_out(&state.accounts, &state.store, password.as_ref(), remove).await?)
 }
 
 #[tauri::command]

@@ -20,6 +20,13 @@ pub async fn set_preferences(
     preferences: Preferences,
     password: Option<String>,
 ) -> Result<Preferences, UiError> {
+    if let Some(problem) = preferences.problem() {
+        return Err(UiError::with_fields(
+            "validation",
+            "Please check the highlighted fields.",
+            vec![problem],
+        ));
+    }
     let password = password.map(Secret::new);
     kiosk::check_change(
         &state.accounts,

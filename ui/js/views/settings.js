@@ -30,20 +30,32 @@ export function showKioskPasswordProblem(error) {
 
 function fill(preferences) {
   for (const [key, id] of Object.entries(CHECKS)) byId(id).checked = Boolean(preferences[key]);
+  byId("pref-retention").value = String(preferences.retentionDays ?? 30);
   applyKiosk(preferences.kiosk);
+}
+
+function showRetentionProblem(error) {
+  const problem = error?.fields?.find((f) => f.field === "retentionDays");
+  setText("pref-retention-message", problem ? `Days ${problem.message}` : "");
+  show("pref-retention-message", Boolean(problem));
+  if (problem) byId("pref-retention").setAttribute("aria-invalid", "true");
+  else byId("pref-retention").removeAttribute("aria-invalid");
+  return Boolean(problem);
 }
 
 async function save(changed) {
   const preferences = Object.fromEntries(Object.entries(CHECKS).map(([key, id]) => [key, byId(id).checked]));
+  preferences.retentionDays = Number.parseInt(byId("pref-retention").value, 10) || 0;
   setText("settings-result", "");
+  showRetentionProblem(null);
   try {
     fill(await settings.set(preferences, kioskPassword()));
     showKioskPasswordProblem(null);
     setText("settings-result", "Saved.");
   } catch (error) {
-    // Refused (the OS, or the kiosk password): show what is really in effect.
-    byId(CHECKS[changed]).checked = !byId(CHECKS[changed]).checked;
-    if (!showKioskPasswordProblem(error)) setText("settings-result", error.message);
+    // Refused (the OS, the kiosk password, the days): show what is really in effect.
+    if (CHECKS[changed]) byId(CHECKS[changed]).checked = !byId(CHECKS[changed]).checked;
+    if (!showKioskPasswordProblem(error) && !showRetentionProblem(error)) setText("settings-result", error.message);
   }
 }
 
@@ -58,6 +70,7 @@ export async function enterSettings() {
 export function mountSettings(reportError) {
   onError = reportError;
   for (const [key, id] of Object.entries(CHECKS)) byId(id).addEventListener("change", () => save(key));
+  byId("pref-retention").addEventListener("change", () => save("retentionDays"));
   byId("test-notification").addEventListener("click", async () => {
     setText("test-notification-result", "Sending…");
     try {

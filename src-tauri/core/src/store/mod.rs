@@ -13,6 +13,7 @@ use sqlx::SqlitePool;
 
 pub mod announced;
 pub mod lock;
+pub mod retention;
 pub mod visitors;
 
 pub const DATABASE_FILE: &str = "frontdesk.sqlite3";
@@ -71,6 +72,8 @@ impl Store {
                 Durability::Normal => SqliteSynchronous::Normal,
             })
             .foreign_keys(true)
+            // Deleted personal data is overwritten, not left in free pages.
+            .pragma("secure_delete", "ON")
             .busy_timeout(Duration::from_secs(5));
         let pool = SqlitePoolOptions::new()
             .max_connections(4)

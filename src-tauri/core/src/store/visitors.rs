@@ -24,6 +24,21 @@ pub struct Range<'a> {
     pub to: DateTime<Utc>,
 }
 
+impl Range<'_> {
+    /// The range's condition on the `visitors` table, `?1`–`?4` bound by [`Range::bind`]. A
+    /// location is matched only when there is one: `(?2 IS NULL OR business_id = ?2)` would
+    /// keep the planner off the (account, location, time) index, and today's list would read
+    /// the account's whole history.
+    fn condition(&self) -> &'static str {
+        match self.business {
+            Some(_) => {
+                "account = ?1 AND business_id = ?2 AND expected_at >= ?3 AND expected_at <= ?4"
+            }
+            None => "account = ?1 AND ?2 IS NULL AND expected_at >= ?3 AND expected_at <= ?4",
+        }
+    }
+}
+
 /// Writes one server row (rows without a server id are not cached).
 async fn upsert_row(
     tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
@@ -81,10 +96,10 @@ impl Store {
         &self,
         range: Range<'_>,
     ) -> Result<(Vec<DeskVisitor>, DateTime<Utc>), StoreError> {
-        let rows = sqlx::query(
-            "SELECT record, fetched_at FROM visitors WHERE account = ?1 AND (?2 IS NULL OR business_id = ?2)
-             AND expected_at >= ?3 AND expected_at <= ?4 ORDER BY expected_at",
-        )
+        let rows = sqlx::query(&format!(
+            "SELECT record, fetched_at FROM visitors WHERE {} ORDER BY expected_at",
+            range.condition()
+        ))
         .bind(range.account)
         .bind(range.business)
         .bind(stamp(range.from))
@@ -135,10 +150,10 @@ impl Store {
             .chain(keep.iter().copied())
             .collect();
         let mut tx = self.pool().begin().await?;
-        sqlx::query(
-            "DELETE FROM visitors WHERE account = ?1 AND (?2 IS NULL OR business_id = ?2) AND expected_at >= ?3 AND expected_at <= ?4
-             AND id NOT IN (SELECT value FROM json_each(?5))",
-        )
+        sqlx::query(&format!(
+            "DELETE FROM visitors WHERE {} AND id NOT IN (SELECT value FROM json_each(?5))",
+            range.condition()
+        ))
         .bind(range.account)
         .bind(range.business)
         .bind(stamp(range.from))
@@ -148,10 +163,10 @@ impl Store {
         .await?;
         // Every row the server sent was read now, changed or not (the list lays done
         // operations over rows older than them); the kept ones were not.
-        sqlx::query(
-            "UPDATE visitors SET fetched_at = ?5 WHERE account = ?1 AND (?2 IS NULL OR business_id = ?2)
-             AND expected_at >= ?3 AND expected_at <= ?4 AND id NOT IN (SELECT value FROM json_each(?6))",
-        )
+        sqlx::query(&format!(
+            "UPDATE visitors SET fetched_at = ?5 WHERE {} AND id NOT IN (SELECT value FROM json_each(?6))",
+            range.condition()
+        ))
         .bind(range.account)
         .bind(range.business)
         .bind(stamp(range.from))
