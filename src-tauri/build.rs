@@ -7,6 +7,9 @@ fn main() {
     // file, so the webview can call only what `capabilities/` lists.
     let manifest = tauri_build::AppManifest::new().commands(&[
         "app_info",
+        "startup_problem",
+        "start_fresh",
+        "quit",
         "session_status",
         "sign_in",
         "sign_out",

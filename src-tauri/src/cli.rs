@@ -118,9 +118,12 @@ struct Context {
 }
 
 async fn context() -> Result<Context, String> {
-    let store = Store::open(&crate::paths::data_dir()?)
+    // The same check the window makes at start: a folder, database or permission problem is
+    // named as the recovery screen names it.
+    let dir = crate::paths::data_dir()?;
+    let store = Store::open_checked(&dir)
         .await
-        .map_err(|e| e.to_string())?;
+        .map_err(|problem| format!("{} ({}: {})", problem.message, problem.path, problem.detail))?;
     let secrets: Arc<dyn SecretStore> = Arc::new(KeyringStore::default());
     let accounts = Arc::new(
         Accounts::new(

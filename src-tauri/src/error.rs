@@ -18,7 +18,7 @@ pub struct UiError {
 }
 
 impl UiError {
-    fn new(code: &'static str, message: impl ToString) -> Self {
+    pub(crate) fn new(code: &'static str, message: impl ToString) -> Self {
         UiError {
             code,
             message: message.to_string(),

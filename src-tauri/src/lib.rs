@@ -10,6 +10,7 @@ mod events;
 mod logging;
 mod notifications;
 mod paths;
+mod recovery;
 mod state;
 mod tray;
 
@@ -68,29 +69,34 @@ pub fn run() -> ExitCode {
         })
         .setup(|app| {
             let handle = app.handle().clone();
-            let state = tauri::async_runtime::block_on(AppState::start(&handle))?;
-            let preferences = tauri::async_runtime::block_on(
-                frontdesk_core::preferences::Preferences::load(&state.store),
-            )
-            .unwrap_or_default();
-            if let Err(error) = desktop::apply(&handle, &preferences) {
-                tracing::warn!(message = %error.message, "settings not applied at start");
+            // Whatever the disk holds, a window opens: on the desk, or on the recovery screen.
+            let started = tauri::async_runtime::block_on(AppState::start(&handle));
+            match started {
+                Ok(state) => {
+                    app.manage(recovery::Startup::default());
+                    let preferences = tauri::async_runtime::block_on(
+                        frontdesk_core::preferences::Preferences::load(&state.store),
+                    )
+                    .unwrap_or_default();
+                    open_desk(&handle, state, preferences);
+                }
+                Err(problem) => {
+                    tracing::error!(
+                        kind = ?problem.kind,
+                        path = %problem.path,
+                        detail = %problem.detail,
+                        "Front Desk could not open its data: showing the recovery screen"
+                    );
+                    app.manage(recovery::Startup::failed(problem));
+                }
             }
-            if state.demo {
-                demo::sign_in_if_needed(
-                    handle.clone(),
-                    state.accounts.clone(),
-                    state.engine.clone(),
-                    state.watcher.clone(),
-                );
-            }
-            let tray = tray::build(&handle);
-            state.run_background(handle, tray);
-            app.manage(state);
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
+            commands::recovery::startup_problem,
+            commands::recovery::start_fresh,
+            commands::recovery::quit,
             commands::session::session_status,
             commands::session::sign_in,
             commands::session::sign_out,
@@ -145,6 +151,29 @@ fn single_instance_id() -> String {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     folder.hash(&mut hasher);
     format!("{IDENTIFIER}.folder{:016x}", hasher.finish())
+}
+
+/// Starts the desk on an opened data folder: settings applied, demo sign-in, the tray and the
+/// background work. (At start, or after the recovery screen started afresh.)
+pub(crate) fn open_desk(
+    handle: &tauri::AppHandle,
+    state: AppState,
+    preferences: frontdesk_core::preferences::Preferences,
+) {
+    if let Err(error) = desktop::apply(handle, &preferences) {
+        tracing::warn!(message = %error.message, "settings not applied at start");
+    }
+    if state.demo {
+        demo::sign_in_if_needed(
+            handle.clone(),
+            state.accounts.clone(),
+            state.engine.clone(),
+            state.watcher.clone(),
+        );
+    }
+    let tray = tray::build(handle);
+    state.run_background(handle.clone(), tray);
+    handle.manage(state);
 }
 
 /// Size, place and maximised are remembered; full screen follows the kiosk setting instead.

@@ -8,6 +8,7 @@ use frontdesk_core::arrivals::{Notifier, Watcher};
 use frontdesk_core::desk::Desk;
 use frontdesk_core::nexudus::endpoints::OVERRIDE_ENV;
 use frontdesk_core::secrets::{KeyringStore, SecretStore};
+use frontdesk_core::store::recovery::{ProblemKind, StartupProblem};
 use frontdesk_core::store::Store;
 use frontdesk_core::supervise::supervise;
 use frontdesk_core::sync::SyncEngine;
@@ -27,9 +28,16 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub async fn start(app: &tauri::AppHandle) -> Result<Self, String> {
-        let dir = crate::paths::data_dir()?;
-        let store = Store::open(&dir).await.map_err(|e| e.to_string())?;
+    /// Opens the data folder and builds the use cases; a folder or database that cannot be
+    /// used is named (the window then opens on the recovery screen).
+    pub async fn start(app: &tauri::AppHandle) -> Result<Self, StartupProblem> {
+        let dir = crate::paths::data_dir().map_err(|detail| StartupProblem {
+            kind: ProblemKind::FolderUnusable,
+            path: String::new(),
+            message: "This computer has no folder for Front Desk's data.".into(),
+            detail,
+        })?;
+        let store = Store::open_checked(&dir).await?;
         let secrets: Arc<dyn SecretStore> = Arc::new(KeyringStore::default());
         let accounts = Arc::new(
             Accounts::new(store.clone(), secrets, std::env::var(OVERRIDE_ENV).ok())

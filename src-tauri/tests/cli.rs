@@ -382,6 +382,33 @@ async fn doctor_checks_each_part_and_fails_clearly() {
     assert!(server["detail"]
         .as_str()
         .is_some_and(|d| d.contains("cannot be reached")));
+
+    // A damaged database is named as the window's recovery screen names it.
+    let broken = desk.data.with_extension("broken");
+    std::fs::create_dir_all(&broken).expect("folder");
+    std::fs::write(
+        broken.join("frontdesk.sqlite3"),
+        "not a database\n".repeat(100),
+    )
+    .expect("garbage");
+    let damaged = frontdesk(&desk.sim.base_url(), &broken, &["doctor", "--json"], "").await;
+    assert_eq!(code(&damaged), 1);
+    let checks: Value = serde_json::from_slice(&damaged.stdout).expect("json");
+    let database = checks
+        .as_array()
+        .expect("checks")
+        .iter()
+        .find(|c| c["name"] == "database")
+        .expect("database check")
+        .clone();
+    assert_eq!(database["passed"], false);
+    assert!(
+        database["detail"].as_str().is_some_and(
+            |d| d.contains("damaged or is not a database") && d.contains("frontdesk.sqlite3")
+        ),
+        "{database}"
+    );
+    let _ = std::fs::remove_dir_all(&broken);
 }
 
 /// The app and IT's `frontdesk sync --once` share one data folder and drain the same queue at

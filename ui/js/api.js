@@ -31,6 +31,12 @@ export const app = {
   info: () => call("app_info"),
 };
 
+export const recovery = {
+  problem: () => call("startup_problem"),
+  startFresh: () => call("start_fresh"),
+  quit: () => call("quit"),
+};
+
 export const session = {
   status: () => call("session_status"),
   signIn: (form) => call("sign_in", { form }),

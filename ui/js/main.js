@@ -1,4 +1,4 @@
-import { alerts, app, on, queue, session, settings } from "./api.js";
+import { alerts, app, on, queue, recovery, session, settings } from "./api.js";
 import { byId, setText, show } from "./dom.js";
 import { EVENTS } from "./events.js";
 import { mountBadge } from "./views/badge.js";
@@ -7,6 +7,7 @@ import { mountOnSite } from "./views/on-site.js";
 import { enterReception, focusVisitor, mountReception, setSignedOut, showChanges, showSyncStatus, showToday } from "./views/reception.js";
 import { applyKiosk, enterSettings, kioskPassword, mountSettings, showKioskPasswordProblem } from "./views/settings.js";
 import { fillFromStatus, mountSignIn } from "./views/sign-in.js";
+import { showRecovery } from "./views/recovery.js";
 import { mountSync, showQueue, showSyncPanel } from "./views/sync.js";
 import { mountWalkIn } from "./views/walk-in.js";
 
@@ -146,6 +147,12 @@ function mountNavigation() {
 }
 
 async function start() {
+  // A data folder that could not be opened: only the recovery screen, nothing else runs.
+  const problem = await recovery.problem().catch(() => null);
+  if (problem) {
+    showRecovery(problem);
+    return;
+  }
   try {
     const info = await app.info();
     defaultServer = info.defaultServer;

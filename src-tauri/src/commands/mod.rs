@@ -4,5 +4,6 @@ pub mod alerts;
 pub mod app;
 pub mod desk;
 pub mod queue;
+pub mod recovery;
 pub mod session;
 pub mod settings;

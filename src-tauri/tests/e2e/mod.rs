@@ -123,6 +123,8 @@ pub struct Launch {
     pub config_home: Option<PathBuf>,
     /// The demo space's accounts and locations without its visitors: the test adds its own.
     pub empty: bool,
+    /// What the data folder's database file holds before the app starts (a damaged one).
+    pub database_file: Option<Vec<u8>>,
 }
 
 impl Default for Launch {
@@ -132,6 +134,7 @@ impl Default for Launch {
             demo: false,
             config_home: None,
             empty: false,
+            database_file: None,
         }
     }
 }
@@ -171,6 +174,9 @@ pub async fn launch(options: Launch) -> App {
 async fn open_window(server: &str, options: &Launch) -> Window {
     let data_dir = std::env::temp_dir().join(format!("frontdesk-e2e-{}", uuid_like()));
     std::fs::create_dir_all(&data_dir).expect("data dir");
+    if let Some(bytes) = &options.database_file {
+        std::fs::write(data_dir.join("frontdesk.sqlite3"), bytes).expect("database file");
+    }
     // The app's own output (it inherits the driver's) is kept to be searched for secrets.
     let log_path = data_dir.with_extension("log");
     let export_dir = data_dir.with_extension("exports");
@@ -576,6 +582,11 @@ impl Window {
                 );
             }
         }
+    }
+
+    /// The app's data folder.
+    pub fn data_dir(&self) -> &std::path::Path {
+        &self.data_dir
     }
 
     pub async fn finish(self) {

@@ -13,6 +13,7 @@ use sqlx::SqlitePool;
 
 pub mod announced;
 pub mod lock;
+pub mod recovery;
 pub mod retention;
 pub mod visitors;
 

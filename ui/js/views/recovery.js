@@ -1,0 +1,29 @@
+// The recovery screen: shown instead of the desk when its data folder or database cannot be
+// used (a damaged file, one from a newer version, a read-only file, a file where the folder
+// should be). Every string from Rust is set as text.
+import { recovery } from "../api.js";
+import { byId, setText, show } from "../dom.js";
+
+/** Shows the problem and waits for the person's choice. */
+export function showRecovery(problem) {
+  setText("recovery-message", problem.message);
+  setText("recovery-path", problem.path || "(unknown)");
+  setText("recovery-detail", problem.detail);
+  show("recovery-screen", true);
+  const fresh = byId("recovery-start-fresh");
+  fresh.addEventListener("click", async () => {
+    fresh.disabled = true;
+    setText("recovery-result", "Moving it aside…");
+    try {
+      const moved = await recovery.startFresh();
+      const saved = moved.exportedTo ? ` ${moved.exported} waiting change(s) were saved to ${moved.exportedTo}.` : "";
+      setText("recovery-result", `The old data is kept at ${moved.keptAt}.${saved} Starting…`);
+      setTimeout(() => window.location.reload(), 1500);
+    } catch (error) {
+      setText("recovery-result", error.message);
+      fresh.disabled = false;
+    }
+  });
+  byId("recovery-quit").addEventListener("click", () => recovery.quit().catch(() => window.close()));
+  fresh.focus();
+}
