@@ -9,6 +9,7 @@ fn main() {
         "app_info",
         "startup_problem",
         "start_fresh",
+        "retry_start",
         "quit",
         "session_status",
         "sign_in",

@@ -96,6 +96,7 @@ pub fn run() -> ExitCode {
             commands::app::app_info,
             commands::recovery::startup_problem,
             commands::recovery::start_fresh,
+            commands::recovery::retry_start,
             commands::recovery::quit,
             commands::session::session_status,
             commands::session::sign_in,

@@ -36,6 +36,7 @@ impl AppState {
             path: String::new(),
             message: "This computer has no folder for Front Desk's data.".into(),
             detail,
+            can_move_aside: false,
         })?;
         let store = Store::open_checked(&dir).await?;
         let secrets: Arc<dyn SecretStore> = Arc::new(KeyringStore::default());

@@ -34,13 +34,14 @@ export const app = {
 export const recovery = {
   problem: () => call("startup_problem"),
   startFresh: () => call("start_fresh"),
+  retry: () => call("retry_start"),
   quit: () => call("quit"),
 };
 
 export const session = {
   status: () => call("session_status"),
   signIn: (form) => call("sign_in", { form }),
-  signOut: (password = null, removeData = false) => call("sign_out", { password, removeData }),
+  signOut: (password = null, code = null, removeData = false) => call("sign_out", { password, code, removeData }),
   setMode: (mode) => call("set_mode", { mode }),
 };
 
@@ -74,7 +75,7 @@ export const queue = {
 
 export const settings = {
   get: () => call("preferences"),
-  set: (preferences, password = null) => call("set_preferences", { preferences, password }),
+  set: (preferences, password = null, code = null) => call("set_preferences", { preferences, password, code }),
 };
 
 export const alerts = {

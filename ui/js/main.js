@@ -5,7 +5,7 @@ import { mountBadge } from "./views/badge.js";
 import { enterHost, focusUpcoming, mountHost, showUpcoming, showUpcomingChanges } from "./views/host.js";
 import { mountOnSite } from "./views/on-site.js";
 import { enterReception, focusVisitor, mountReception, setSignedOut, showChanges, showSyncStatus, showToday } from "./views/reception.js";
-import { applyKiosk, enterSettings, kioskPassword, mountSettings, showKioskPasswordProblem } from "./views/settings.js";
+import { applyKiosk, enterSettings, kioskProof, mountSettings, showKioskPasswordProblem } from "./views/settings.js";
 import { fillFromStatus, mountSignIn } from "./views/sign-in.js";
 import { showRecovery } from "./views/recovery.js";
 import { mountSync, showQueue, showSyncPanel } from "./views/sync.js";
@@ -171,7 +171,8 @@ async function start() {
   mountNavigation();
   byId("sign-out").addEventListener("click", async () => {
     try {
-      const status = await session.signOut(kioskPassword(), byId("sign-out-remove").checked);
+      const { password, code } = kioskProof();
+      const status = await session.signOut(password, code, byId("sign-out-remove").checked);
       byId("sign-out-remove").checked = false;
       showKioskPasswordProblem(null);
       render(status);

@@ -361,7 +361,11 @@ impl Accounts {
 
     /// Checks the signed-in account's password with Nexudus (kiosk mode asks for it before
     /// anything that would let a visitor take over the desk).
-    pub async fn confirm_password(&self, password: &Secret) -> Result<(), AccountError> {
+    pub async fn confirm_password(
+        &self,
+        password: &Secret,
+        code: Option<&str>,
+    ) -> Result<(), AccountError> {
         let client = match self.current.read().await.as_ref() {
             Some(current) => current.client.clone(),
             None => return Err(AccountError::SignedOut),
@@ -371,7 +375,18 @@ impl Accounts {
                 fields: vec![field("password", "is a required field")],
             });
         }
-        if client.confirm_password(password).await? {
+        let answer = match client.confirm_password(password, code).await {
+            Err(crate::nexudus::ApiError::TwoFactorRequired) => {
+                return Err(AccountError::Invalid {
+                    fields: vec![field(
+                        "totp",
+                        "is needed too: enter the code from your authenticator app",
+                    )],
+                })
+            }
+            other => other?,
+        };
+        if answer {
             Ok(())
         } else {
             Err(AccountError::Invalid {

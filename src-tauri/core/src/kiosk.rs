@@ -7,6 +7,22 @@ use crate::preferences::Preferences;
 use crate::secrets::Secret;
 use crate::store::Store;
 
+/// What a person at a kiosk gives to prove they may act for the signed-in account.
+pub struct Proof {
+    pub password: Secret,
+    /// The authenticator code, for an account with two-factor sign-in.
+    pub code: Option<String>,
+}
+
+impl Proof {
+    pub fn new(password: Option<String>, code: Option<String>) -> Option<Proof> {
+        password.map(|password| Proof {
+            password: Secret::new(password),
+            code,
+        })
+    }
+}
+
 async fn in_kiosk_mode(store: &Store) -> Result<bool, AccountError> {
     Ok(Preferences::load(store).await?.kiosk)
 }
@@ -15,24 +31,32 @@ async fn in_kiosk_mode(store: &Store) -> Result<bool, AccountError> {
 pub async fn guard(
     accounts: &Accounts,
     store: &Store,
-    password: Option<&Secret>,
+    proof: Option<&Proof>,
 ) -> Result<(), AccountError> {
     if !in_kiosk_mode(store).await? {
         return Ok(());
     }
-    let empty = Secret::new("");
-    accounts.confirm_password(password.unwrap_or(&empty)).await
+    match proof {
+        Some(proof) => {
+            accounts
+                .confirm_password(&proof.password, proof.code.as_deref())
+                .await
+        }
+        None => accounts.confirm_password(&Secret::new(""), None).await,
+    }
 }
 
-/// Checks a change of Settings: leaving kiosk mode needs the account's password.
+/// Checks a change of Settings: at a kiosk, any change (leaving kiosk mode, how long data is
+/// kept, notifications) needs the account's password.
 pub async fn check_change(
     accounts: &Accounts,
     store: &Store,
     next: &Preferences,
-    password: Option<&Secret>,
+    proof: Option<&Proof>,
 ) -> Result<(), AccountError> {
-    if next.kiosk {
+    let current = Preferences::load(store).await?;
+    if !current.kiosk || *next == current {
         return Ok(());
     }
-    guard(accounts, store, password).await
+    guard(accounts, store, proof).await
 }

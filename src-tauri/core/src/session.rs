@@ -3,18 +3,18 @@
 //! its changes have not reached Nexudus.
 
 use crate::account::{AccountError, Accounts, SessionStatus};
-use crate::secrets::Secret;
+use crate::kiosk::Proof;
 use crate::store::Store;
 
 pub async fn sign_out(
     accounts: &Accounts,
     store: &Store,
-    password: Option<&Secret>,
+    proof: Option<&Proof>,
     remove_data: bool,
 ) -> Result<SessionStatus, AccountError> {
     let account = accounts.account_name().await.ok();
     if let Some(account) = &account {
-        crate::kiosk::guard(accounts, store, password).await?;
+        crate::kiosk::guard(accounts, store, proof).await?;
         if remove_data {
             let unsent = store.unsent_for(account).await?;
             if unsent > 0 {
@@ -25,7 +25,10 @@ pub async fn sign_out(
     let status = accounts.sign_out().await?;
     if let (true, Some(account)) = (remove_data, account) {
         let removed = store.remove_account_data(&account).await?;
-        store.compact().await?;
+        // Signed out and removed either way; the space comes back at the next compaction.
+        if let Err(error) = store.compact().await {
+            tracing::warn!(%error, "could not compact after removing the account's data");
+        }
         tracing::info!(
             visitors = removed.visitors,
             operations = removed.operations,

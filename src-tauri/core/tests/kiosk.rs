@@ -5,10 +5,18 @@ mod common;
 
 use common::*;
 use frontdesk_core::account::{AccountError, SignInRequest};
+use frontdesk_core::kiosk::{self, Proof};
 use frontdesk_core::preferences::Preferences;
 use frontdesk_core::secrets::Secret;
-use frontdesk_core::{kiosk, session};
+use frontdesk_core::session;
 use serde_json::json;
+
+fn proof(password: &str, code: Option<&str>) -> Proof {
+    Proof {
+        password: Secret::new(password),
+        code: code.map(str::to_string),
+    }
+}
 
 fn field_of(result: Result<impl std::fmt::Debug, AccountError>) -> String {
     match result {
@@ -57,7 +65,7 @@ async fn kiosk_mode_guards_the_server_sign_out_and_itself_with_the_password() {
         field_of(session::sign_out(&desk.accounts, &desk.store, None, false).await),
         "password: is a required field"
     );
-    let wrong = Secret::new("guess");
+    let wrong = proof("guess", None);
     assert_eq!(
         field_of(session::sign_out(&desk.accounts, &desk.store, Some(&wrong), false).await),
         "password: is not this account's password"
@@ -80,7 +88,7 @@ async fn kiosk_mode_guards_the_server_sign_out_and_itself_with_the_password() {
         field_of(kiosk::check_change(&desk.accounts, &desk.store, &kiosk_off, Some(&wrong)).await),
         "password: is not this account's password"
     );
-    let right = Secret::new(PASSWORD);
+    let right = proof(PASSWORD, None);
     kiosk::check_change(&desk.accounts, &desk.store, &kiosk_off, Some(&right))
         .await
         .expect("the right password");
@@ -91,7 +99,7 @@ async fn kiosk_mode_guards_the_server_sign_out_and_itself_with_the_password() {
 }
 
 #[tokio::test]
-async fn a_two_factor_account_confirms_its_password_without_the_code() {
+async fn a_two_factor_account_needs_its_code_too() {
     let h = empty_harness(json!({})).await;
     let desk = signed_in(&h, SECURITY).await;
     Preferences {
@@ -101,16 +109,48 @@ async fn a_two_factor_account_confirms_its_password_without_the_code() {
     .save(&desk.store)
     .await
     .expect("kiosk on");
-    let wrong = Secret::new("guess");
-    assert!(
-        session::sign_out(&desk.accounts, &desk.store, Some(&wrong), false)
+    // A wrong password is wrong; the right one alone is not enough: "code needed" is never
+    // taken as a yes.
+    assert_eq!(
+        field_of(
+            session::sign_out(
+                &desk.accounts,
+                &desk.store,
+                Some(&proof("guess", None)),
+                false
+            )
             .await
-            .is_err()
+        ),
+        "password: is not this account's password"
     );
-    let right = Secret::new(PASSWORD);
-    let status = session::sign_out(&desk.accounts, &desk.store, Some(&right), false)
-        .await
-        .expect("the password is enough");
+    assert_eq!(
+        field_of(
+            session::sign_out(
+                &desk.accounts,
+                &desk.store,
+                Some(&proof(PASSWORD, None)),
+                false
+            )
+            .await
+        ),
+        "totp: is needed too: enter the code from your authenticator app"
+    );
+    assert!(session::sign_out(
+        &desk.accounts,
+        &desk.store,
+        Some(&proof("guess", Some("123456"))),
+        false
+    )
+    .await
+    .is_err());
+    let status = session::sign_out(
+        &desk.accounts,
+        &desk.store,
+        Some(&proof(PASSWORD, Some("123456"))),
+        false,
+    )
+    .await
+    .expect("the password and the code");
     assert!(!status.signed_in);
 }
 

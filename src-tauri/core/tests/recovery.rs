@@ -204,3 +204,61 @@ fn is_root() -> bool {
         .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
         .unwrap_or(false)
 }
+
+/// A database another process holds (an upgrade, `frontdesk sync` from cron) is "busy", not
+/// damaged: the screen offers "Try again", and moving it aside is refused.
+#[tokio::test]
+async fn a_busy_database_is_not_offered_for_moving_aside() {
+    let dir = fresh_dir("busy");
+    a_store_with_one_waiting_change(&dir).await;
+    let holder = Store::open(&dir).await.expect("another process's store");
+    let mut held = holder.pool().acquire().await.expect("connection");
+    sqlx::query("BEGIN EXCLUSIVE")
+        .execute(&mut *held)
+        .await
+        .expect("lock");
+    let problem = match Store::open_checked(&dir).await {
+        Err(problem) => problem,
+        Ok(_) => panic!("opened while another process held the database"),
+    };
+    assert_eq!(problem.kind, ProblemKind::Busy, "{problem:?}");
+    assert!(!problem.can_move_aside);
+    assert!(move_aside(&dir, &problem).await.is_err());
+    sqlx::query("ROLLBACK")
+        .execute(&mut *held)
+        .await
+        .expect("unlock");
+    drop(held);
+    holder.pool().close().await;
+    assert!(
+        dir.join(DATABASE_FILE).exists(),
+        "the database stayed where it was"
+    );
+    Store::open_checked(&dir)
+        .await
+        .expect("and opens once free");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Not while another process on this computer sends this folder's queue.
+#[tokio::test]
+async fn moving_aside_waits_for_the_folder_to_be_free() {
+    let dir = fresh_dir("held");
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::write(dir.join(DATABASE_FILE), "garbage\n".repeat(200)).expect("garbage");
+    let problem = match Store::open_checked(&dir).await {
+        Err(problem) => problem,
+        Ok(_) => panic!("garbage opened"),
+    };
+    let lease = frontdesk_core::store::lock::FolderLock::try_take(
+        &dir.join(frontdesk_core::store::lock::DRAIN_LOCK),
+    )
+    .expect("lock")
+    .expect("free");
+    let refused = move_aside(&dir, &problem).await;
+    assert!(refused.is_err(), "{refused:?}");
+    assert!(dir.join(DATABASE_FILE).exists());
+    drop(lease);
+    move_aside(&dir, &problem).await.expect("moved once free");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,4 +1,5 @@
 use frontdesk_core::account::{Mode, SessionStatus, SignInRequest};
+use frontdesk_core::kiosk::Proof;
 use frontdesk_core::secrets::Secret;
 use frontdesk_core::session;
 use serde::Deserialize;
@@ -47,17 +48,19 @@ pub async fn sign_in(
     Ok(status)
 }
 
-/// In kiosk mode only with the account's password; `removeData` also removes this account's
-/// visitor data from the computer (refused while changes wait).
+/// In kiosk mode only with the account's password (and authenticator code, for an account
+/// with two-factor sign-in); `removeData` also removes this account's visitor data from the
+/// computer (refused while changes wait).
 #[tauri::command]
 pub async fn sign_out(
     state: State<'_, AppState>,
     password: Option<String>,
+    code: Option<String>,
     remove_data: Option<bool>,
 ) -> Result<SessionStatus, UiError> {
-    let password = password.map(Secret::new);
+    let proof = Proof::new(password, code);
     let remove = remove_data.unwrap_or(false);
-    Ok(session::sign_out(&state.accounts, &state.store, password.as_ref(), remove).await?)
+    Ok(session::sign_out(&state.accounts, &state.store, proof.as_ref(), remove).await?)
 }
 
 #[tauri::command]

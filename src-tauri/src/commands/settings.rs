@@ -1,6 +1,5 @@
 use frontdesk_core::kiosk;
 use frontdesk_core::preferences::Preferences;
-use frontdesk_core::secrets::Secret;
 use tauri::{AppHandle, State};
 
 use crate::error::UiError;
@@ -19,6 +18,7 @@ pub async fn set_preferences(
     state: State<'_, AppState>,
     preferences: Preferences,
     password: Option<String>,
+    code: Option<String>,
 ) -> Result<Preferences, UiError> {
     if let Some(problem) = preferences.problem() {
         return Err(UiError::with_fields(
@@ -27,14 +27,8 @@ pub async fn set_preferences(
             vec![problem],
         ));
     }
-    let password = password.map(Secret::new);
-    kiosk::check_change(
-        &state.accounts,
-        &state.store,
-        &preferences,
-        password.as_ref(),
-    )
-    .await?;
+    let proof = kiosk::Proof::new(password, code);
+    kiosk::check_change(&state.accounts, &state.store, &preferences, proof.as_ref()).await?;
     crate::desktop::apply(&app, &preferences)?;
     preferences.save(&state.store).await?;
     Ok(preferences)

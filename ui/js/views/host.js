@@ -44,7 +44,8 @@ function localDate(date) {
 function dateRange() {
   const today = new Date();
   const yearAhead = new Date(today);
-  yearAhead.setDate(yearAhead.getDate() + 365);
+  // 364: the core counts a year from this moment, and the visit's time may be later today.
+  yearAhead.setDate(yearAhead.getDate() + 364);
   return { min: localDate(today), max: localDate(yearAhead) };
 }
 

@@ -10,6 +10,21 @@ export function showRecovery(problem) {
   setText("recovery-path", problem.path || "(unknown)");
   setText("recovery-detail", problem.detail);
   show("recovery-screen", true);
+  // A busy or unexplained failure is not the file's fault: only "Try again" is offered.
+  show("recovery-start-fresh", problem.canMoveAside);
+  show("recovery-retry", !problem.canMoveAside);
+  const retry = byId("recovery-retry");
+  retry.addEventListener("click", async () => {
+    retry.disabled = true;
+    setText("recovery-result", "Trying again…");
+    try {
+      await recovery.retry();
+      window.location.reload();
+    } catch (error) {
+      setText("recovery-result", error.message);
+      retry.disabled = false;
+    }
+  });
   const fresh = byId("recovery-start-fresh");
   fresh.addEventListener("click", async () => {
     fresh.disabled = true;
@@ -25,5 +40,5 @@ export function showRecovery(problem) {
     }
   });
   byId("recovery-quit").addEventListener("click", () => recovery.quit().catch(() => window.close()));
-  fresh.focus();
+  (problem.canMoveAside ? fresh : retry).focus();
 }

@@ -13,19 +13,24 @@ export function applyKiosk(kiosk) {
   if (kiosk) byId("server").value = "";
 }
 
-/** The password typed for a kiosk-guarded action (null when there is none). */
-export function kioskPassword() {
-  return byId("kiosk-password").value || null;
+/** What was typed for a kiosk-guarded action: the password and the authenticator code. */
+export function kioskProof() {
+  return { password: byId("kiosk-password").value || null, code: byId("kiosk-code").value.trim() || null };
 }
 
-/** Shows what Rust said about the kiosk password, and clears it after each use. */
+/** Shows what Rust said about the kiosk password or code, and clears both after each use. */
 export function showKioskPasswordProblem(error) {
-  const problem = error?.fields?.find((f) => f.field === "password");
-  setText("kiosk-password-message", problem ? `Password ${problem.message}` : "");
-  show("kiosk-password-message", Boolean(problem));
-  byId("kiosk-password").value = "";
-  if (problem) byId("kiosk-password").focus();
-  return Boolean(problem);
+  const password = error?.fields?.find((f) => f.field === "password");
+  const code = error?.fields?.find((f) => f.field === "totp");
+  setText("kiosk-password-message", password ? `Password ${password.message}` : "");
+  show("kiosk-password-message", Boolean(password));
+  setText("kiosk-code-message", code ? `Code ${code.message}` : "");
+  show("kiosk-code-message", Boolean(code));
+  byId("kiosk-code").value = "";
+  if (!code) byId("kiosk-password").value = "";
+  if (password) byId("kiosk-password").focus();
+  else if (code) byId("kiosk-code").focus();
+  return Boolean(password || code);
 }
 
 function fill(preferences) {
@@ -49,7 +54,8 @@ async function save(changed) {
   setText("settings-result", "");
   showRetentionProblem(null);
   try {
-    fill(await settings.set(preferences, kioskPassword()));
+    const { password, code } = kioskProof();
+    fill(await settings.set(preferences, password, code));
     showKioskPasswordProblem(null);
     setText("settings-result", "Saved.");
   } catch (error) {

@@ -16,6 +16,8 @@ use super::notify::{escape_markup, Notifier, OnClick};
 
 const SERVICE: &str = "org.freedesktop.Notifications";
 const PATH: &str = "/org/freedesktop/Notifications";
+/// How long one call to the notification service may take.
+const CALL_TIMEOUT: Duration = Duration::from_secs(5);
 /// How long a click on an alert still opens its visitor.
 const REMEMBER_FOR: Duration = Duration::from_secs(30 * 60);
 
@@ -52,8 +54,15 @@ impl SharedNotifier {
         if let Some(connection) = slot.as_ref() {
             return Ok(connection.clone());
         }
-        let connection = futures_lite::future::block_on(zbus::Connection::session())
-            .map_err(|e| e.to_string())?;
+        // A frozen notification service must not hold an alert (and a blocking thread) for
+        // ever: every call gives up after a few seconds.
+        let connection = futures_lite::future::block_on(async {
+            zbus::connection::Builder::session()
+                .method_timeout(CALL_TIMEOUT)
+                .build()
+                .await
+        })
+        .map_err(|e| e.to_string())?;
         if let Some(on_click) = self.on_click.clone() {
             listen(connection.clone(), self.shown.clone(), on_click)?;
         }
@@ -90,7 +99,11 @@ fn listen(connection: zbus::Connection, shown: Shown, on_click: OnClick) -> Resu
         .spawn(move || {
             futures_lite::future::block_on(async move {
                 let mut messages = zbus::MessageStream::from(&connection);
-                while let Some(Ok(message)) = messages.next().await {
+                // One unreadable message is skipped; the stream ends only with the connection.
+                while let Some(message) = messages.next().await {
+                    let Ok(message) = message else {
+                        continue;
+                    };
                     let header = message.header();
                     let member = header.member().map(|m| m.as_str().to_string());
                     let id_and_click = match member.as_deref() {
@@ -151,16 +164,11 @@ impl Notifier for SharedNotifier {
                 -1i32,
             ),
         ));
-        let id: u32 = match sent.and_then(|reply| reply.body().deserialize()) {
-            Ok(id) => id,
-            Err(error) => {
-                // The connection may be what failed (the bus restarted): a new one next time.
-                if let Ok(mut slot) = self.connection.lock() {
-                    slot.take();
-                }
-                return Err(error.to_string());
-            }
-        };
+        // A failed call (no notification service, a timeout) keeps the connection: opening a
+        // new one per alert would start a listener per alert too.
+        let id: u32 = sent
+            .and_then(|reply| reply.body().deserialize())
+            .map_err(|error| error.to_string())?;
         if self.on_click.is_some() {
             if let Ok(mut shown) = self.shown.lock() {
                 shown.insert(id, (alert.visitor_id, Instant::now()));

@@ -518,18 +518,23 @@ impl NexudusClient {
         }
     }
 
-    /// Asks Nexudus whether `password` is this account's, leaving the session as it is (kiosk
-    /// mode guards sign-out with it). An account with two-factor sign-in is asked for its code
-    /// only after the right password.
-    pub async fn confirm_password(&self, password: &Secret) -> Result<bool, ApiError> {
+    /// Asks Nexudus whether `password` (and, for an account with two-factor sign-in, `code`)
+    /// signs this account in, leaving the session as it is (kiosk mode guards sign-out with
+    /// it). "Code needed" is an error, never a yes: the docs do not say the password was
+    /// checked first.
+    pub async fn confirm_password(
+        &self,
+        password: &Secret,
+        code: Option<&str>,
+    ) -> Result<bool, ApiError> {
         self.inner.pacer.ready(RequestKind::Read, false).await;
         let grant = Grant::Password {
             email: &self.inner.account.email,
             password,
-            totp: None,
+            totp: code.map(str::trim).filter(|c| !c.is_empty()),
         };
         match token_request(&self.inner.http, &self.inner.token_base, grant, None).await {
-            Ok(_) | Err(ApiError::TwoFactorRequired) => Ok(true),
+            Ok(_) => Ok(true),
             Err(ApiError::InvalidCredentials(_)) => Ok(false),
             Err(error) => Err(error),
         }

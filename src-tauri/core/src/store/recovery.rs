@@ -24,8 +24,25 @@ pub enum ProblemKind {
     NewerVersion,
     /// The database can be read but not written.
     ReadOnly,
+    /// Another process holds the database (an upgrade or `frontdesk sync` from cron at the
+    /// same moment): nothing is wrong with the file, trying again is the cure.
+    Busy,
     /// Anything else the database said.
     Other,
+}
+
+impl ProblemKind {
+    /// Whether "move it aside and start fresh" fits. Not for a busy or unexplained failure: a
+    /// healthy database must never be one click away from being set aside.
+    pub fn can_move_aside(self) -> bool {
+        matches!(
+            self,
+            ProblemKind::FolderUnusable
+                | ProblemKind::NotADatabase
+                | ProblemKind::NewerVersion
+                | ProblemKind::ReadOnly
+        )
+    }
 }
 
 /// Why the desk could not open its data, for a person.
@@ -39,6 +56,8 @@ pub struct StartupProblem {
     pub message: String,
     /// What the database or the system said.
     pub detail: String,
+    /// See [`ProblemKind::can_move_aside`]; otherwise the screen offers "Try again".
+    pub can_move_aside: bool,
 }
 
 /// What "move it aside" did.
@@ -50,6 +69,10 @@ pub struct MovedAside {
     /// The waiting changes read from it, as JSON, when it could still be read.
     pub exported_to: Option<String>,
     pub exported: usize,
+    /// The old database's settings (kiosk mode, the desk's location, the last sign-in), when it
+    /// could still be read: the fresh one starts with them, so a kiosk stays a kiosk.
+    #[serde(skip)]
+    pub settings: Vec<(String, String)>,
 }
 
 fn sqlite_code(error: &sqlx::Error) -> Option<String> {
@@ -89,6 +112,12 @@ pub fn classify(dir: &Path, error: &StoreError) -> StartupProblem {
                     database,
                     "Front Desk's database can be read but not written: nothing done at this desk could be kept.",
                 ),
+                // SQLITE_BUSY, SQLITE_LOCKED and their extended codes
+                Some(code) if code.parse::<i32>().is_ok_and(|c| matches!(c & 0xff, 5 | 6)) => (
+                    ProblemKind::Busy,
+                    database,
+                    "Another Front Desk process is using the database (an update, or a sync run by IT). Wait a moment and try again.",
+                ),
                 // SQLITE_CANTOPEN
                 Some("14") => (
                     ProblemKind::FolderUnusable,
@@ -113,6 +142,7 @@ pub fn classify(dir: &Path, error: &StoreError) -> StartupProblem {
         path,
         message: message.to_string(),
         detail,
+        can_move_aside: kind.can_move_aside(),
     }
 }
 
@@ -138,14 +168,45 @@ impl Store {
     }
 }
 
-/// Reads the waiting changes of a database that cannot be used any more, if it can be read.
-async fn waiting_changes(database: &Path) -> Option<Vec<serde_json::Value>> {
-    let mut connection = SqliteConnectOptions::new()
+async fn read_only(database: &Path) -> Option<sqlx::SqliteConnection> {
+    SqliteConnectOptions::new()
         .filename(database)
         .read_only(true)
         .connect()
         .await
-        .ok()?;
+        .ok()
+}
+
+/// The settings of a database that cannot be used any more, if they can be read.
+async fn old_settings(database: &Path) -> Vec<(String, String)> {
+    let Some(mut connection) = read_only(database).await else {
+        return Vec::new();
+    };
+    sqlx::query_as("SELECT key, value FROM settings")
+        .fetch_all(&mut connection)
+        .await
+        .unwrap_or_default()
+}
+
+impl Store {
+    /// Takes in the settings read from a database that was set aside (see [`MovedAside`]).
+    pub async fn adopt_settings(&self, settings: &[(String, String)]) -> Result<(), StoreError> {
+        for (key, value) in settings {
+            sqlx::query(
+                "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            )
+            .bind(key)
+            .bind(value)
+            .execute(self.pool())
+            .await?;
+        }
+        Ok(())
+    }
+}
+
+/// Reads the waiting changes of a database that cannot be used any more, if it can be read.
+async fn waiting_changes(database: &Path) -> Option<Vec<serde_json::Value>> {
+    let mut connection = read_only(database).await?;
     let rows = sqlx::query(
         "SELECT id, account, kind, payload, state, created_at, last_error FROM operations
          WHERE state NOT IN ('done', 'discarded') ORDER BY seq",
@@ -194,8 +255,24 @@ pub async fn move_aside(dir: &Path, problem: &StartupProblem) -> std::io::Result
             ..MovedAside::default()
         });
     }
+    if !problem.kind.can_move_aside() {
+        return Err(std::io::Error::other(
+            "nothing is wrong with the file itself: try again instead",
+        ));
+    }
+    // Not while another process on this computer works on it (its journal would follow the
+    // renamed file's name into the new database).
+    let Some(_lease) = super::lock::FolderLock::try_take(&dir.join(super::lock::DRAIN_LOCK))?
+    else {
+        return Err(std::io::Error::other(
+            "another Front Desk process is using the data: close it (or let `frontdesk sync` finish) and try again",
+        ));
+    };
     let database = dir.join(DATABASE_FILE);
-    let mut moved = MovedAside::default();
+    let mut moved = MovedAside {
+        settings: old_settings(&database).await,
+        ..MovedAside::default()
+    };
     if let Some(changes) = waiting_changes(&database).await.filter(|c| !c.is_empty()) {
         let file = dir.join(format!("waiting-changes-{stamp}.json"));
         let text = serde_json::to_string_pretty(&changes).map_err(std::io::Error::other)?;

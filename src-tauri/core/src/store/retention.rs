@@ -13,6 +13,9 @@ fn stamp(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Micros, true)
 }
 
+/// Rows deleted per transaction.
+const BATCH: i64 = 2_000;
+
 /// What a purge removed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -32,35 +35,60 @@ impl Store {
     /// Deletes what is older than `cutoff` and no longer needed: cached visitors expected before
     /// it (except anyone still on site: the evacuation list needs them), finished or discarded
     /// operations last changed before it, and announcements made before it.
+    /// Works in batches of [`BATCH`] rows, each its own short transaction: a first purge of a
+    /// year of history never holds the write lock for longer than a check-in waits for it.
     pub async fn purge_before(&self, cutoff: DateTime<Utc>) -> Result<Purged, StoreError> {
         let cutoff = stamp(cutoff);
-        let mut tx = self.pool().begin().await?;
-        let visitors = sqlx::query(
-            "DELETE FROM visitors WHERE expected_at < ?1
-             AND NOT (json_extract(record, '$.arrived') = 1 AND json_extract(record, '$.departedAt') IS NULL)",
-        )
-        .bind(&cutoff)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        let operations = sqlx::query(
-            "DELETE FROM operations WHERE state IN ('done', 'discarded') AND updated_at < ?1",
-        )
-        .bind(&cutoff)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        let announcements = sqlx::query("DELETE FROM announced_arrivals WHERE announced_at < ?1")
-            .bind(&cutoff)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        tx.commit().await?;
+        // Someone still on site stays (the evacuation list), and so does anyone a change that
+        // has not reached Nexudus is about (an offline check-in not yet in the cached row).
+        let visitors = self
+            .delete_in_batches(
+                "DELETE FROM visitors WHERE rowid IN (SELECT rowid FROM visitors WHERE expected_at < ?1
+                 AND NOT (json_valid(record) AND json_extract(record, '$.arrived') = 1
+                          AND json_extract(record, '$.departedAt') IS NULL)
+                 AND ('visitor:' || id) NOT IN
+                     (SELECT visitor_key FROM operations WHERE state NOT IN ('done', 'discarded'))
+                 LIMIT ?2)",
+                &cutoff,
+            )
+            .await?;
+        let operations = self
+            .delete_in_batches(
+                "DELETE FROM operations WHERE seq IN (SELECT seq FROM operations
+                 WHERE state IN ('done', 'discarded') AND updated_at < ?1 LIMIT ?2)",
+                &cutoff,
+            )
+            .await?;
+        let announcements = self
+            .delete_in_batches(
+                "DELETE FROM announced_arrivals WHERE rowid IN (SELECT rowid FROM announced_arrivals
+                 WHERE announced_at < ?1 LIMIT ?2)",
+                &cutoff,
+            )
+            .await?;
         Ok(Purged {
             visitors,
             operations,
             announcements,
         })
+    }
+
+    async fn delete_in_batches(&self, statement: &str, cutoff: &str) -> Result<u64, StoreError> {
+        let mut total = 0;
+        loop {
+            let deleted = sqlx::query(statement)
+                .bind(cutoff)
+                .bind(BATCH)
+                .execute(self.pool())
+                .await?
+                .rows_affected();
+            total += deleted;
+            if deleted < BATCH as u64 {
+                return Ok(total);
+            }
+            // Let a waiting writer (a check-in, the sync engine) in between batches.
+            tokio::task::yield_now().await;
+        }
     }
 
     /// How many of `account`'s changes have not reached Nexudus yet.
