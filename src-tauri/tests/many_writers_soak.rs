@@ -358,9 +358,10 @@ async fn many_writers_soak() {
         if open == 0 && tally.kills.load(Ordering::Relaxed) >= KILLS {
             break;
         }
+        // The seed replays the run (FRONTDESK_SOAK_SEED): a failure must name it.
         assert!(
             Instant::now() < deadline,
-            "the soak did not drain: {open} still open"
+            "the soak (seed {seed}) did not drain: {open} still open"
         );
         // About one fault every 1.5 s: several per minute for every writer, yet most requests
         // get through, as on a bad day rather than a dead link.
