@@ -62,20 +62,11 @@ pub fn optional_text(text: &Option<String>) -> Option<String> {
     text.as_deref().map(free_text).filter(|t| !t.is_empty())
 }
 
-/// A form field's problem, in the server's wording.
-pub(crate) fn problem(field: &str, message: impl Into<String>) -> FieldProblem {
+fn problem(field: &str, message: String) -> FieldProblem {
     FieldProblem {
         field: field.into(),
-        message: message.into(),
+        message,
     }
-}
-
-/// A required person's name, within its length.
-pub fn check_name(name: &str, fields: &mut Vec<FieldProblem>) {
-    if name.is_empty() {
-        fields.push(problem("fullName", "is a required field"));
-    }
-    check_length("fullName", Some(name), NAME_MAX, fields);
 }
 
 /// Adds a problem when `value` is longer than `max` characters.
@@ -89,7 +80,7 @@ pub fn check_length(field: &str, value: Option<&str>, max: usize, fields: &mut V
 pub fn check_email(email: &str, required: bool, fields: &mut Vec<FieldProblem>) {
     if email.is_empty() {
         if required {
-            fields.push(problem("email", "is a required field"));
+            fields.push(problem("email", "is a required field".into()));
         }
         return;
     }
@@ -97,7 +88,7 @@ pub fn check_email(email: &str, required: bool, fields: &mut Vec<FieldProblem>) 
         !local.is_empty() && domain.contains('.') && !domain.ends_with('.')
     }) && !email.contains(char::is_whitespace);
     if !shaped {
-        fields.push(problem("email", "is not a valid email address"));
+        fields.push(problem("email", "is not a valid email address".into()));
     } else {
         check_length("email", Some(email), EMAIL_MAX, fields);
     }

@@ -3,10 +3,14 @@
 
 use std::collections::HashSet;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SecondsFormat, Utc};
 use sqlx::Row;
 
-use super::{stamp, Store, StoreError};
+use super::{Store, StoreError};
+
+fn stamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Micros, true)
+}
 
 impl Store {
     /// The (visitor, event) pairs announced for `account` since `since`.
