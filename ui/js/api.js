@@ -41,7 +41,8 @@ export const recovery = {
 export const session = {
   status: () => call("session_status"),
   signIn: (form) => call("sign_in", { form }),
-  signOut: (password = null, code = null, removeData = false) => call("sign_out", { password, code, removeData }),
+  signOut: (password = null, code = null, removeData = false, exportWaiting = false) =>
+    call("sign_out", { password, code, removeData, exportWaiting }),
   setMode: (mode) => call("set_mode", { mode }),
 };
 

@@ -172,8 +172,9 @@ async function start() {
   byId("sign-out").addEventListener("click", async () => {
     try {
       const { password, code } = kioskProof();
-      const status = await session.signOut(password, code, byId("sign-out-remove").checked);
+      const status = await session.signOut(password, code, byId("sign-out-remove").checked, byId("sign-out-export").checked);
       byId("sign-out-remove").checked = false;
+      byId("sign-out-export").checked = false;
       showKioskPasswordProblem(null);
       render(status);
     } catch (error) {

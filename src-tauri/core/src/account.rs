@@ -77,7 +77,7 @@ pub enum AccountError {
     SignedOut,
     #[error("This account cannot be used in {0:?} mode.")]
     ModeNotAllowed(Mode),
-    #[error("{0} change(s) made here have not reached Nexudus yet, so nothing was removed. Sync them first (Sync → Sync now), or export them (`frontdesk queue export`), then sign out again.")]
+    #[error("{0} change(s) made here have not reached Nexudus yet, so nothing was removed. Sync them first (Sync → Sync now), or tick \"save waiting changes to a file first\" to keep them in a file instead (they will then not be sent).")]
     ChangesWaiting(i64),
 }
 

@@ -8,7 +8,7 @@ use frontdesk_core::account::{AccountError, SignInRequest};
 use frontdesk_core::kiosk::{self, Proof};
 use frontdesk_core::preferences::Preferences;
 use frontdesk_core::secrets::Secret;
-use frontdesk_core::session;
+use frontdesk_core::session::{self, Removal};
 use serde_json::json;
 
 fn proof(password: &str, code: Option<&str>) -> Proof {
@@ -62,12 +62,12 @@ async fn kiosk_mode_guards_the_server_sign_out_and_itself_with_the_password() {
 
     // Sign-out: no password, a wrong one, then the right one.
     assert_eq!(
-        field_of(session::sign_out(&desk.accounts, &desk.store, None, false).await),
+        field_of(session::sign_out(&desk.accounts, &desk.store, None, Removal::Keep).await),
         "password: is a required field"
     );
     let wrong = proof("guess", None);
     assert_eq!(
-        field_of(session::sign_out(&desk.accounts, &desk.store, Some(&wrong), false).await),
+        field_of(session::sign_out(&desk.accounts, &desk.store, Some(&wrong), Removal::Keep).await),
         "password: is not this account's password"
     );
     assert!(desk.accounts.status().await.expect("status").signed_in);
@@ -92,7 +92,7 @@ async fn kiosk_mode_guards_the_server_sign_out_and_itself_with_the_password() {
     kiosk::check_change(&desk.accounts, &desk.store, &kiosk_off, Some(&right))
         .await
         .expect("the right password");
-    let status = session::sign_out(&desk.accounts, &desk.store, Some(&right), false)
+    let status = session::sign_out(&desk.accounts, &desk.store, Some(&right), Removal::Keep)
         .await
         .expect("signed out with the password");
     assert!(!status.signed_in);
@@ -117,7 +117,7 @@ async fn a_two_factor_account_needs_its_code_too() {
                 &desk.accounts,
                 &desk.store,
                 Some(&proof("guess", None)),
-                false
+                Removal::Keep
             )
             .await
         ),
@@ -129,7 +129,7 @@ async fn a_two_factor_account_needs_its_code_too() {
                 &desk.accounts,
                 &desk.store,
                 Some(&proof(PASSWORD, None)),
-                false
+                Removal::Keep
             )
             .await
         ),
@@ -139,7 +139,7 @@ async fn a_two_factor_account_needs_its_code_too() {
         &desk.accounts,
         &desk.store,
         Some(&proof("guess", Some("123456"))),
-        false
+        Removal::Keep
     )
     .await
     .is_err());
@@ -147,7 +147,7 @@ async fn a_two_factor_account_needs_its_code_too() {
         &desk.accounts,
         &desk.store,
         Some(&proof(PASSWORD, Some("123456"))),
-        false,
+        Removal::Keep,
     )
     .await
     .expect("the password and the code");
@@ -158,7 +158,7 @@ async fn a_two_factor_account_needs_its_code_too() {
 async fn outside_kiosk_mode_sign_out_needs_nothing() {
     let h = empty_harness(json!({})).await;
     let desk = signed_in(&h, RECEPTION).await;
-    let status = session::sign_out(&desk.accounts, &desk.store, None, false)
+    let status = session::sign_out(&desk.accounts, &desk.store, None, Removal::Keep)
         .await
         .expect("signed out");
     assert!(!status.signed_in);

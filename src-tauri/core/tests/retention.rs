@@ -11,6 +11,7 @@ use frontdesk_core::account::AccountError;
 use frontdesk_core::desk::VisitorRef;
 use frontdesk_core::preferences::Preferences;
 use frontdesk_core::queue::{Operation, Target};
+use frontdesk_core::session::Removal;
 use frontdesk_core::store::Store;
 use serde_json::json;
 
@@ -221,7 +222,8 @@ async fn sign_out_removes_the_accounts_data_only_when_nothing_waits() {
         .await
         .expect("queued");
 
-    let refused = frontdesk_core::session::sign_out(&desk.accounts, &desk.store, None, true).await;
+    let refused =
+        frontdesk_core::session::sign_out(&desk.accounts, &desk.store, None, Removal::Remove).await;
     assert!(
         matches!(refused, Err(AccountError::ChangesWaiting(1))),
         "{refused:?}"
@@ -241,9 +243,10 @@ async fn sign_out_removes_the_accounts_data_only_when_nothing_waits() {
     desk.engine.drain().await.expect("synced");
     assert_eq!(desk.store.unsent_for(&account).await.expect("unsent"), 0);
 
-    let status = frontdesk_core::session::sign_out(&desk.accounts, &desk.store, None, true)
-        .await
-        .expect("signed out");
+    let status =
+        frontdesk_core::session::sign_out(&desk.accounts, &desk.store, None, Removal::Remove)
+            .await
+            .expect("signed out");
     assert!(!status.signed_in);
     assert_eq!(count(&desk.store, "SELECT COUNT(*) FROM visitors").await, 0);
     assert_eq!(
@@ -312,4 +315,60 @@ async fn the_queries_run_all_day_use_indexes() {
         );
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// "Synced or exported": with a change still waiting, removal goes ahead only after the change
+/// is saved to a file, which holds it whole.
+#[tokio::test]
+async fn sign_out_can_save_waiting_changes_to_a_file_then_remove_everything() {
+    let h = empty_harness(json!({})).await;
+    let desk = signed_in(&h, RECEPTION).await;
+    let visitor = h
+        .add_visitor(
+            "Wes Waiting",
+            SHOREDITCH,
+            ANA_COWORKER,
+            today_near(Utc::now(), 10),
+        )
+        .await;
+    desk.desk.refresh_today(SHOREDITCH).await.expect("today");
+    h.fault(json!({"method": "PUT", "kind": "status", "status": 503, "count": 50}))
+        .await;
+    desk.desk
+        .check_in(
+            &VisitorRef {
+                id: Some(visitor),
+                queued_id: None,
+            },
+            None,
+        )
+        .await
+        .expect("queued");
+    let folder = desk.dir.with_extension("exports");
+    let status = frontdesk_core::session::sign_out(
+        &desk.accounts,
+        &desk.store,
+        None,
+        Removal::ExportWaitingTo(&folder),
+    )
+    .await
+    .expect("signed out");
+    assert!(!status.signed_in);
+    let files: Vec<_> = std::fs::read_dir(&folder)
+        .expect("export folder")
+        .flatten()
+        .collect();
+    assert_eq!(files.len(), 1, "one file of waiting changes");
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(files[0].path()).expect("read"))
+            .expect("json");
+    assert_eq!(saved.as_array().map(Vec::len), Some(1));
+    assert_eq!(saved[0]["operation"]["kind"], "check_in");
+    assert_eq!(saved[0]["operation"]["target"]["server"], visitor);
+    assert_eq!(
+        count(&desk.store, "SELECT COUNT(*) FROM operations").await,
+        0
+    );
+    assert_eq!(count(&desk.store, "SELECT COUNT(*) FROM visitors").await, 0);
+    let _ = std::fs::remove_dir_all(&folder);
 }

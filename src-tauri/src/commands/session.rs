@@ -1,7 +1,7 @@
 use frontdesk_core::account::{Mode, SessionStatus, SignInRequest};
 use frontdesk_core::kiosk::Proof;
 use frontdesk_core::secrets::Secret;
-use frontdesk_core::session;
+use frontdesk_core::session::{self, Removal};
 use serde::Deserialize;
 use tauri::State;
 
@@ -49,18 +49,26 @@ pub async fn sign_in(
 }
 
 /// In kiosk mode only with the account's password (and authenticator code, for an account
-/// with two-factor sign-in); `removeData` also removes this account's visitor data from the
-/// computer (refused while changes wait).
+/// with two-factor sign-in). `removeData` also removes this account's visitor data from the
+/// computer: refused while changes wait, unless `exportWaiting` saves them to a file in the
+/// export folder (Downloads) first.
 #[tauri::command]
 pub async fn sign_out(
+    app: tauri::AppHandle,
     state: State<'_, AppState>,
     password: Option<String>,
     code: Option<String>,
     remove_data: Option<bool>,
+    export_waiting: Option<bool>,
 ) -> Result<SessionStatus, UiError> {
     let proof = Proof::new(password, code);
-    let remove = remove_data.unwrap_or(false);
-    Ok(session::sign_out(&state.accounts, &state.store, proof.as_ref(), remove).await?)
+    let folder = crate::desktop::export_dir(&app);
+    let removal = match (remove_data, export_waiting) {
+        (Some(true), Some(true)) => Removal::ExportWaitingTo(&folder),
+        (Some(true), _) => Removal::Remove,
+        _ => Removal::Keep,
+    };
+    Ok(session::sign_out(&state.accounts, &state.store, proof.as_ref(), removal).await?)
 }
 
 #[tauri::command]

@@ -104,9 +104,13 @@ impl Store {
 
     /// Removes everything this computer keeps about `account`'s visitors: the cache, the
     /// finished operations, the announcements, the locations and the hosts found by searches.
-    /// The caller checks first that nothing is unsent ([`Store::unsent_for`]); an operation
-    /// still open is never removed here.
-    pub async fn remove_account_data(&self, account: &str) -> Result<Purged, StoreError> {
+    /// Unsent changes go only `with_unsent`, which the caller passes after saving them
+    /// elsewhere (see `session::sign_out`).
+    pub async fn remove_account_data(
+        &self,
+        account: &str,
+        with_unsent: bool,
+    ) -> Result<Purged, StoreError> {
         let mut tx = self.pool().begin().await?;
         let visitors = sqlx::query("DELETE FROM visitors WHERE account = ?")
             .bind(account)
@@ -114,9 +118,10 @@ impl Store {
             .await?
             .rows_affected();
         let operations = sqlx::query(
-            "DELETE FROM operations WHERE account = ? AND state IN ('done', 'discarded')",
+            "DELETE FROM operations WHERE account = ?1 AND (?2 OR state IN ('done', 'discarded'))",
         )
         .bind(account)
+        .bind(with_unsent)
         .execute(&mut *tx)
         .await?
         .rows_affected();
