@@ -5,24 +5,14 @@
 
 use crate::desk::DeskError;
 use crate::input::{
-    check_email, check_length, one_line, optional_line, COMPANY_MAX, NAME_MAX, PHONE_MAX,
+    check_email, check_length, check_name, one_line, optional_line, problem, COMPANY_MAX, PHONE_MAX,
 };
 use crate::nexudus::FieldProblem;
 use crate::queue::Operation;
 use crate::store::Store;
 
-fn problem(field: &str, message: &str) -> FieldProblem {
-    FieldProblem {
-        field: field.into(),
-        message: message.into(),
-    }
-}
-
 fn check_person(name: &str, email: &str, phone: Option<&str>, fields: &mut Vec<FieldProblem>) {
-    if name.is_empty() {
-        fields.push(problem("fullName", "is a required field"));
-    }
-    check_length("fullName", Some(name), NAME_MAX, fields);
+    check_name(name, fields);
     check_email(email, true, fields);
     check_length("phone", phone, PHONE_MAX, fields);
 }

@@ -11,8 +11,8 @@ use crate::account::{AccountError, Accounts};
 use crate::arrivals::watcher::LOCATION_SETTING;
 use crate::day::{Day, DayZone};
 use crate::input::{
-    check_dates, check_email, check_length, one_line, optional_line, optional_text, COMPANY_MAX,
-    NAME_MAX, NOTES_MAX, PHONE_MAX, REASON_MAX,
+    check_dates, check_email, check_length, check_name, one_line, optional_line, optional_text,
+    problem, COMPANY_MAX, NOTES_MAX, PHONE_MAX, REASON_MAX,
 };
 use crate::live::{attribute, ChangeKind, ListChanged};
 use crate::nexudus::models::{HostApproval, PublicVisitor, Unreadable, Visitor};
@@ -228,13 +228,6 @@ pub struct RegistrationForm {
     pub dates: Vec<DateTime<Utc>>,
 }
 
-fn problem(field: &str, message: &str) -> FieldProblem {
-    FieldProblem {
-        field: field.into(),
-        message: message.into(),
-    }
-}
-
 impl WalkInForm {
     /// The form as it will be sent: one-line fields without invisible characters, notes with
     /// their line breaks.
@@ -272,13 +265,6 @@ fn invalid_unless_empty(fields: Vec<FieldProblem>) -> Result<(), DeskError> {
     } else {
         Err(DeskError::Invalid { fields })
     }
-}
-
-fn check_name(name: &str, fields: &mut Vec<FieldProblem>) {
-    if name.is_empty() {
-        fields.push(problem("fullName", "is a required field"));
-    }
-    check_length("fullName", Some(name), NAME_MAX, fields);
 }
 
 /// Checks a walk-in form as it will be sent (see [`WalkInForm::cleaned`]).

@@ -62,11 +62,20 @@ pub fn optional_text(text: &Option<String>) -> Option<String> {
     text.as_deref().map(free_text).filter(|t| !t.is_empty())
 }
 
-fn problem(field: &str, message: String) -> FieldProblem {
+/// A form field's problem, in the server's wording.
+pub(crate) fn problem(field: &str, message: impl Into<String>) -> FieldProblem {
     FieldProblem {
         field: field.into(),
-        message,
+        message: message.into(),
     }
+}
+
+/// A required person's name, within its length.
+pub fn check_name(name: &str, fields: &mut Vec<FieldProblem>) {
+    if name.is_empty() {
+        fields.push(problem("fullName", "is a required field"));
+    }
+    check_length("fullName", Some(name), NAME_MAX, fields);
 }
 
 /// Adds a problem when `value` is longer than `max` characters.
@@ -80,7 +89,7 @@ pub fn check_length(field: &str, value: Option<&str>, max: usize, fields: &mut V
 pub fn check_email(email: &str, required: bool, fields: &mut Vec<FieldProblem>) {
     if email.is_empty() {
         if required {
-            fields.push(problem("email", "is a required field".into()));
+            fields.push(problem("email", "is a required field"));
         }
         return;
     }
@@ -88,7 +97,7 @@ pub fn check_email(email: &str, required: bool, fields: &mut Vec<FieldProblem>) 
         !local.is_empty() && domain.contains('.') && !domain.ends_with('.')
     }) && !email.contains(char::is_whitespace);
     if !shaped {
-        fields.push(problem("email", "is not a valid email address".into()));
+        fields.push(problem("email", "is not a valid email address"));
     } else {
         check_length("email", Some(email), EMAIL_MAX, fields);
     }

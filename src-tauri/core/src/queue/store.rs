@@ -1,17 +1,12 @@
 //! The queue in SQLite. Every write is one statement or one transaction on a database opened
 //! with `synchronous=FULL`: when a method returns, the change is on disk.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use sqlx::Row;
 
 use super::{OpState, Operation, QueuedOp, Target};
 use crate::nexudus::FieldProblem;
-use crate::store::{Store, StoreError};
-
-fn stamp(at: DateTime<Utc>) -> String {
-    // Fixed width, so text order is time order.
-    at.to_rfc3339_opts(SecondsFormat::Micros, true)
-}
+use crate::store::{stamp, Store, StoreError};
 
 fn instant(text: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(text).map_or(DateTime::<Utc>::MIN_UTC, |t| t.with_timezone(&Utc))
@@ -40,6 +35,20 @@ impl QueueCounts {
 const COLUMNS: &str =
     "seq, id, account, visitor_key, payload, state, attempts, send_alone, created_at, \
      updated_at, next_attempt_at, last_error, error_fields, server_ids, looks, outcome";
+
+/// What to lay over cached lists (`?1` the account, `?2` the oldest finished change kept).
+pub(crate) fn overlay_query() -> String {
+    format!(
+        "SELECT {COLUMNS} FROM operations WHERE account = ?1 AND state NOT IN ('done', 'discarded')
+         UNION SELECT {COLUMNS} FROM operations WHERE account = ?1 AND updated_at >= ?2
+         ORDER BY seq"
+    )
+}
+
+/// The check-ins and walk-ins an account queued since `?2`.
+pub(crate) const CHECKED_IN_QUERY: &str =
+    "SELECT payload, server_ids FROM operations WHERE account = ?1 AND kind IN ('check_in', 'walk_in')
+     AND state != 'discarded' AND created_at >= ?2";
 
 fn read_row(row: &sqlx::sqlite::SqliteRow) -> Result<QueuedOp, StoreError> {
     let payload: String = row.try_get("payload")?;
@@ -160,15 +169,11 @@ impl Store {
         let since = stamp(Utc::now() - chrono::Duration::hours(1));
         // Two indexed reads, not one OR: the time this takes does not grow with the history
         // (the plan is checked in tests/retention.rs).
-        let rows = sqlx::query(&format!(
-            "SELECT {COLUMNS} FROM operations WHERE account = ?1 AND state NOT IN ('done', 'discarded')
-             UNION SELECT {COLUMNS} FROM operations WHERE account = ?1 AND updated_at >= ?2
-             ORDER BY seq"
-        ))
-        .bind(account)
-        .bind(since)
-        .fetch_all(self.pool())
-        .await?;
+        let rows = sqlx::query(&overlay_query())
+            .bind(account)
+            .bind(since)
+            .fetch_all(self.pool())
+            .await?;
         rows.iter().map(read_row).collect()
     }
 
@@ -471,14 +476,11 @@ impl Store {
         account: &str,
         since: DateTime<Utc>,
     ) -> Result<std::collections::HashSet<i64>, StoreError> {
-        let rows: Vec<(String, Option<String>)> = sqlx::query_as(
-            "SELECT payload, server_ids FROM operations WHERE account = ? AND kind IN ('check_in', 'walk_in')
-             AND state != 'discarded' AND created_at >= ?",
-        )
-        .bind(account)
-        .bind(stamp(since))
-        .fetch_all(self.pool())
-        .await?;
+        let rows: Vec<(String, Option<String>)> = sqlx::query_as(CHECKED_IN_QUERY)
+            .bind(account)
+            .bind(stamp(since))
+            .fetch_all(self.pool())
+            .await?;
         let mut ids = std::collections::HashSet::new();
         for (payload, server_ids) in rows {
             if let Some(text) = server_ids {

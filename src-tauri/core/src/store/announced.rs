@@ -3,14 +3,10 @@
 
 use std::collections::HashSet;
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::{Store, StoreError};
-
-fn stamp(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Micros, true)
-}
+use super::{stamp, Store, StoreError};
 
 impl Store {
     /// The (visitor, event) pairs announced for `account` since `since`.

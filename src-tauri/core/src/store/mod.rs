@@ -19,6 +19,31 @@ pub mod visitors;
 
 pub const DATABASE_FILE: &str = "frontdesk.sqlite3";
 
+/// What the desk reads and deletes all day, by name: the very statements the code runs, for a
+/// test to check that each uses an index whatever the history's size.
+pub fn all_day_queries() -> Vec<(&'static str, String)> {
+    vec![
+        ("overlay", crate::queue::store::overlay_query()),
+        (
+            "check-in history",
+            crate::queue::store::CHECKED_IN_QUERY.to_string(),
+        ),
+        ("today's list", visitors::cached_query(true)),
+        ("host's list", visitors::cached_query(false)),
+        ("purge visitors", retention::PURGE_VISITORS.to_string()),
+        ("purge operations", retention::PURGE_OPERATIONS.to_string()),
+        (
+            "purge announcements",
+            retention::PURGE_ANNOUNCEMENTS.to_string(),
+        ),
+    ]
+}
+
+/// How every table stores an instant: UTC, fixed width, so text order is time order.
+pub(crate) fn stamp(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("Front Desk's local data could not be opened at {path}: {cause}")]

@@ -4,14 +4,28 @@
 //! rows are overwritten (`secure_delete`, set when the database opens) and the file is
 //! compacted after a purge that removed something.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::{Store, StoreError};
+use super::{stamp, Store, StoreError};
 
-fn stamp(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Micros, true)
-}
+/// Past visitors, except anyone still on site (the evacuation list) and anyone a change that
+/// has not reached Nexudus is about (an offline check-in not yet in the cached row).
+pub(crate) const PURGE_VISITORS: &str =
+    "DELETE FROM visitors WHERE rowid IN (SELECT rowid FROM visitors AS v WHERE v.expected_at < ?1
+     AND NOT (json_valid(v.record) AND json_extract(v.record, '$.arrived') = 1
+              AND json_extract(v.record, '$.departedAt') IS NULL)
+     AND NOT EXISTS (SELECT 1 FROM operations AS o WHERE o.visitor_key = 'visitor:' || v.id
+                     AND o.state NOT IN ('done', 'discarded'))
+     LIMIT ?2)";
+
+pub(crate) const PURGE_OPERATIONS: &str =
+    "DELETE FROM operations WHERE seq IN (SELECT seq FROM operations
+                 WHERE state IN ('done', 'discarded') AND updated_at < ?1 LIMIT ?2)";
+
+pub(crate) const PURGE_ANNOUNCEMENTS: &str =
+    "DELETE FROM announced_arrivals WHERE rowid IN (SELECT rowid FROM announced_arrivals
+                 WHERE announced_at < ?1 LIMIT ?2)";
 
 /// Rows deleted per transaction.
 const BATCH: i64 = 2_000;
@@ -39,33 +53,9 @@ impl Store {
     /// year of history never holds the write lock for longer than a check-in waits for it.
     pub async fn purge_before(&self, cutoff: DateTime<Utc>) -> Result<Purged, StoreError> {
         let cutoff = stamp(cutoff);
-        // Someone still on site stays (the evacuation list), and so does anyone a change that
-        // has not reached Nexudus is about (an offline check-in not yet in the cached row).
-        let visitors = self
-            .delete_in_batches(
-                "DELETE FROM visitors WHERE rowid IN (SELECT rowid FROM visitors WHERE expected_at < ?1
-                 AND NOT (json_valid(record) AND json_extract(record, '$.arrived') = 1
-                          AND json_extract(record, '$.departedAt') IS NULL)
-                 AND ('visitor:' || id) NOT IN
-                     (SELECT visitor_key FROM operations WHERE state NOT IN ('done', 'discarded'))
-                 LIMIT ?2)",
-                &cutoff,
-            )
-            .await?;
-        let operations = self
-            .delete_in_batches(
-                "DELETE FROM operations WHERE seq IN (SELECT seq FROM operations
-                 WHERE state IN ('done', 'discarded') AND updated_at < ?1 LIMIT ?2)",
-                &cutoff,
-            )
-            .await?;
-        let announcements = self
-            .delete_in_batches(
-                "DELETE FROM announced_arrivals WHERE rowid IN (SELECT rowid FROM announced_arrivals
-                 WHERE announced_at < ?1 LIMIT ?2)",
-                &cutoff,
-            )
-            .await?;
+        let visitors = self.delete_in_batches(PURGE_VISITORS, &cutoff).await?;
+        let operations = self.delete_in_batches(PURGE_OPERATIONS, &cutoff).await?;
+        let announcements = self.delete_in_batches(PURGE_ANNOUNCEMENTS, &cutoff).await?;
         Ok(Purged {
             visitors,
             operations,

@@ -3,16 +3,12 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::{Store, StoreError};
+use super::{stamp, Store, StoreError};
 use crate::desk::DeskVisitor;
 use crate::live::{changes_between, ChangeKind};
-
-fn stamp(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Micros, true)
-}
 
 /// A range of the cache: one account's visitors expected between two instants, at one
 /// location or at all.
@@ -30,13 +26,24 @@ impl Range<'_> {
     /// keep the planner off the (account, location, time) index, and today's list would read
     /// the account's whole history.
     fn condition(&self) -> &'static str {
-        match self.business {
-            Some(_) => {
-                "account = ?1 AND business_id = ?2 AND expected_at >= ?3 AND expected_at <= ?4"
-            }
-            None => "account = ?1 AND ?2 IS NULL AND expected_at >= ?3 AND expected_at <= ?4",
-        }
+        condition(self.business.is_some())
     }
+}
+
+fn condition(at_location: bool) -> &'static str {
+    if at_location {
+        "account = ?1 AND business_id = ?2 AND expected_at >= ?3 AND expected_at <= ?4"
+    } else {
+        "account = ?1 AND ?2 IS NULL AND expected_at >= ?3 AND expected_at <= ?4"
+    }
+}
+
+/// The read of a range: one location's (today's list), or all (the host's list).
+pub(crate) fn cached_query(at_location: bool) -> String {
+    format!(
+        "SELECT record, fetched_at FROM visitors WHERE {} ORDER BY expected_at",
+        condition(at_location)
+    )
 }
 
 /// Writes one server row (rows without a server id are not cached).
@@ -96,16 +103,13 @@ impl Store {
         &self,
         range: Range<'_>,
     ) -> Result<(Vec<DeskVisitor>, DateTime<Utc>), StoreError> {
-        let rows = sqlx::query(&format!(
-            "SELECT record, fetched_at FROM visitors WHERE {} ORDER BY expected_at",
-            range.condition()
-        ))
-        .bind(range.account)
-        .bind(range.business)
-        .bind(stamp(range.from))
-        .bind(stamp(range.to))
-        .fetch_all(self.pool())
-        .await?;
+        let rows = sqlx::query(&cached_query(range.business.is_some()))
+            .bind(range.account)
+            .bind(range.business)
+            .bind(stamp(range.from))
+            .bind(stamp(range.to))
+            .fetch_all(self.pool())
+            .await?;
         let mut fetched = DateTime::<Utc>::MIN_UTC;
         let mut visitors = Vec::with_capacity(rows.len());
         for row in rows {
