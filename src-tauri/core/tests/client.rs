@@ -479,6 +479,26 @@ async fn a_burst_of_expired_requests_causes_exactly_one_refresh() {
 }
 
 #[tokio::test]
+async fn a_slow_refresh_is_waited_for_even_past_the_request_timeout() {
+    // The refresh token is single-use: giving up on a refresh the server then applies would
+    // spend it for every process sharing the keyring entry, and sign them all out.
+    let h = harness(json!({})).await;
+    let mut config = h.config();
+    config.timeout = Duration::from_secs(1);
+    let client = h.sign_in_with(config, RECEPTION).await;
+    h.control("/_sim/tokens/expire", json!({})).await;
+    h.control(
+        "/_sim/faults",
+        json!({"method": "POST", "path": "/api/token", "kind": "delay", "ms": 2500}),
+    )
+    .await;
+    let token_calls = h.requests_to("POST", "/api/token").await;
+    assert!(client.list_visitors(&today_query(SHOREDITCH)).await.is_ok());
+    assert!(client.is_signed_in().await);
+    assert_eq!(h.requests_to("POST", "/api/token").await, token_calls + 1);
+}
+
+#[tokio::test]
 async fn a_refused_refresh_means_sign_in_again_and_clears_the_saved_tokens() {
     let h = harness(json!({})).await;
     let client = h.sign_in(RECEPTION).await;

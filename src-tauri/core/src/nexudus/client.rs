@@ -112,6 +112,11 @@ struct TokenErrorAnswer {
 /// the date arithmetic and never refresh.
 const LONGEST_TOKEN_LIFE: i64 = 366 * 24 * 3600;
 const ASSUMED_TOKEN_LIFE: i64 = 3600;
+/// The least time a token request is given, whatever the timeout for other requests. A refresh
+/// token is single-use: a refresh the server applies after we gave up on it has spent the token
+/// that every process sharing the keyring entry holds, and the session is gone for all of them.
+/// Waiting longer for that one small answer is far cheaper than a sign-out.
+const TOKEN_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 enum Grant<'a> {
     Password {
@@ -247,7 +252,7 @@ async fn token_request(
             ("refresh_token", token.expose()),
         ],
     };
-    let mut request = http.post(url).form(&form);
+    let mut request = http.post(url).form(&form).timeout(TOKEN_REQUEST_TIMEOUT);
     if let Some(id) = client_id {
         request = request.header("client_id", id);
     }
