@@ -17,7 +17,6 @@ use frontdesk_core::nexudus::endpoints::OVERRIDE_ENV;
 use frontdesk_core::queue::QueuedOp;
 use frontdesk_core::secrets::{KeyringStore, Secret, SecretStore};
 use frontdesk_core::store::Store;
-use frontdesk_core::sync::SyncEngine;
 
 /// Exit statuses a script can rely on.
 pub mod exit {
@@ -412,7 +411,12 @@ async fn sync_once() -> Result<u8, String> {
     if let Err(error) = context.accounts.restore().await {
         eprintln!("frontdesk: the saved sign-in could not be restored: {error}");
     }
-    let engine = SyncEngine::new(context.store.clone(), context.accounts.clone());
+    let engine = frontdesk_core::wiring::Core::assemble(
+        context.store.clone(),
+        context.accounts.clone(),
+        Arc::new(frontdesk_core::arrivals::Silent),
+    )
+    .engine;
     // Changes waiting out a retry delay (the server's or a backoff) are waited for, up to
     // MAX_WAIT in all; a stopped engine (offline, signed out) ends the run at once.
     let deadline = Utc::now() + MAX_WAIT;

@@ -6,12 +6,12 @@ use std::sync::Arc;
 use frontdesk_core::account::Accounts;
 use frontdesk_core::arrivals::{Notifier, Watcher};
 use frontdesk_core::desk::Desk;
-use frontdesk_core::nexudus::endpoints::OVERRIDE_ENV;
 use frontdesk_core::secrets::{KeyringStore, SecretStore};
 use frontdesk_core::store::recovery::{ProblemKind, StartupProblem};
 use frontdesk_core::store::Store;
 use frontdesk_core::supervise::supervise;
 use frontdesk_core::sync::SyncEngine;
+use frontdesk_core::wiring::Core;
 
 use crate::events::{emit, WindowEvent};
 
@@ -38,24 +38,15 @@ impl AppState {
             detail,
             can_move_aside: false,
         })?;
-        let store = Store::open_checked(&dir).await?;
         let secrets: Arc<dyn SecretStore> = Arc::new(KeyringStore::default());
-        let accounts = Arc::new(
-            Accounts::new(store.clone(), secrets, std::env::var(OVERRIDE_ENV).ok())
-                .with_timeout(frontdesk_core::account::timeout_from_env()),
-        );
-        if let Err(error) = accounts.restore().await {
-            tracing::warn!(%error, "the last session could not be restored");
-        }
-        let engine = SyncEngine::new(store.clone(), accounts.clone());
-        let desk = Arc::new(Desk::new(store.clone(), accounts.clone(), engine.clone()));
         let notifier = crate::notifications::notifier(app.clone());
-        let watcher = Watcher::new(
-            store.clone(),
-            accounts.clone(),
-            desk.clone(),
-            notifier.clone(),
-        );
+        let Core {
+            store,
+            accounts,
+            engine,
+            desk,
+            watcher,
+        } = Core::open(&dir, secrets, notifier.clone()).await?;
         Ok(AppState {
             accounts,
             store,

@@ -110,7 +110,7 @@ impl Tray {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use frontdesk_core::queue::store::QueueCounts;
+    use frontdesk_core::store::queue_reads::QueueCounts;
 
     fn status(state: EngineState, pending: i64, needs_attention: i64) -> SyncStatus {
         SyncStatus {

@@ -6,11 +6,10 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
-use frontdesk_core::arrivals::{DesktopNotifier, Notifier, Watcher};
-use frontdesk_core::desk::Desk;
+use frontdesk_core::arrivals::{DesktopNotifier, Notifier};
 use frontdesk_core::nexudus::pacing::PaceLimits;
 use frontdesk_core::store::Store;
-use frontdesk_core::sync::SyncEngine;
+use frontdesk_core::wiring::Core;
 use serde_json::{json, Value};
 
 use crate::support::*;
@@ -39,10 +38,8 @@ pub async fn run(quick: bool) -> Result<Value, String> {
     let dir = temp_dir("arrivals");
     let store = Store::open(&dir).await.map_err(|e| e.to_string())?;
     let accounts = signed_in(&sim, "ana@frontdesk.test", PaceLimits::default(), &store).await?;
-    let engine = SyncEngine::new(store.clone(), accounts.clone());
-    let desk = Arc::new(Desk::new(store.clone(), accounts.clone(), engine));
     let notifier: Arc<dyn Notifier> = Arc::new(DesktopNotifier::new(None));
-    let watcher = Watcher::new(store, accounts, desk, notifier);
+    let watcher = Core::assemble(store, accounts, notifier).watcher;
     let running = tokio::spawn(watcher.clone().run(Arc::new(|| Duration::ZERO)));
     sleep_ms(1_500).await;
 

@@ -10,10 +10,10 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::{Duration as Minutes, Utc};
-use frontdesk_core::arrivals::watcher::LOCATION_SETTING;
 use frontdesk_core::desk::Desk;
 use frontdesk_core::nexudus::pacing::PaceLimits;
 use frontdesk_core::secrets::KeyringStore;
+use frontdesk_core::store::settings::LOCATION as LOCATION_SETTING;
 use frontdesk_core::store::Store;
 use frontdesk_core::sync::SyncEngine;
 use serde_json::{json, Value};

@@ -117,10 +117,7 @@ pub fn clock_check(theirs: DateTime<Utc>, sent: DateTime<Utc>, received: DateTim
 
 /// SQLite's own integrity check of the queue and cache.
 pub async fn database(store: &Store) -> Check {
-    let answer: Result<String, sqlx::Error> = sqlx::query_scalar("PRAGMA integrity_check")
-        .fetch_one(store.pool())
-        .await;
-    match answer {
+    match store.integrity_check().await {
         Ok(text) if text == "ok" => Check::pass("database", "integrity check ok"),
         Ok(text) => Check::fail("database", format!("integrity check: {text}")),
         Err(error) => Check::fail("database", error.to_string()),

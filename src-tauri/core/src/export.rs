@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Local, Utc};
 
-use crate::desk::{DeskVisitor, Presence};
+use crate::visitor::{DeskVisitor, Presence};
 
 const HEADER: [&str; 6] = [
     "Name",

@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod arrivals;
+pub mod cache;
 pub mod corrections;
 pub mod day;
 pub mod desk;
@@ -20,3 +21,5 @@ pub mod session;
 pub mod store;
 pub mod supervise;
 pub mod sync;
+pub mod visitor;
+pub mod wiring;

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::desk::DeskVisitor;
 use crate::queue::{OpState, Operation, QueuedOp, Target};
+use crate::visitor::DeskVisitor;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -10,18 +10,15 @@ use chrono::Utc;
 use common::notify_monitor::NotifyMonitor;
 use common::*;
 use frontdesk_core::arrivals::{DesktopNotifier, Notifier, Watcher};
-use frontdesk_core::desk::Desk;
 use frontdesk_core::store::Store;
-use frontdesk_core::sync::SyncEngine;
+use frontdesk_core::wiring::Core;
 use serde_json::json;
 
 async fn watcher(h: &Harness, dir: &std::path::Path) -> Arc<Watcher> {
     let store = Store::open(dir).await.expect("store");
     let accounts = accounts_for(&store, &h.sim.base_url(), ANA).await;
-    let engine = SyncEngine::new(store.clone(), accounts.clone());
-    let desk = Arc::new(Desk::new(store.clone(), accounts.clone(), engine));
     let notifier: Arc<dyn Notifier> = Arc::new(DesktopNotifier::new(None));
-    Watcher::new(store, accounts, desk, notifier)
+    Core::assemble(store, accounts, notifier).watcher
 }
 
 #[tokio::test]

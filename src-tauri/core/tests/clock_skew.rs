@@ -14,11 +14,11 @@ use std::time::{Duration, Instant};
 use chrono::Utc;
 use common::notify_monitor::NotifyMonitor;
 use common::*;
-use frontdesk_core::arrivals::{DesktopNotifier, Notifier, Watcher};
-use frontdesk_core::desk::Desk;
+use frontdesk_core::arrivals::{DesktopNotifier, Notifier};
 use frontdesk_core::queue::{Operation, Target};
 use frontdesk_core::store::Store;
 use frontdesk_core::sync::SyncEngine;
+use frontdesk_core::wiring::Core;
 use serde_json::json;
 
 const CHILD_FLAG: &str = "FRONTDESK_SKEW_CHILD";
@@ -81,10 +81,8 @@ fn skewed_desk_child() {
         let host_dir = std::path::Path::new(&dir).join("host");
         let store = Store::open(&host_dir).await.expect("store");
         let accounts = accounts_for(&store, &server, ANA).await;
-        let engine = SyncEngine::new(store.clone(), accounts.clone());
-        let desk = Arc::new(Desk::new(store.clone(), accounts.clone(), engine));
         let notifier: Arc<dyn Notifier> = Arc::new(DesktopNotifier::new(None));
-        let watcher = Watcher::new(store, accounts, desk, notifier);
+        let watcher = Core::assemble(store, accounts, notifier).watcher;
         watcher.poll_once(Duration::ZERO).await;
         println!("READY");
         watcher.run(Arc::new(|| Duration::ZERO)).await;

@@ -8,10 +8,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use common::*;
-use frontdesk_core::arrivals::watcher::LOCATION_SETTING;
 use frontdesk_core::arrivals::{Alert, Notifier, Watcher};
 use frontdesk_core::desk::{Presence, VisitorRef, WalkInForm};
 use frontdesk_core::live::{ChangeKind, ListChanged};
+use frontdesk_core::store::settings::LOCATION as LOCATION_SETTING;
 use serde_json::json;
 use tokio::sync::broadcast::error::TryRecvError;
 
@@ -64,7 +64,6 @@ async fn changes_made_elsewhere_reach_the_list_at_the_next_look_and_are_named() 
     let watcher = Watcher::new(
         desk_a.store.clone(),
         desk_a.accounts.clone(),
-        desk_a.desk.clone(),
         Arc::new(Quiet),
     );
     let mut changes = watcher.subscribe_changes();
@@ -237,12 +236,7 @@ async fn a_session_nexudus_ends_is_announced_and_the_desk_keeps_queueing_for_the
         .set_setting(LOCATION_SETTING, &SHOREDITCH)
         .await
         .expect("location");
-    let watcher = Watcher::new(
-        desk.store.clone(),
-        desk.accounts.clone(),
-        desk.desk.clone(),
-        Arc::new(Quiet),
-    );
+    let watcher = Watcher::new(desk.store.clone(), desk.accounts.clone(), Arc::new(Quiet));
     let visitor = h
         .add_visitor(
             "Lou Lost",
@@ -325,12 +319,7 @@ async fn a_session_nexudus_ends_is_announced_and_the_desk_keeps_queueing_for_the
 async fn a_hosts_list_follows_arrivals_and_cancellations_made_elsewhere() {
     let h = empty_harness(json!({})).await;
     let host = signed_in(&h, ANA).await;
-    let watcher = Watcher::new(
-        host.store.clone(),
-        host.accounts.clone(),
-        host.desk.clone(),
-        Arc::new(Quiet),
-    );
+    let watcher = Watcher::new(host.store.clone(), host.accounts.clone(), Arc::new(Quiet));
     let mut changes = watcher.subscribe_changes();
     let now = chrono::Utc::now();
     let arriving = h
@@ -383,12 +372,7 @@ async fn the_last_visitor_of_the_day_cancelled_leaves_an_empty_list() {
         .set_setting(LOCATION_SETTING, &SHOREDITCH)
         .await
         .expect("location");
-    let watcher = Watcher::new(
-        desk.store.clone(),
-        desk.accounts.clone(),
-        desk.desk.clone(),
-        Arc::new(Quiet),
-    );
+    let watcher = Watcher::new(desk.store.clone(), desk.accounts.clone(), Arc::new(Quiet));
     let mut changes = watcher.subscribe_changes();
     let only = h
         .add_visitor(

@@ -8,9 +8,9 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use common::*;
-use frontdesk_core::arrivals::watcher::LOCATION_SETTING;
 use frontdesk_core::arrivals::{Alert, Event, Notifier, Watcher};
 use frontdesk_core::desk::VisitorRef;
+use frontdesk_core::store::settings::LOCATION as LOCATION_SETTING;
 use serde_json::json;
 
 /// Keeps what would have been shown (the D-Bus path is tested in `arrivals.rs`).
@@ -45,7 +45,7 @@ async fn reception_hears_of_arrivals_elsewhere_and_host_answers_but_not_its_own(
         .expect("location");
     let shown = Arc::new(Shown::default());
     let notifier: Arc<dyn Notifier> = shown.clone();
-    let watcher = Watcher::new(store.clone(), accounts.clone(), desk.clone(), notifier);
+    let watcher = Watcher::new(store.clone(), accounts.clone(), notifier);
     // As the window does before it shows a list: the locations, with their zones.
     desk.locations().await.expect("locations");
     let now = chrono::Utc::now();

@@ -1,5 +1,5 @@
-use frontdesk_core::queue::store::QueueCounts;
 use frontdesk_core::queue::{Operation, QueuedOp};
+use frontdesk_core::store::queue_reads::QueueCounts;
 use frontdesk_core::sync::SyncStatus;
 use tauri::State;
 

@@ -9,5 +9,5 @@ pub mod policy;
 pub mod watcher;
 
 pub use detect::{Alert, Event};
-pub use notify::{DesktopNotifier, Notifier};
+pub use notify::{DesktopNotifier, Notifier, Silent};
 pub use watcher::{PollReport, Watcher};

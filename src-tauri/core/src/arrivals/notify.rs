@@ -10,6 +10,15 @@ pub trait Notifier: Send + Sync {
     fn show(&self, alert: &Alert) -> Result<(), String>;
 }
 
+/// For a process that never shows alerts (the CLI's sync run): its watcher is never run.
+pub struct Silent;
+
+impl Notifier for Silent {
+    fn show(&self, _: &Alert) -> Result<(), String> {
+        Err("this process shows no notifications".into())
+    }
+}
+
 /// Called with the visitor's id when a person clicks an alert.
 pub type OnClick = Arc<dyn Fn(i64) + Send + Sync>;
 

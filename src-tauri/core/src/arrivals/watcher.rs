@@ -14,15 +14,12 @@ use super::detect::{host_arrivals, reception_alerts, Alert};
 use super::notify::Notifier;
 use super::policy::{next_poll, PollContext, VERY_SLOW};
 use crate::account::{Accounts, Mode};
-use crate::desk::Desk;
+use crate::cache::VisitorCache;
 use crate::live::ListChanged;
 use crate::nexudus::models::PublicVisitor;
 use crate::nexudus::{ApiError, NexudusClient, VisitorQuery};
 use crate::preferences::Preferences;
 use crate::store::{Store, StoreError};
-
-/// The setting that holds reception's location (a Nexudus business id).
-pub const LOCATION_SETTING: &str = "reception_location";
 
 /// How far back "already announced" and "checked in here" are read. Alerts are only raised for
 /// arrivals of the last few minutes, so older records cannot matter; reading them all would
@@ -86,7 +83,7 @@ pub struct PollReport {
 pub struct Watcher {
     store: Store,
     accounts: Arc<Accounts>,
-    desk: Arc<Desk>,
+    cache: VisitorCache,
     notifier: Arc<dyn Notifier>,
     memory: Mutex<Memory>,
     wake: Notify,
@@ -95,16 +92,11 @@ pub struct Watcher {
 }
 
 impl Watcher {
-    pub fn new(
-        store: Store,
-        accounts: Arc<Accounts>,
-        desk: Arc<Desk>,
-        notifier: Arc<dyn Notifier>,
-    ) -> Arc<Self> {
+    pub fn new(store: Store, accounts: Arc<Accounts>, notifier: Arc<dyn Notifier>) -> Arc<Self> {
         Arc::new(Watcher {
+            cache: VisitorCache::new(store.clone()),
             store,
             accounts,
-            desk,
             notifier,
             memory: Mutex::new(Memory::default()),
             wake: Notify::new(),
@@ -295,7 +287,7 @@ impl Watcher {
         // The same read keeps the host's list fresh: an arrival shows there at once.
         if rows != memory.mine {
             match self
-                .desk
+                .cache
                 .remember_mine(&memory.account, &rows, read_at)
                 .await
             {
@@ -340,8 +332,7 @@ impl Watcher {
         memory: &mut Memory,
         context: &mut PollContext,
     ) -> Result<Vec<Alert>, WatchError> {
-        let location = self.desk.location().await;
-        let Some(business) = location.map_err(|e| WatchError::Other(e.to_string()))? else {
+        let Some(business) = self.cache.location().await? else {
             return Ok(Vec::new());
         };
         if memory.business != Some(business) {
@@ -351,11 +342,7 @@ impl Watcher {
             memory.approvals.clear();
         }
         let started = Utc::now();
-        let day = self
-            .desk
-            .today_at(business)
-            .await
-            .map_err(|e| WatchError::Other(e.to_string()))?;
+        let day = self.cache.today_at(&memory.account, business).await?;
         let (day_start, day_end) = (day.start, day.end);
         // The first look at a location is the baseline: nothing in it is news. A new day is
         // read whole (visitors registered days ago for it changed nothing lately), and what
@@ -422,7 +409,7 @@ impl Watcher {
                 rows.extend(listing.records);
             } else {
                 changed = self
-                    .desk
+                    .cache
                     .remember_day(
                         &memory.account,
                         business,
@@ -431,18 +418,13 @@ impl Watcher {
                         &unreadable,
                         started,
                     )
-                    .await
-                    .map_err(|e| WatchError::Other(e.to_string()))?;
+                    .await?;
                 day_rows = listing.records;
             }
         } else {
             memory.looks_since_whole_day += 1;
         }
-        let merged = self
-            .desk
-            .remember(&memory.account, &rows, started)
-            .await
-            .map_err(|e| WatchError::Other(e.to_string()))?;
+        let merged = self.cache.remember(&memory.account, &rows, started).await?;
         changed.changes.extend(merged.changes);
         rows.extend(day_rows);
         news.extend(changed.changes.iter().map(|c| c.visitor_id));
@@ -504,6 +486,4 @@ enum WatchError {
     Api(#[from] ApiError),
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("{0}")]
-    Other(String),
 }

@@ -9,8 +9,6 @@
 //!    └──────────────────────────────────────────── look: not applied ◄┘
 //! ```
 
-pub mod store;
-
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 

@@ -6,15 +6,16 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
 
 pub mod announced;
 pub mod lock;
+pub mod queue;
+pub mod queue_reads;
 pub mod recovery;
 pub mod retention;
+pub mod settings;
 pub mod visitors;
 
 pub const DATABASE_FILE: &str = "frontdesk.sqlite3";
@@ -23,10 +24,10 @@ pub const DATABASE_FILE: &str = "frontdesk.sqlite3";
 /// test to check that each uses an index whatever the history's size.
 pub fn all_day_queries() -> Vec<(&'static str, String)> {
     vec![
-        ("overlay", crate::queue::store::overlay_query()),
+        ("overlay", queue_reads::overlay_query()),
         (
             "check-in history",
-            crate::queue::store::CHECKED_IN_QUERY.to_string(),
+            queue_reads::CHECKED_IN_QUERY.to_string(),
         ),
         ("today's list", visitors::cached_query(true)),
         ("host's list", visitors::cached_query(false)),
@@ -120,32 +121,11 @@ impl Store {
         &self.dir
     }
 
-    pub async fn setting<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, StoreError> {
-        let row: Option<(String,)> = sqlx::query_as("SELECT value FROM settings WHERE key = ?")
-            .bind(key)
-            .fetch_optional(&self.pool)
-            .await?;
-        row.map(|(text,)| serde_json::from_str(&text))
-            .transpose()
-            .map_err(StoreError::from)
-    }
-
-    pub async fn set_setting<T: Serialize>(&self, key: &str, value: &T) -> Result<(), StoreError> {
-        let text = serde_json::to_string(value)?;
-        sqlx::query("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
-            .bind(key)
-            .bind(text)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
-    }
-
-    pub async fn remove_setting(&self, key: &str) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM settings WHERE key = ?")
-            .bind(key)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
+    /// SQLite's own check of every table and index: "ok", or what it found.
+    pub async fn integrity_check(&self) -> Result<String, StoreError> {
+        Ok(sqlx::query_scalar("PRAGMA integrity_check")
+            .fetch_one(&self.pool)
+            .await?)
     }
 }
 

@@ -120,8 +120,9 @@ impl Store {
             .execute(&mut *tx)
             .await?
             .rows_affected();
-        sqlx::query("DELETE FROM settings WHERE key = ? OR key = 'known_hosts'")
-            .bind(format!("locations:{account}"))
+        sqlx::query("DELETE FROM settings WHERE key = ? OR key = ?")
+            .bind(super::settings::locations_key(account))
+            .bind(super::settings::KNOWN_HOSTS)
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;

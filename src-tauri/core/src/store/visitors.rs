@@ -7,8 +7,8 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 
 use super::{stamp, Store, StoreError};
-use crate::desk::DeskVisitor;
 use crate::live::{changes_between, ChangeKind};
+use crate::visitor::DeskVisitor;
 
 /// A range of the cache: one account's visitors expected between two instants, at one
 /// location or at all.

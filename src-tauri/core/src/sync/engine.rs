@@ -12,9 +12,9 @@ use tokio::sync::{watch, Mutex, Notify};
 use super::plan::{after_error, patient, plan, Action, Next};
 use crate::account::Accounts;
 use crate::nexudus::{ApiError, NexudusClient};
-use crate::queue::store::QueueCounts;
 use crate::queue::{OpState, QueuedOp};
 use crate::store::lock::{FolderLock, DRAIN_LOCK};
+use crate::store::queue_reads::QueueCounts;
 use crate::store::{Store, StoreError};
 
 /// Longest sleep between drains when nothing is due (also how soon a returning network is

@@ -234,17 +234,16 @@ pub async fn signed_in(h: &Harness, email: &str) -> SignedIn {
         .await
         .expect("store");
     let accounts = accounts_for(&store, &h.sim.base_url(), email).await;
-    let engine = frontdesk_core::sync::SyncEngine::new(store.clone(), accounts.clone());
-    let desk = Arc::new(frontdesk_core::desk::Desk::new(
-        store.clone(),
-        accounts.clone(),
-        engine.clone(),
-    ));
-    SignedIn {
-        dir,
+    let core = frontdesk_core::wiring::Core::assemble(
         store,
         accounts,
-        engine,
-        desk,
+        Arc::new(frontdesk_core::arrivals::Silent),
+    );
+    SignedIn {
+        dir,
+        store: core.store,
+        accounts: core.accounts,
+        engine: core.engine,
+        desk: core.desk,
     }
 }

@@ -1,0 +1,191 @@
+//! Reception's day at a location: today's list (with those still on site from an earlier day),
+//! check-in, check-out, approvals and walk-ins.
+
+use chrono::{Duration, Utc};
+
+use super::forms::validate_walk_in;
+use super::{Desk, DeskError, VisitorRef, WalkInForm};
+use crate::day::{Day, DayZone};
+use crate::input::{one_line, problem};
+use crate::nexudus::models::Unreadable;
+use crate::nexudus::{NewVisitor, VisitorQuery};
+use crate::queue::{Operation, QueuedOp};
+use crate::store::visitors::Range;
+use crate::visitor::{DeskVisitor, Presence};
+
+/// How long before today's start a visitor still on site is kept in today's list (someone who
+/// came in the evening and is still in the building after midnight).
+const ON_SITE_CARRY_OVER: Duration = Duration::hours(24);
+
+impl Desk {
+    pub async fn check_in(
+        &self,
+        visitor: &VisitorRef,
+        location: Option<String>,
+    ) -> Result<QueuedOp, DeskError> {
+        self.queue(Operation::CheckIn {
+            target: visitor.target()?,
+            at: Utc::now(),
+            location,
+        })
+        .await
+    }
+
+    pub async fn check_out(&self, visitor: &VisitorRef) -> Result<QueuedOp, DeskError> {
+        self.queue(Operation::CheckOut {
+            target: visitor.target()?,
+            at: Utc::now(),
+        })
+        .await
+    }
+
+    pub async fn set_approval(
+        &self,
+        visitor: &VisitorRef,
+        status: i64,
+    ) -> Result<QueuedOp, DeskError> {
+        if !(1..=5).contains(&status) {
+            return Err(DeskError::Invalid {
+                fields: vec![problem("status", "is not valid")],
+            });
+        }
+        self.queue(Operation::SetApproval {
+            target: visitor.target()?,
+            status,
+            seen: None,
+        })
+        .await
+    }
+
+    /// A walk-in: created and checked in at once (one request, `CheckInNow`).
+    pub async fn walk_in(
+        &self,
+        form: WalkInForm,
+        location: Option<String>,
+    ) -> Result<QueuedOp, DeskError> {
+        let form = form.cleaned();
+        validate_walk_in(&form)?;
+        self.queue(Operation::WalkIn {
+            visitor: Box::new(NewVisitor {
+                coworker_id: form.host_id,
+                phone_number: form.phone,
+                company_name: form.company,
+                visit_reason: form.reason,
+                notes: form.notes,
+                checked_in_at: location.as_deref().map(one_line),
+                ..NewVisitor::walk_in(form.business_id, &form.full_name, &form.email)
+            }),
+            host_name: form.host_name.filter(|_| form.host_id.is_some()),
+        })
+        .await
+    }
+
+    /// The zone whose calendar day is "today" at `business`: the location's, as last read from
+    /// Nexudus, else this computer's.
+    pub async fn day_zone(&self, business: i64) -> Result<DayZone, DeskError> {
+        let account = self.account().await?;
+        Ok(self.cache.day_zone(&account, business).await?)
+    }
+
+    /// Today at `business`, in the location's zone.
+    pub async fn today_at(&self, business: i64) -> Result<Day, DeskError> {
+        Ok(Day::containing(Utc::now(), self.day_zone(business).await?))
+    }
+
+    /// Today's visitors of a location, from the cache, with queued changes laid over; and
+    /// those from an earlier day who are still on site (the evacuation list must not lose
+    /// them at midnight).
+    pub async fn today(&self, business: i64) -> Result<Vec<DeskVisitor>, DeskError> {
+        let day = self.today_at(business).await?;
+        self.day_list(business, day).await
+    }
+
+    /// One day's list at `business` (see [`Desk::today`]); a refresh shows the very day it
+    /// read, even when midnight passes in between.
+    async fn day_list(&self, business: i64, day: Day) -> Result<Vec<DeskVisitor>, DeskError> {
+        let account = self.account().await?;
+        let (mut rows, fetched) = self
+            .cache
+            .rows(
+                &account,
+                Some(business),
+                day.start - ON_SITE_CARRY_OVER,
+                day.end,
+            )
+            .await?;
+        for row in &mut rows {
+            row.earlier_day = row.expected_at.is_some_and(|at| at < day.start);
+        }
+        let operations = self.store.recent_for_overlay(&account).await?;
+        let rows = super::overlay(rows, &operations, fetched);
+        Ok(rows
+            .into_iter()
+            .filter(|r| r.business_id.is_none_or(|b| b == business))
+            // A visit this account registered for a later day is not today's.
+            .filter(|r| r.expected_at.is_none_or(|at| at < day.end))
+            .filter(|r| !r.earlier_day || r.presence() == Presence::OnSite)
+            .collect())
+    }
+
+    /// Reads today's list from Nexudus into the cache (all pages), then answers `today`.
+    pub async fn refresh_today(&self, business: i64) -> Result<Vec<DeskVisitor>, DeskError> {
+        let client = self.accounts.client().await?;
+        let account = client.account().entry_name();
+        let day = self.today_at(business).await?;
+        let read_at = Utc::now();
+        let query = VisitorQuery {
+            business: Some(business),
+            expected_from: Some(day.start),
+            expected_to: Some(day.end),
+            ..VisitorQuery::default()
+        };
+        let mut listing = client.list_visitors_reporting(&query).await?;
+        if listing.records.is_empty() && listing.unreadable.is_empty() {
+            // An empty answer where this desk knew visitors (a proxy, a failover, a glitch)
+            // must not wipe the list the evacuation export works from: it takes a second read
+            // to confirm a day that really emptied.
+            let (known, _) = self
+                .cache
+                .rows(&account, Some(business), day.start, day.end)
+                .await?;
+            if !known.is_empty() {
+                tracing::warn!(
+                    business,
+                    known = known.len(),
+                    "Nexudus answered an empty day; reading again to confirm"
+                );
+                listing = client.list_visitors_reporting(&query).await?;
+            }
+        }
+        // A record Nexudus sent but that could not be read is not gone: its last good copy stays.
+        let keep: Vec<i64> = listing.unreadable.iter().filter_map(|u| u.id).collect();
+        if let Ok(mut unreadable) = self.unreadable.lock() {
+            unreadable.insert(business, listing.unreadable);
+        }
+        let rows: Vec<DeskVisitor> = listing
+            .records
+            .iter()
+            .filter(|v| v.expected_arrival.is_none_or(|at| day.contains(at)))
+            .map(DeskVisitor::from_admin)
+            .collect();
+        let range = Range {
+            account: &account,
+            business: Some(business),
+            from: day.start,
+            to: day.end,
+        };
+        self.store
+            .replace_visitors(range, &rows, &keep, read_at)
+            .await?;
+        self.day_list(business, day).await
+    }
+
+    /// The records of today's list at `business` that Nexudus sent and could not be read (the
+    /// rest of the list is shown; the window names these so nobody is silently missing).
+    pub fn unreadable(&self, business: i64) -> Vec<Unreadable> {
+        self.unreadable
+            .lock()
+            .map(|all| all.get(&business).cloned().unwrap_or_default())
+            .unwrap_or_default()
+    }
+}

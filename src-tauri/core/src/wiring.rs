@@ -1,0 +1,62 @@
+//! The one place the core's parts are put together: data folder → store → accounts → sync
+//! engine → use cases → arrival watcher. The app, the CLI, the tests and the benchmarks all
+//! start here, so a new part is wired once.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::account::{timeout_from_env, Accounts};
+use crate::arrivals::{Notifier, Watcher};
+use crate::desk::Desk;
+use crate::nexudus::endpoints::OVERRIDE_ENV;
+use crate::secrets::SecretStore;
+use crate::store::recovery::StartupProblem;
+use crate::store::Store;
+use crate::sync::SyncEngine;
+
+/// Everything a running desk holds.
+#[derive(Clone)]
+pub struct Core {
+    pub store: Store,
+    pub accounts: Arc<Accounts>,
+    pub engine: Arc<SyncEngine>,
+    pub desk: Arc<Desk>,
+    pub watcher: Arc<Watcher>,
+}
+
+impl Core {
+    /// Opens the data folder as the app and the CLI do: the folder and database are checked
+    /// (a problem is named, for the recovery screen), the server may be overridden by
+    /// `FRONTDESK_NEXUDUS_URL` and the request timeout by its variable, and the last session
+    /// is restored when it can be (offline, it is kept for later).
+    pub async fn open(
+        data_dir: &Path,
+        secrets: Arc<dyn SecretStore>,
+        notifier: Arc<dyn Notifier>,
+    ) -> Result<Core, StartupProblem> {
+        let store = Store::open_checked(data_dir).await?;
+        let accounts = Arc::new(
+            Accounts::new(store.clone(), secrets, std::env::var(OVERRIDE_ENV).ok())
+                .with_timeout(timeout_from_env()),
+        );
+        if let Err(error) = accounts.restore().await {
+            tracing::warn!(%error, "the last session could not be restored");
+        }
+        Ok(Core::assemble(store, accounts, notifier))
+    }
+
+    /// Builds the engine, the use cases and the watcher over a store and accounts made by the
+    /// caller (tests and benchmarks choose their own pacing and timeouts).
+    pub fn assemble(store: Store, accounts: Arc<Accounts>, notifier: Arc<dyn Notifier>) -> Core {
+        let engine = SyncEngine::new(store.clone(), accounts.clone());
+        let desk = Arc::new(Desk::new(store.clone(), accounts.clone(), engine.clone()));
+        let watcher = Watcher::new(store.clone(), accounts.clone(), notifier);
+        Core {
+            store,
+            accounts,
+            engine,
+            desk,
+            watcher,
+        }
+    }
+}
