@@ -2,7 +2,7 @@
 //! desks: provision a sign-in, check a machine, look at and drain the queue. No window: it
 //! runs over SSH or in a deployment script. Without a subcommand the binary opens the app.
 
-use std::io::{BufRead, Write};
+use std::io::BufRead;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -11,14 +11,13 @@ use chrono::Utc;
 use clap::{Parser, Subcommand, ValueEnum};
 use frontdesk_core::account::{Accounts, SignInRequest};
 use frontdesk_core::doctor;
-use frontdesk_core::export::csv_cell;
-use frontdesk_core::input::one_line;
 use frontdesk_core::nexudus::endpoints::OVERRIDE_ENV;
-use frontdesk_core::queue::QueuedOp;
 use frontdesk_core::secrets::{KeyringStore, Secret, SecretStore};
 use frontdesk_core::store::Store;
 
 /// Exit statuses a script can rely on.
+mod queue;
+
 pub mod exit {
     pub const OK: u8 = 0;
     pub const FAILED: u8 = 1;
@@ -160,7 +159,7 @@ pub fn run(command: Command) -> ExitCode {
                 server,
             } => login(email, totp, space, server).await,
             Command::Doctor { json } => run_doctor(json).await,
-            Command::Queue { action } => queue(action).await,
+            Command::Queue { action } => queue::queue(action).await,
             Command::Sync { .. } => sync_once().await,
         }
     });
@@ -278,129 +277,6 @@ async fn run_doctor(json: bool) -> Result<u8, String> {
         }
     }
     Ok(if failed == 0 { exit::OK } else { exit::FAILED })
-}
-
-async fn queue(action: QueueAction) -> Result<u8, String> {
-    let context = context().await?;
-    match action {
-        QueueAction::Status { json } => {
-            let counts = context
-                .store
-                .queue_counts(None)
-                .await
-                .map_err(|e| e.to_string())?;
-            let account = context.accounts.status().await.ok().and_then(|s| s.email);
-            if json {
-                let value = serde_json::json!({ "account": account, "counts": counts });
-                println!("{value}");
-            } else {
-                println!(
-                    "account:          {}",
-                    account.as_deref().unwrap_or("signed out")
-                );
-                println!("waiting:          {}", counts.pending);
-                println!("sending:          {}", counts.in_flight);
-                println!("being checked:    {}", counts.uncertain);
-                println!("needs attention:  {}", counts.needs_attention);
-                println!("done:             {}", counts.done);
-                println!("discarded:        {}", counts.discarded);
-                if let Some(oldest) = counts.oldest_open_at {
-                    println!("oldest open:      {}", oldest.to_rfc3339());
-                }
-            }
-            Ok(exit::OK)
-        }
-        QueueAction::List { format } => {
-            let open = context
-                .store
-                .open_operations(None)
-                .await
-                .map_err(|e| e.to_string())?;
-            write_operations(&open, format, &mut std::io::stdout().lock())?;
-            Ok(exit::OK)
-        }
-        QueueAction::Export { format, output } => {
-            let ops = all_operations(&context.store).await?;
-            match output {
-                Some(path) => {
-                    let mut file = std::fs::File::create(&path)
-                        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-                    write_operations(&ops, format, &mut file)?;
-                    eprintln!("{} operations written to {}", ops.len(), path.display());
-                }
-                None => write_operations(&ops, format, &mut std::io::stdout().lock())?,
-            }
-            Ok(exit::OK)
-        }
-    }
-}
-
-async fn all_operations(store: &Store) -> Result<Vec<QueuedOp>, String> {
-    store
-        .recent_operations(i64::MAX)
-        .await
-        .map(|mut ops| {
-            ops.sort_by_key(|op| op.seq);
-            ops
-        })
-        .map_err(|e| e.to_string())
-}
-
-fn write_operations(ops: &[QueuedOp], format: Format, out: &mut dyn Write) -> Result<(), String> {
-    let io = |e: std::io::Error| e.to_string();
-    match format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, ops).map_err(|e| e.to_string())?;
-            writeln!(out).map_err(io)?;
-        }
-        Format::Csv => {
-            writeln!(
-                out,
-                "id,state,kind,summary,account,created_at,attempts,last_error,server_ids"
-            )
-            .map_err(io)?;
-            for op in ops {
-                let ids: Vec<String> = op.server_ids.iter().map(i64::to_string).collect();
-                let row = [
-                    op.id.clone(),
-                    op.state.as_str().to_string(),
-                    op.operation.kind().to_string(),
-                    op.operation.summary(),
-                    op.account.clone(),
-                    op.created_at.to_rfc3339(),
-                    op.attempts.to_string(),
-                    one_line(op.last_error.as_deref().unwrap_or_default()),
-                    ids.join(" "),
-                ];
-                let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
-                writeln!(out, "{}", cells.join(",")).map_err(io)?;
-            }
-        }
-        Format::Text => {
-            if ops.is_empty() {
-                writeln!(out, "The queue is empty.").map_err(io)?;
-            }
-            for op in ops {
-                // Server messages are printed on one line, without characters that would
-                // reorder or hide what a terminal shows.
-                let error = op
-                    .last_error
-                    .as_deref()
-                    .map(|e| format!("  ({})", one_line(e)))
-                    .unwrap_or_default();
-                writeln!(
-                    out,
-                    "{}  {:<16} {}{}",
-                    op.created_at.format("%Y-%m-%d %H:%M"),
-                    op.state.as_str(),
-                    op.operation.summary(),
-                    error
-                )
-                .map_err(io)?;
-            }
-        }
-    }
-    Ok(())
 }
 
 /// How long `sync --once` waits for changes that are due again soon.

@@ -5,11 +5,14 @@ pub mod backoff;
 pub mod client;
 pub mod clock;
 pub mod dates;
+mod directory;
 pub mod endpoints;
 pub mod error;
 pub mod lenient;
+pub mod listing;
 pub mod models;
 pub mod pacing;
+pub mod requests;
 pub mod visitors;
 
 #[cfg(test)]
@@ -18,4 +21,4 @@ mod shape_tests;
 pub use client::{ClientConfig, Family, NexudusClient, SignInError};
 pub use endpoints::{EndpointError, Endpoints};
 pub use error::{ApiError, FieldProblem};
-pub use visitors::{NewVisitor, Registration, Roles, VisitorChange, VisitorQuery};
+pub use requests::{NewVisitor, Precheck, Registration, Roles, VisitorChange, VisitorQuery};

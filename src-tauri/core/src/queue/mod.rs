@@ -23,6 +23,16 @@ pub enum Target {
     Queued(String),
 }
 
+/// The server id of the visitor an operation acts on, as far as this desk knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TargetId {
+    Known(i64),
+    /// Created by a queued operation that is not done yet.
+    NotYetCreated,
+    /// Its creating operation was discarded or is gone: the visitor will never exist.
+    NeverCreated,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Operation {

@@ -7,7 +7,7 @@ use sqlx::Row;
 
 use super::queue::{instant, read_row, COLUMNS};
 use super::{stamp, Store, StoreError};
-use crate::queue::{OpState, Operation, QueuedOp, Target};
+use crate::queue::{OpState, Operation, QueuedOp, Target, TargetId};
 
 /// Counts per state and the age of the oldest open operation.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
@@ -120,20 +120,19 @@ impl Store {
         Ok(counts)
     }
 
-    /// The server id of the visitor an operation targets, once known; `Err(())` when the
-    /// creating operation was discarded (the visitor will never exist).
-    pub async fn resolve_target(
-        &self,
-        target: &Target,
-    ) -> Result<Result<Option<i64>, ()>, StoreError> {
-        match target {
-            Target::Server(id) => Ok(Ok(Some(*id))),
+    /// The server id of the visitor an operation targets, as far as this desk knows.
+    pub async fn resolve_target(&self, target: &Target) -> Result<TargetId, StoreError> {
+        Ok(match target {
+            Target::Server(id) => TargetId::Known(*id),
             Target::Queued(creator) => match self.operation(creator).await? {
-                Some(op) if op.state == OpState::Discarded => Ok(Err(())),
-                Some(op) => Ok(Ok(op.server_ids.first().copied())),
-                None => Ok(Err(())),
+                Some(op) if op.state == OpState::Discarded => TargetId::NeverCreated,
+                Some(op) => op
+                    .server_ids
+                    .first()
+                    .map_or(TargetId::NotYetCreated, |id| TargetId::Known(*id)),
+                None => TargetId::NeverCreated,
             },
-        }
+        })
     }
 
     /// Visitors this desk checked in (or created as walk-ins) since `since`, so reception is

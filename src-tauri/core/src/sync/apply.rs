@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::nexudus::models::Visitor;
-use crate::nexudus::visitors::Precheck;
+use crate::nexudus::Precheck;
 use crate::nexudus::{ApiError, NexudusClient, VisitorChange};
 use crate::queue::Operation;
 

@@ -10,7 +10,7 @@ use super::engine::{EngineState, Flow, SyncEngine};
 use super::plan::{after_error, next_look, Next, LOOKS_BEFORE_RESEND};
 use super::reconcile::{arrival_window, count_found, match_registrations, walk_in_tag};
 use crate::nexudus::{ApiError, NewVisitor, NexudusClient, VisitorQuery};
-use crate::queue::{OpState, Operation, QueuedOp};
+use crate::queue::{OpState, Operation, QueuedOp, TargetId};
 use crate::store::StoreError;
 
 /// Full records read when looking for a walk-in's tag; list rows rarely carry `SystemId`
@@ -61,9 +61,8 @@ impl SyncEngine {
             Operation::CheckIn { target, .. }
             | Operation::CheckOut { target, .. }
             | Operation::SetApproval { target, .. } => {
-                let id = match self.target_id(&op, target).await? {
-                    Ok(id) => id,
-                    Err(flow) => return Ok(flow),
+                let TargetId::Known(id) = self.target_id(&op, target).await? else {
+                    return Ok(Flow::Continue);
                 };
                 client
                     .get_visitor(id)

@@ -9,7 +9,7 @@ use super::engine::{Flow, SyncEngine};
 use super::plan::LOOKS_BEFORE_RESEND;
 use super::reconcile::{match_registrations, walk_in_tag};
 use crate::nexudus::{ApiError, NexudusClient, Registration};
-use crate::queue::{Operation, QueuedOp, Target};
+use crate::queue::{Operation, QueuedOp, Target, TargetId};
 use crate::store::StoreError;
 
 /// What a send came to, when it was not an error.
@@ -20,16 +20,17 @@ enum Sent {
 }
 
 impl SyncEngine {
-    /// The server id of the visitor a claimed operation acts on, or why there is none (the
-    /// operation is then settled).
+    /// The server id of the visitor a claimed operation acts on. Without one, the operation
+    /// is settled here (waiting, or for a person) and the caller moves on.
     pub(super) async fn target_id(
         &self,
         op: &QueuedOp,
         target: &Target,
-    ) -> Result<Result<i64, Flow>, StoreError> {
-        match self.store.resolve_target(target).await? {
-            Ok(Some(id)) => Ok(Ok(id)),
-            Ok(None) => {
+    ) -> Result<TargetId, StoreError> {
+        let resolved = self.store.resolve_target(target).await?;
+        match resolved {
+            TargetId::Known(_) => {}
+            TargetId::NotYetCreated => {
                 // The creating operation is not done yet; ordering normally prevents this.
                 let later = Utc::now() + chrono::Duration::seconds(5);
                 self.store
@@ -41,9 +42,8 @@ impl SyncEngine {
                         "Waiting for the visitor to be created.",
                     )
                     .await?;
-                Ok(Err(Flow::Continue))
             }
-            Err(()) => {
+            TargetId::NeverCreated => {
                 self.store
                     .mark_needs_attention(
                         &op.id,
@@ -52,9 +52,9 @@ impl SyncEngine {
                         &[],
                     )
                     .await?;
-                Ok(Err(Flow::Continue))
             }
         }
+        Ok(resolved)
     }
 
     pub(super) async fn send(
@@ -82,9 +82,8 @@ impl SyncEngine {
             Operation::CheckIn { target, .. }
             | Operation::CheckOut { target, .. }
             | Operation::SetApproval { target, .. } => {
-                let id = match self.target_id(&op, target).await? {
-                    Ok(id) => id,
-                    Err(flow) => return Ok(flow),
+                let TargetId::Known(id) = self.target_id(&op, target).await? else {
+                    return Ok(Flow::Continue);
                 };
                 match apply_change(client, id, &op.operation).await {
                     Ok(Applied::Written) => Ok(Sent::Ids(vec![id])),
@@ -99,9 +98,8 @@ impl SyncEngine {
                 }
             }
             Operation::DeleteVisitor { target } => {
-                let id = match self.target_id(&op, target).await? {
-                    Ok(id) => id,
-                    Err(flow) => return Ok(flow),
+                let TargetId::Known(id) = self.target_id(&op, target).await? else {
+                    return Ok(Flow::Continue);
                 };
                 client
                     .delete_visitor(id)
