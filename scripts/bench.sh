@@ -28,7 +28,7 @@ JSON
 
 echo "bench: UI timings in the real window (5,000 visitors)…"
 cargo build --quiet --workspace --bins
-scripts/with-session.sh cargo test --quiet -p frontdesk --test big_day >/dev/null 2>&1
+scripts/with-session.sh cargo test --quiet -p frontdesk --test app big_day:: >/dev/null 2>&1
 cp test-output/ui-timings.json "$out/ui.json"
 
 echo "bench: the many-writers soak (3 desks, the CLI, a kiosk; faults and SIGKILLs)…"

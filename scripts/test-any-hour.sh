@@ -7,17 +7,18 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-# package:target pairs; "lib" is the crate's own unit tests (the poll policy, the day bounds).
+# package:target[:filter]; "lib" is the crate's own unit tests (the poll policy, the day
+# bounds); a filter picks one module of a test binary that holds many ("suite", "app").
 SUITES=(
   frontdesk-core:lib
-  frontdesk-core:arrivals
-  frontdesk-core:reception_alerts
-  frontdesk-core:desk
-  frontdesk-core:sync
-  frontdesk-core:many_writers
-  frontdesk-core:live_desk
+  frontdesk-core:suite:arrivals::
+  frontdesk-core:suite:reception_alerts::
+  frontdesk-core:suite:desk_use_cases::
+  frontdesk-core:suite:sync::
+  frontdesk-core:suite:many_writers::
+  frontdesk-core:suite:live_desk::
   nexudus-sim:lib
-  frontdesk:arrival_alerts
+  frontdesk:app:arrival_alerts::
 )
 
 # name | TZ | the instant, as `date -d` reads it in that zone
@@ -37,7 +38,14 @@ if [[ -z "$libfaketime" ]]; then
   exit 1
 fi
 
-paths=$(scripts/find-test-binaries.sh "${SUITES[@]}")
+targets=()
+filters=()
+for suite in "${SUITES[@]}"; do
+  IFS=: read -r package target filter <<<"$suite"
+  targets+=("$package:$target")
+  filters+=("$filter")
+done
+paths=$(scripts/find-test-binaries.sh "${targets[@]}")
 mapfile -t binaries <<<"$paths"
 if [[ "${1:-}" == "--list" ]]; then printf '%s\n' "${binaries[@]}"; exit 0; fi
 
@@ -56,7 +64,7 @@ for instant in "${INSTANTS[@]}"; do
     echo "== $name ($(TZ="$zone" date -d "@$target" '+%F %T %Z')): ${SUITES[$i]}" | tee -a "$log"
     if ! TZ="$zone" FAKETIME="$offset" FAKETIME_DONT_FAKE_MONOTONIC=1 \
         LD_PRELOAD="$libfaketime" FRONTDESK_FAKETIME_RUN="$name" \
-        "${binaries[$i]}" --test-threads=2 >>"$log" 2>&1; then
+        "${binaries[$i]}" ${filters[$i]:+"${filters[$i]}"} --test-threads=2 >>"$log" 2>&1; then
       echo "   FAILED: ${SUITES[$i]} at $name (see $log)" | tee -a "$log"
       status=1
     fi

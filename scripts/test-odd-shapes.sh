@@ -6,18 +6,26 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
+# package:target:filter (one module of the crate's test binary)
 SUITES=(
-  frontdesk-core:desk
-  frontdesk-core:sync
-  frontdesk-core:many_writers
-  frontdesk-core:live_desk
-  frontdesk-core:arrivals
-  frontdesk-core:reception_alerts
-  frontdesk-core:client
-  frontdesk:reception
+  frontdesk-core:suite:desk_use_cases::
+  frontdesk-core:suite:sync::
+  frontdesk-core:suite:many_writers::
+  frontdesk-core:suite:live_desk::
+  frontdesk-core:suite:arrivals::
+  frontdesk-core:suite:reception_alerts::
+  frontdesk-core:suite:client::
+  frontdesk:app:reception::
 )
 
-paths=$(scripts/find-test-binaries.sh "${SUITES[@]}")
+targets=()
+filters=()
+for suite in "${SUITES[@]}"; do
+  IFS=: read -r package target filter <<<"$suite"
+  targets+=("$package:$target")
+  filters+=("$filter")
+done
+paths=$(scripts/find-test-binaries.sh "${targets[@]}")
 mapfile -t binaries <<<"$paths"
 mkdir -p test-output
 log=test-output/odd-shapes.log
@@ -25,7 +33,7 @@ log=test-output/odd-shapes.log
 status=0
 for i in "${!SUITES[@]}"; do
   echo "== odd shapes: ${SUITES[$i]}" | tee -a "$log"
-  if ! NEXUDUS_SIM_VARY_SHAPES=1 "${binaries[$i]}" --test-threads=2 >>"$log" 2>&1; then
+  if ! NEXUDUS_SIM_VARY_SHAPES=1 "${binaries[$i]}" "${filters[$i]}" --test-threads=2 >>"$log" 2>&1; then
     echo "   FAILED: ${SUITES[$i]} with odd shapes (see $log)" | tee -a "$log"
     status=1
   fi

@@ -15,7 +15,7 @@ use serde_json::{json, Value};
 use crate::support::*;
 
 // The same D-Bus watcher the integration tests use.
-#[path = "../../../src-tauri/core/tests/common/notify_monitor.rs"]
+#[path = "../../../src-tauri/core/tests/suite/common/notify_monitor.rs"]
 mod notify_monitor;
 use notify_monitor::NotifyMonitor;
 

@@ -1,14 +1,10 @@
 //! Arrival alerts from the real app: a desktop notification over D-Bus (watched with
 //! dbus-monitor) and a banner in the window, once.
 
-mod e2e;
-#[path = "../core/tests/common/notify_monitor.rs"]
-mod notify_monitor;
-
 use std::time::{Duration, Instant};
 
-use e2e::{launch, Launch};
-use notify_monitor::NotifyMonitor;
+use crate::e2e::{launch, Launch};
+use crate::notify_monitor::NotifyMonitor;
 use serde_json::json;
 
 #[tokio::test]

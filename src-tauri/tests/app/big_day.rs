@@ -2,10 +2,8 @@
 //! window. The webview's own timings are reported (and saved for the benchmarks), not asserted:
 //! speed targets live in BENCHMARKS.md, not in tests that flake on a busy machine.
 
-mod e2e;
-
+use crate::e2e::{launch, output_dir, Launch};
 use chrono::{Duration, Timelike, Utc};
-use e2e::{launch, output_dir, Launch};
 use frontdesk_core::day::{Day, DayZone};
 use serde_json::{json, Map, Value};
 

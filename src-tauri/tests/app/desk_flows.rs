@@ -2,9 +2,7 @@
 //! and a badge, a check-in made offline, a refused registration corrected in the sync panel,
 //! and the settings. Each main screen is saved as a screenshot.
 
-mod e2e;
-
-use e2e::{launch, Launch};
+use crate::e2e::{launch, Launch};
 use serde_json::{json, Value};
 
 const ANA_COWORKER: i64 = 2001;
@@ -279,7 +277,7 @@ async fn settings_are_kept_and_start_at_login_is_set_up() {
     app.fill("Keep visitor details for", "14").await;
     app.script("document.getElementById('pref-retention').dispatchEvent(new Event('change')); return true;")
         .await;
-    let deadline = std::time::Instant::now() + e2e::WAIT;
+    let deadline = std::time::Instant::now() + crate::e2e::WAIT;
     while app.invoke("preferences", json!({})).await["retentionDays"] != 14 {
         assert!(
             std::time::Instant::now() < deadline,
@@ -289,7 +287,7 @@ async fn settings_are_kept_and_start_at_login_is_set_up() {
     }
     // Kiosk mode is applied to the window and kept (Xvfb has no window manager to show it).
     app.field("Kiosk mode").await.click().await.expect("tick");
-    let deadline = std::time::Instant::now() + e2e::WAIT;
+    let deadline = std::time::Instant::now() + crate::e2e::WAIT;
     while app.invoke("preferences", json!({})).await["kiosk"] != true {
         assert!(
             std::time::Instant::now() < deadline,
@@ -326,7 +324,7 @@ async fn settings_are_kept_and_start_at_login_is_set_up() {
     app.open("Settings").await;
     app.fill("This account's password", "frontdesk").await;
     app.field("Kiosk mode").await.click().await.expect("untick");
-    let deadline = std::time::Instant::now() + e2e::WAIT;
+    let deadline = std::time::Instant::now() + crate::e2e::WAIT;
     while app.invoke("preferences", json!({})).await["kiosk"] != false {
         assert!(
             std::time::Instant::now() < deadline,
@@ -340,7 +338,7 @@ async fn settings_are_kept_and_start_at_login_is_set_up() {
         .click()
         .await
         .expect("untick");
-    let deadline = std::time::Instant::now() + e2e::WAIT;
+    let deadline = std::time::Instant::now() + crate::e2e::WAIT;
     while !entries().is_empty() {
         assert!(
             std::time::Instant::now() < deadline,

@@ -1,15 +1,13 @@
 //! The host's view in the real window: register a visitor for two dates in one go, see them,
 //! cancel one.
 
-mod e2e;
-
 use std::time::{Duration, Instant};
 
+use crate::e2e::{launch, Launch, WAIT};
 use chrono::{Duration as Days, Local};
-use e2e::{launch, Launch, WAIT};
 use serde_json::json;
 
-async fn visitors_named(app: &e2e::App, name: &str) -> usize {
+async fn visitors_named(app: &crate::e2e::App, name: &str) -> usize {
     app.sim_get("/_sim/state").await["visitors"]
         .as_array()
         .expect("visitors")

@@ -2,12 +2,10 @@
 //! within one poll interval, without moving the receptionist's scroll or search; a session
 //! Nexudus ends in the background is shown at once, and the desk queues until a new sign-in.
 
-mod e2e;
-
 use std::time::{Duration, Instant};
 
+use crate::e2e::{launch, App, Launch, Window};
 use chrono::Utc;
-use e2e::{launch, App, Launch, Window};
 use serde_json::{json, Value};
 
 const SHOREDITCH: i64 = 1001;
@@ -140,7 +138,7 @@ async fn another_desks_check_in_and_out_show_here_without_a_click() {
         )
         .await
         .expect("desk B clicks Check in");
-    let deadline = Instant::now() + e2e::WAIT;
+    let deadline = Instant::now() + crate::e2e::WAIT;
     while arrived_in_sim(&app, target).await["Arrived"] != true {
         assert!(
             Instant::now() < deadline,
@@ -151,7 +149,7 @@ async fn another_desks_check_in_and_out_show_here_without_a_click() {
     let took_in = shows_in(&app, target, "onsite", LIVE).await;
     app.wait_for_text("Checked in at another desk").await;
 
-    shows_in(&desk_b, target, "onsite", e2e::WAIT).await;
+    shows_in(&desk_b, target, "onsite", crate::e2e::WAIT).await;
     desk_b
         .browser
         .execute(
@@ -160,7 +158,7 @@ async fn another_desks_check_in_and_out_show_here_without_a_click() {
         )
         .await
         .expect("desk B clicks Check out");
-    let deadline = Instant::now() + e2e::WAIT;
+    let deadline = Instant::now() + crate::e2e::WAIT;
     while arrived_in_sim(&app, target).await["DepartureDate"].is_null() {
         assert!(
             Instant::now() < deadline,
@@ -266,7 +264,7 @@ async fn a_session_lost_in_the_background_is_shown_and_its_queued_check_in_sent_
 
     // A check-in while signed out is queued and says what it waits for.
     let check_in = app.button_named("Check in Lena Later").await;
-    e2e::bounded("click Check in", check_in.click())
+    crate::e2e::bounded("click Check in", check_in.click())
         .await
         .expect("click");
     app.wait_for_text("Waiting for sign-in").await;
@@ -280,7 +278,7 @@ async fn a_session_lost_in_the_background_is_shown_and_its_queued_check_in_sent_
     app.click("Sign in").await;
     app.wait_for_text("Signed in as reception@frontdesk.test")
         .await;
-    let deadline = Instant::now() + e2e::WAIT;
+    let deadline = Instant::now() + crate::e2e::WAIT;
     while arrived_in_sim(&app, ids[0]).await["Arrived"] != true {
         assert!(
             Instant::now() < deadline,
@@ -288,7 +286,7 @@ async fn a_session_lost_in_the_background_is_shown_and_its_queued_check_in_sent_
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    shows_in(&app, ids[0], "onsite", e2e::WAIT).await;
+    shows_in(&app, ids[0], "onsite", crate::e2e::WAIT).await;
     tokio::time::sleep(Duration::from_secs(1)).await;
     let puts = app.sim_get("/_sim/log").await;
     let check_ins = puts

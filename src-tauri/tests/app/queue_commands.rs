@@ -1,12 +1,10 @@
 //! The queue's commands and events through the real window: an offline check-in is accepted
 //! at once, shown pending, and delivered exactly once when the server is back.
 
-mod e2e;
-
 use std::time::{Duration, Instant};
 
+use crate::e2e::{launch, Launch, WAIT};
 use chrono::Utc;
-use e2e::{launch, Launch, WAIT};
 use frontdesk_core::day::{Day, DayZone};
 use serde_json::{json, Value};
 
@@ -93,7 +91,7 @@ async fn an_offline_check_in_is_queued_shown_and_delivered_once() {
     loop {
         app.invoke("sync_now", json!({})).await;
         let visitor = app.sim_get(&format!("/_sim/visitors/{id}")).await;
-        let counts = app.invoke("queue_counts", json!({})).await;
+        let counts = app.invoke("queue_status", json!({})).await["counts"].clone();
         if visitor["Arrived"] == true && counts["pending"] == 0 && counts["uncertain"] == 0 {
             break;
         }

@@ -1,15 +1,13 @@
 //! Reception's dashboard in the real window.
 
-mod e2e;
-
 use std::time::{Duration, Instant};
 
-use e2e::{launch, Launch, WAIT};
+use crate::e2e::{launch, Launch, WAIT};
 use serde_json::Value;
 
 const HTML_NAME: &str = "<img src=x onerror=\"alert('xss')\">Mallory";
 
-async fn visible_rows(app: &e2e::App) -> usize {
+async fn visible_rows(app: &crate::e2e::App) -> usize {
     app.script(
         "return document.querySelectorAll('#reception-screen .visitor:not([hidden])').length;",
     )

@@ -1,11 +1,9 @@
 //! A damaged database opens the recovery screen, not a crash: it says what happened and where,
 //! logs it, and "Move it aside and start fresh" keeps the old file and opens the desk.
 
-mod e2e;
-
 use std::time::{Duration, Instant};
 
-use e2e::{launch, Launch};
+use crate::e2e::{launch, Launch};
 
 #[tokio::test]
 async fn a_damaged_database_opens_the_recovery_screen_and_starts_fresh() {
@@ -31,7 +29,7 @@ async fn a_damaged_database_opens_the_recovery_screen_and_starts_fresh() {
     app.click("Move it aside and start fresh").await;
     app.wait_for_text("The old data is kept at").await;
     app.wait_for_text("Sign in with your Nexudus account").await;
-    let deadline = Instant::now() + e2e::WAIT;
+    let deadline = Instant::now() + crate::e2e::WAIT;
     let kept = loop {
         let kept: Vec<_> = std::fs::read_dir(app.data_dir())
             .expect("data dir")

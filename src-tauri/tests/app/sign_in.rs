@@ -1,8 +1,6 @@
 //! The sign-in screen in the real app window.
 
-mod e2e;
-
-use e2e::{launch, Launch};
+use crate::e2e::{launch, Launch};
 
 #[tokio::test]
 async fn reception_signs_in_and_out_and_the_email_is_remembered() {

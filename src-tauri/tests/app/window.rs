@@ -45,6 +45,7 @@ fn screenshot_colours(path: &PathBuf) -> Option<String> {
 
 #[test]
 fn the_window_opens_in_demo_mode_and_its_script_reaches_rust() {
+    let _turn = crate::e2e::blocking_turn();
     assert!(
         std::env::var_os("DISPLAY").is_some(),
         "no X display: run the tests with ./x test (it starts Xvfb)"

@@ -1,8 +1,6 @@
 //! The window opens where and as large as it was left (a reception PC is set up once).
 
-mod e2e;
-
-use e2e::{launch, Launch};
+use crate::e2e::{launch, Launch};
 
 #[tokio::test]
 async fn the_window_comes_back_at_the_size_it_was_left() {
@@ -30,7 +28,7 @@ async fn the_window_comes_back_at_the_size_it_was_left() {
     first.finish().await;
 
     let saved = config.join("app.frontdesk.reception/.window-state.json");
-    let deadline = std::time::Instant::now() + e2e::WAIT;
+    let deadline = std::time::Instant::now() + crate::e2e::WAIT;
     while !saved.exists() {
         if std::time::Instant::now() > deadline {
             let found: Vec<_> = walk(&config);

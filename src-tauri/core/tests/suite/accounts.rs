@@ -1,12 +1,10 @@
 //! Sign-in, restore and sign-out end to end: the simulator, a real SQLite file and the real
 //! Secret Service (run through `./x test`).
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use common::*;
+use crate::common::*;
 use frontdesk_core::account::{AccountError, Accounts, Mode, SignInRequest};
 use frontdesk_core::nexudus::pacing::PaceLimits;
 use frontdesk_core::nexudus::{ApiError, VisitorQuery};
@@ -14,18 +12,19 @@ use frontdesk_core::secrets::{AccountKey, KeyringStore, Secret, SecretStore};
 use frontdesk_core::store::Store;
 use serde_json::json;
 
-struct Desk {
+/// A data folder and a keyring service of its own: one desk computer, as the accounts see it.
+struct DeskFolder {
     dir: PathBuf,
     secrets: Arc<KeyringStore>,
 }
 
-impl Desk {
+impl DeskFolder {
     fn new(test: &str) -> Self {
         let dir = std::env::temp_dir().join(format!(
             "frontdesk-accounts-{test}-{}",
             uuid::Uuid::new_v4()
         ));
-        Desk {
+        DeskFolder {
             dir,
             secrets: Arc::new(KeyringStore::with_service(format!(
                 "app.frontdesk.test.accounts.{test}.{}",
@@ -42,7 +41,7 @@ impl Desk {
     }
 }
 
-impl Drop for Desk {
+impl Drop for DeskFolder {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.dir);
     }
@@ -74,7 +73,7 @@ fn every_file_under(dir: &Path) -> Vec<PathBuf> {
 #[tokio::test]
 async fn reception_signs_in_restores_offline_after_a_restart_and_signs_out() {
     let h = harness(json!({})).await;
-    let desk = Desk::new("reception");
+    let desk = DeskFolder::new("reception");
     let accounts = desk.open(&h).await;
     let status = accounts
         .sign_in(request(RECEPTION, None, None))
@@ -122,7 +121,7 @@ async fn reception_signs_in_restores_offline_after_a_restart_and_signs_out() {
 #[tokio::test]
 async fn two_factor_is_asked_for_then_accepted() {
     let h = harness(json!({})).await;
-    let desk = Desk::new("twofactor");
+    let desk = DeskFolder::new("twofactor");
     let accounts = desk.open(&h).await;
     assert!(matches!(
         accounts.sign_in(request(SECURITY, None, None)).await,
@@ -139,7 +138,7 @@ async fn two_factor_is_asked_for_then_accepted() {
 #[tokio::test]
 async fn a_member_signs_in_at_the_space_as_a_host_and_the_space_is_remembered() {
     let h = harness(json!({})).await;
-    let desk = Desk::new("host");
+    let desk = DeskFolder::new("host");
     let accounts = desk.open(&h).await;
     let status = accounts
         .sign_in(request(ANA, None, Some("shoreditch.spaces.nexudus.com")))
@@ -162,7 +161,7 @@ async fn a_member_signs_in_at_the_space_as_a_host_and_the_space_is_remembered() 
 #[tokio::test]
 async fn an_account_with_no_visitor_access_is_turned_away_and_not_kept() {
     let h = harness(json!({})).await;
-    let desk = Desk::new("noaccess");
+    let desk = DeskFolder::new("noaccess");
     let accounts = desk.open(&h).await;
     assert!(matches!(
         accounts.sign_in(request(BILLING, None, None)).await,
@@ -175,7 +174,7 @@ async fn an_account_with_no_visitor_access_is_turned_away_and_not_kept() {
 #[tokio::test]
 async fn bad_input_is_refused_before_any_request() {
     let h = harness(json!({})).await;
-    let desk = Desk::new("invalid");
+    let desk = DeskFolder::new("invalid");
     let accounts = desk.open(&h).await;
     let mut bad = request("not-an-email", None, None);
     bad.password = Secret::new("");
@@ -188,7 +187,7 @@ async fn bad_input_is_refused_before_any_request() {
 #[tokio::test]
 async fn tokens_are_in_the_keyring_and_in_no_file_the_app_wrote() {
     let h = harness(json!({})).await;
-    let desk = Desk::new("nosecrets");
+    let desk = DeskFolder::new("nosecrets");
     let accounts = desk.open(&h).await;
     accounts
         .sign_in(request(RECEPTION, None, None))

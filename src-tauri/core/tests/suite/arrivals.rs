@@ -1,14 +1,12 @@
 //! Arrival alerts as a person gets them: real D-Bus `Notify` calls, observed with
 //! dbus-monitor in the private session `./x test` starts (dunst answers them).
 
-mod common;
-
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::common::notify_monitor::NotifyMonitor;
+use crate::common::*;
 use chrono::Utc;
-use common::notify_monitor::NotifyMonitor;
-use common::*;
 use frontdesk_core::arrivals::{DesktopNotifier, Notifier, Watcher};
 use frontdesk_core::store::Store;
 use frontdesk_core::wiring::Core;

@@ -1,13 +1,11 @@
 //! The Nexudus client against the simulator over real HTTP: every operation and every class
 //! of outcome.
 
-mod common;
-
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::common::*;
 use chrono::{Duration as Span, Utc};
-use common::*;
 use frontdesk_core::day::{Day, DayZone};
 use frontdesk_core::nexudus::models::HostApproval;
 use frontdesk_core::nexudus::pacing::PaceLimits;
@@ -429,7 +427,7 @@ async fn failed_reads_are_retried_but_failed_writes_are_not() {
 async fn a_stopped_server_is_offline() {
     let h = harness(json!({})).await;
     let client = h.sign_in(RECEPTION).await;
-    let common::Harness { sim, .. } = h;
+    let crate::common::Harness { sim, .. } = h;
     sim.stop().await;
     assert!(matches!(
         client.create_visitor(&walk_in("Nobody Home")).await,

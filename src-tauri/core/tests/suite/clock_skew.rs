@@ -4,16 +4,14 @@
 //! (seen on the session bus) within 15 s, and a check-in the skewed desk sends must carry the
 //! server's time, not the desk's.
 
-mod common;
-
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::common::notify_monitor::NotifyMonitor;
+use crate::common::*;
 use chrono::Utc;
-use common::notify_monitor::NotifyMonitor;
-use common::*;
 use frontdesk_core::arrivals::{DesktopNotifier, Notifier};
 use frontdesk_core::queue::{Operation, Target};
 use frontdesk_core::store::Store;
@@ -120,7 +118,7 @@ fn libfaketime() -> std::path::PathBuf {
 fn spawn_skewed(offset: &str, dir: &std::path::Path, sim: &str, check_in: i64) -> SkewedDesk {
     Command::new(std::env::current_exe().expect("test binary"))
         .args([
-            "skewed_desk_child",
+            "clock_skew::skewed_desk_child",
             "--exact",
             "--ignored",
             "--nocapture",

@@ -3,14 +3,12 @@
 //! operations, restarted, killed again, and so on (20 kills; `./x test --long`: 100). At the
 //! end every operation must be applied exactly once and none lost.
 
-mod common;
-
 use std::collections::HashMap;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::common::*;
 use chrono::Utc;
-use common::*;
 use frontdesk_core::nexudus::NewVisitor;
 use frontdesk_core::queue::{OpState, Operation, Target};
 use frontdesk_core::secrets::AccountKey;
@@ -56,7 +54,13 @@ fn crash_child() {
 
 fn spawn_child(dir: &std::path::Path, sim: &str) -> std::process::Child {
     Command::new(std::env::current_exe().expect("test binary"))
-        .args(["crash_child", "--exact", "--ignored", "--test-threads", "1"])
+        .args([
+            "crash::crash_child",
+            "--exact",
+            "--ignored",
+            "--test-threads",
+            "1",
+        ])
         .env(CHILD_FLAG, "1")
         .env("FRONTDESK_CRASH_DIR", dir)
         .env("FRONTDESK_CRASH_SIM", sim)

@@ -1,10 +1,8 @@
 //! The desk use cases end to end: lists from the cache work offline, queued changes show at
 //! once marked pending, and after a sync the server's data takes over.
 
-mod common;
-
+use crate::common::*;
 use chrono::{Duration, Utc};
-use common::*;
 use frontdesk_core::desk::{DeskError, Presence, RegistrationForm, VisitorRef, WalkInForm};
 use serde_json::json;
 

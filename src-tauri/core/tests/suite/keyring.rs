@@ -1,13 +1,11 @@
 //! Tokens in a real Secret Service (gnome-keyring in the private D-Bus session that `./x test`
 //! starts). These tests fail, rather than skip, without one: the keyring is a real part.
 
-mod common;
-
 use std::process::Command;
 use std::sync::Arc;
 
+use crate::common::*;
 use chrono::Utc;
-use common::*;
 use frontdesk_core::nexudus::NexudusClient;
 use frontdesk_core::secrets::{AccountKey, KeyringStore, Secret, SecretStore, TokenSet};
 use serde_json::json;

@@ -1,9 +1,7 @@
 //! Kiosk mode: a visitor at the desk cannot send the next receptionist's password elsewhere,
 //! sign the desk out, or leave kiosk mode without the account's password.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use frontdesk_core::account::{AccountError, SignInRequest};
 use frontdesk_core::kiosk::{self, Proof};
 use frontdesk_core::preferences::Preferences;

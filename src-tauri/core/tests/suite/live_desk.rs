@@ -2,12 +2,10 @@
 //! list at the next look, named and attributed; a session Nexudus ends is announced, and the
 //! desk goes on queueing for the next sign-in.
 
-mod common;
-
 use std::sync::Arc;
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 use frontdesk_core::arrivals::{Alert, Notifier, Watcher};
 use frontdesk_core::desk::{Presence, VisitorRef, WalkInForm};
 use frontdesk_core::live::{ChangeKind, ListChanged};

@@ -3,13 +3,11 @@
 //! queue, and sessions refreshed by another process. Each ends with every change applied
 //! exactly once and nobody's change overwritten.
 
-mod common;
-
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::common::*;
 use chrono::{DateTime, Utc};
-use common::*;
 use frontdesk_core::nexudus::{ClientConfig, NewVisitor, NexudusClient, Registration};
 use frontdesk_core::queue::{OpState, Operation, QueuedOp, Target};
 use frontdesk_core::secrets::SecretStore;

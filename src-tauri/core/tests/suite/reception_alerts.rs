@@ -1,13 +1,11 @@
 //! Reception's watcher: incremental polls keep today's list fresh; a check-in at a kiosk or
 //! another desk and a host's answer to a walk-in raise alerts; this desk's own check-ins don't.
 
-mod common;
-
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 use frontdesk_core::arrivals::{Alert, Event, Notifier, Watcher};
 use frontdesk_core::desk::VisitorRef;
 use frontdesk_core::store::settings::LOCATION as LOCATION_SETTING;

@@ -127,7 +127,11 @@ async fn a_read_only_database() {
     let child = std::process::Command::new("setpriv")
         .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
         .arg(std::env::current_exe().expect("this test binary"))
-        .args(["--exact", "a_read_only_database", "--test-threads=1"])
+        .args([
+            "--exact",
+            "recovery::a_read_only_database",
+            "--test-threads=1",
+        ])
         .env(CHILD, "1")
         .env("HOME", std::env::temp_dir())
         .output();

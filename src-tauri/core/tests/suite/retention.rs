@@ -3,10 +3,8 @@
 //! deleted names are gone from the files, sign-out can remove an account's data once nothing
 //! waits, and the queries the desk runs all day use indexes whatever the history's size.
 
-mod common;
-
+use crate::common::*;
 use chrono::{Duration, SecondsFormat, Utc};
-use common::*;
 use frontdesk_core::account::AccountError;
 use frontdesk_core::desk::VisitorRef;
 use frontdesk_core::preferences::Preferences;

@@ -1,13 +1,11 @@
 //! The sync engine against the simulator and a real SQLite file: every operation ends applied
 //! exactly once, or visibly waiting for a person, never twice.
 
-mod common;
-
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::common::*;
 use chrono::{Duration as Span, Utc};
-use common::*;
 use frontdesk_core::account::{Accounts, SignInRequest};
 use frontdesk_core::nexudus::pacing::PaceLimits;
 use frontdesk_core::nexudus::{NewVisitor, Registration};

@@ -18,6 +18,12 @@ use tokio::sync::{Mutex, MutexGuard};
 /// One app at a time: two cores cannot run several WebKit windows and stay responsive.
 static ONE_AT_A_TIME: Mutex<()> = Mutex::const_new(());
 
+/// The same turn for a test that starts the app itself, without WebDriver (it runs in no
+/// async runtime).
+pub fn blocking_turn() -> MutexGuard<'static, ()> {
+    ONE_AT_A_TIME.blocking_lock()
+}
+
 pub const WAIT: Duration = Duration::from_secs(15);
 
 pub struct Driver(Child);

@@ -6,13 +6,22 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+/// One monitor at a time in a process: tests that share a test binary must not see each
+/// other's notifications.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
 pub struct NotifyMonitor {
     child: Child,
     seen: Arc<Mutex<String>>,
+    _turn: std::sync::MutexGuard<'static, ()>,
 }
 
 impl NotifyMonitor {
     pub fn start() -> NotifyMonitor {
+        // A test that failed while holding the turn must not fail every later one.
+        let turn = ONE_AT_A_TIME
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         let mut child = Command::new("dbus-monitor")
             .args([
                 "--session",
@@ -34,7 +43,11 @@ impl NotifyMonitor {
         });
         // dbus-monitor needs a moment to install its match rule.
         std::thread::sleep(Duration::from_millis(300));
-        NotifyMonitor { child, seen }
+        NotifyMonitor {
+            child,
+            seen,
+            _turn: turn,
+        }
     }
 
     /// `Notify` calls whose arguments mention `text`.

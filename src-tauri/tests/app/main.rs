@@ -1,0 +1,23 @@
+//! The app's integration tests in one binary, one module per former test file: the real
+//! binary from the CLI, and the real window under Xvfb over WebDriver (`e2e`, one app at a
+//! time). Linking the app's crate once instead of once per file saves minutes of every cold run
+//! on a 2-core machine. The many-writers soak stays a binary of its own: it times its work
+//! and must not share the two cores with a window.
+
+mod e2e;
+#[path = "../../core/tests/suite/common/notify_monitor.rs"]
+mod notify_monitor;
+
+mod arrival_alerts;
+mod big_day;
+mod capabilities;
+mod cli;
+mod desk_flows;
+mod host;
+mod live_desk;
+mod queue_commands;
+mod reception;
+mod recovery;
+mod sign_in;
+mod window;
+mod window_state;
