@@ -16,7 +16,6 @@ fn main() {
         "sign_out",
         "set_mode",
         "queue_status",
-        "queue_counts",
         "queue_list",
         "queue_open",
         "queue_retry",

@@ -16,7 +16,10 @@ use frontdesk_core::secrets::{KeyringStore, Secret, SecretStore};
 use frontdesk_core::store::Store;
 
 /// Exit statuses a script can rely on.
+mod error;
 mod queue;
+
+pub use error::CliError;
 
 pub mod exit {
     pub const OK: u8 = 0;
@@ -115,13 +118,11 @@ struct Context {
     secrets: Arc<dyn SecretStore>,
 }
 
-async fn context() -> Result<Context, String> {
+async fn context() -> Result<Context, CliError> {
     // The same check the window makes at start: a folder, database or permission problem is
     // named as the recovery screen names it.
-    let dir = crate::paths::data_dir()?;
-    let store = Store::open_checked(&dir)
-        .await
-        .map_err(|problem| format!("{} ({}: {})", problem.message, problem.path, problem.detail))?;
+    let dir = crate::paths::data_dir().map_err(CliError::NoDataFolder)?;
+    let store = Store::open_checked(&dir).await?;
     let secrets: Arc<dyn SecretStore> = Arc::new(KeyringStore::default());
     let accounts = Arc::new(
         Accounts::new(
@@ -172,15 +173,18 @@ pub fn run(command: Command) -> ExitCode {
     }
 }
 
-fn read_password() -> Result<Secret, String> {
+fn read_password() -> Result<Secret, CliError> {
     let mut line = String::new();
-    std::io::stdin()
-        .lock()
-        .read_line(&mut line)
-        .map_err(|e| format!("could not read the password from standard input: {e}"))?;
+    std::io::stdin().lock().read_line(&mut line).map_err(|e| {
+        CliError::Input(format!(
+            "could not read the password from standard input: {e}"
+        ))
+    })?;
     let password = line.trim_end_matches(['\r', '\n']).to_string();
     if password.is_empty() {
-        return Err("no password on standard input (pipe it in, one line)".into());
+        return Err(CliError::Input(
+            "no password on standard input (pipe it in, one line)".into(),
+        ));
     }
     Ok(Secret::new(password))
 }
@@ -190,7 +194,7 @@ async fn login(
     totp: Option<String>,
     space: Option<String>,
     server: Option<String>,
-) -> Result<u8, String> {
+) -> Result<u8, CliError> {
     let password = read_password()?;
     let context = context().await?;
     let status = context
@@ -206,8 +210,8 @@ async fn login(
         .map_err(|e| match e {
             frontdesk_core::account::AccountError::Api(
                 frontdesk_core::nexudus::ApiError::TwoFactorRequired,
-            ) => "this account uses two-factor sign-in: add --totp CODE".to_string(),
-            other => other.to_string(),
+            ) => CliError::Input("this account uses two-factor sign-in: add --totp CODE".into()),
+            other => CliError::Account(other),
         })?;
     let mode = match status.mode {
         Some(frontdesk_core::account::Mode::Reception) => "reception",
@@ -222,7 +226,7 @@ async fn login(
     Ok(exit::OK)
 }
 
-async fn run_doctor(json: bool) -> Result<u8, String> {
+async fn run_doctor(json: bool) -> Result<u8, CliError> {
     let mut checks = Vec::new();
     let context = context().await;
     let server = match &context {
@@ -236,34 +240,26 @@ async fn run_doctor(json: bool) -> Result<u8, String> {
         Err(_) => None,
     };
     let server = match server {
-        Some(server) => url::Url::parse(&server).map_err(|e| e.to_string())?,
-        None => {
-            frontdesk_core::nexudus::Endpoints::from_env(None)
-                .map_err(|e| e.to_string())?
-                .admin
-        }
+        Some(server) => url::Url::parse(&server)?,
+        None => frontdesk_core::nexudus::Endpoints::from_env(None)?.admin,
     };
     match &context {
         Ok(context) => checks.push(doctor::keyring(context.secrets.as_ref(), &server)),
         Err(_) => checks.push(doctor::keyring(&KeyringStore::default(), &server)),
     }
-    checks.push(
-        tokio::task::spawn_blocking(doctor::notifications)
-            .await
-            .map_err(|e| e.to_string())?,
-    );
+    checks.push(tokio::task::spawn_blocking(doctor::notifications).await?);
     checks.extend(doctor::server_and_clock(&server).await);
     match &context {
         Ok(context) => checks.push(doctor::database(&context.store).await),
         Err(error) => checks.push(doctor::Check {
             name: "database",
             passed: false,
-            detail: error.clone(),
+            detail: error.to_string(),
         }),
     }
     let failed = checks.iter().filter(|c| !c.passed).count();
     if json {
-        let text = serde_json::to_string_pretty(&checks).map_err(|e| e.to_string())?;
+        let text = serde_json::to_string_pretty(&checks)?;
         println!("{text}");
     } else {
         for check in &checks {
@@ -282,7 +278,7 @@ async fn run_doctor(json: bool) -> Result<u8, String> {
 /// How long `sync --once` waits for changes that are due again soon.
 const MAX_WAIT: chrono::Duration = chrono::Duration::seconds(120);
 
-async fn sync_once() -> Result<u8, String> {
+async fn sync_once() -> Result<u8, CliError> {
     let context = context().await?;
     if let Err(error) = context.accounts.restore().await {
         eprintln!("frontdesk: the saved sign-in could not be restored: {error}");
@@ -300,7 +296,7 @@ async fn sync_once() -> Result<u8, String> {
     let mut stopped;
     let mut told_busy = false;
     loop {
-        let report = engine.drain().await.map_err(|e| e.to_string())?;
+        let report = engine.drain().await?;
         if report.busy {
             // The app (or another run) is sending this folder's changes: one sender at a
             // time, so wait for it rather than send anything twice.
@@ -317,11 +313,7 @@ async fn sync_once() -> Result<u8, String> {
         }
         completed += report.completed;
         stopped = report.stopped;
-        let counts = context
-            .store
-            .queue_counts(None)
-            .await
-            .map_err(|e| e.to_string())?;
+        let counts = context.store.queue_counts(None).await?;
         let due = match report.next_wake {
             Some(due) if report.stopped.is_none() && counts.to_send() > 0 && due <= deadline => due,
             _ => break,
@@ -335,11 +327,7 @@ async fn sync_once() -> Result<u8, String> {
         stopped,
         ..Default::default()
     };
-    let counts = context
-        .store
-        .queue_counts(None)
-        .await
-        .map_err(|e| e.to_string())?;
+    let counts = context.store.queue_counts(None).await?;
     let stopped = report
         .stopped
         .map(|state| {

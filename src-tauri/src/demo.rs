@@ -1,12 +1,9 @@
 //! Demo mode (`FRONTDESK_DEMO=1`, set by `./x run`): signs in to the simulator's demo
 //! reception account so the app opens ready to use.
 
-use std::sync::Arc;
-
-use frontdesk_core::account::{Accounts, SignInRequest};
-use frontdesk_core::arrivals::Watcher;
+use frontdesk_core::account::SignInRequest;
 use frontdesk_core::secrets::Secret;
-use frontdesk_core::sync::SyncEngine;
+use frontdesk_core::wiring::Core;
 use tauri::AppHandle;
 
 use crate::error::UiError;
@@ -15,14 +12,9 @@ use crate::events::{emit, WindowEvent};
 pub const DEMO_EMAIL: &str = "reception@frontdesk.test";
 const DEMO_PASSWORD: &str = "frontdesk";
 
-pub fn sign_in_if_needed(
-    app: AppHandle,
-    accounts: Arc<Accounts>,
-    engine: Arc<SyncEngine>,
-    watcher: Arc<Watcher>,
-) {
+pub fn sign_in_if_needed(app: AppHandle, core: Core) {
     tauri::async_runtime::spawn(async move {
-        match accounts.status().await {
+        match core.accounts.status().await {
             Ok(status) if status.signed_in => return,
             Err(error) => tracing::warn!(%error, "demo: no session status"),
             Ok(_) => {}
@@ -34,10 +26,8 @@ pub fn sign_in_if_needed(
             space: None,
             server: None,
         };
-        match accounts.sign_in(request).await {
+        match core.sign_in(request).await {
             Ok(status) => {
-                engine.wake();
-                watcher.wake();
                 emit(&app, WindowEvent::SessionChanged, status);
             }
             Err(error) => {

@@ -8,7 +8,7 @@ use tauri_plugin_autostart::ManagerExt;
 use crate::error::UiError;
 
 pub fn apply(app: &AppHandle, preferences: &Preferences) -> Result<(), UiError> {
-    if let Some(window) = app.get_webview_window("main") {
+    if let Some(window) = app.get_webview_window(crate::events::MAIN_WINDOW) {
         let kiosk = preferences.kiosk;
         if window.is_fullscreen().unwrap_or(false) != kiosk {
             window

@@ -4,6 +4,9 @@
 use serde::Serialize;
 use tauri::{AppHandle, Emitter};
 
+/// The one window's label, as `tauri.conf.json` names it.
+pub const MAIN_WINDOW: &str = "main";
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WindowEvent {
     /// An arrival alert, shown in the window too.
@@ -65,5 +68,12 @@ mod tests {
                 event
             );
         }
+    }
+
+    #[test]
+    fn the_main_window_is_the_one_the_config_makes() {
+        let config: serde_json::Value =
+            serde_json::from_str(include_str!("../tauri.conf.json")).expect("tauri.conf.json");
+        assert_eq!(config["app"]["windows"][0]["label"], MAIN_WINDOW);
     }
 }

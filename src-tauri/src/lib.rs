@@ -8,6 +8,7 @@ mod desktop;
 mod error;
 mod events;
 mod logging;
+mod milestones;
 mod notifications;
 mod paths;
 mod recovery;
@@ -53,10 +54,10 @@ pub fn run() -> ExitCode {
             None,
         ))
         .plugin(tauri_plugin_notification::init())
-        // Start-up milestones, read by the benchmarks (same line as their reference app).
+        // A start-up milestone for the benchmarks (their reference app reports the same).
         .on_page_load(|_, payload| {
             if matches!(payload.event(), tauri::webview::PageLoadEvent::Finished) {
-                eprintln!("startup: page loaded");
+                milestones::reached(milestones::Milestone::PageLoaded);
             }
         })
         .on_window_event(|window, event| {
@@ -75,7 +76,7 @@ pub fn run() -> ExitCode {
                 Ok(state) => {
                     app.manage(recovery::Startup::default());
                     let preferences = tauri::async_runtime::block_on(
-                        frontdesk_core::preferences::Preferences::load(&state.store),
+                        frontdesk_core::preferences::Preferences::load(&state.core.store),
                     )
                     .unwrap_or_default();
                     open_desk(&handle, state, preferences);
@@ -103,7 +104,6 @@ pub fn run() -> ExitCode {
             commands::session::sign_out,
             commands::session::set_mode,
             commands::queue::queue_status,
-            commands::queue::queue_counts,
             commands::queue::queue_list,
             commands::queue::queue_open,
             commands::queue::queue_retry,
@@ -165,15 +165,10 @@ pub(crate) fn open_desk(
         tracing::warn!(message = %error.message, "settings not applied at start");
     }
     if state.demo {
-        demo::sign_in_if_needed(
-            handle.clone(),
-            state.accounts.clone(),
-            state.engine.clone(),
-            state.watcher.clone(),
-        );
+        demo::sign_in_if_needed(handle.clone(), state.core.clone());
     }
-    let tray = tray::build(handle);
-    state.run_background(handle.clone(), tray);
+    tray::build(handle, state.core.engine.clone());
+    state.run_background(handle.clone());
     handle.manage(state);
 }
 

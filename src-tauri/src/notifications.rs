@@ -11,7 +11,7 @@ use crate::events::{emit, WindowEvent};
 
 /// Brings the main window forward (a notification click, a second launch).
 pub fn raise_window(app: &AppHandle) {
-    if let Some(window) = app.get_webview_window("main") {
+    if let Some(window) = app.get_webview_window(crate::events::MAIN_WINDOW) {
         let _ = window.unminimize();
         let _ = window.show();
         let _ = window.set_focus();

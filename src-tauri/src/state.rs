@@ -3,24 +3,17 @@
 
 use std::sync::Arc;
 
-use frontdesk_core::account::Accounts;
-use frontdesk_core::arrivals::{Notifier, Watcher};
-use frontdesk_core::desk::Desk;
+use frontdesk_core::arrivals::Notifier;
 use frontdesk_core::secrets::{KeyringStore, SecretStore};
 use frontdesk_core::store::recovery::{ProblemKind, StartupProblem};
-use frontdesk_core::store::Store;
 use frontdesk_core::supervise::supervise;
-use frontdesk_core::sync::SyncEngine;
 use frontdesk_core::wiring::Core;
 
 use crate::events::{emit, WindowEvent};
 
 pub struct AppState {
-    pub accounts: Arc<Accounts>,
-    pub store: Store,
-    pub engine: Arc<SyncEngine>,
-    pub desk: Arc<Desk>,
-    pub watcher: Arc<Watcher>,
+    /// The core's parts, wired once (see `frontdesk_core::wiring`).
+    pub core: Core,
     pub notifier: Arc<dyn Notifier>,
     /// When a person last used the window (the arrival watcher slows down at night when idle).
     pub last_input: Arc<std::sync::Mutex<std::time::Instant>>,
@@ -40,19 +33,9 @@ impl AppState {
         })?;
         let secrets: Arc<dyn SecretStore> = Arc::new(KeyringStore::default());
         let notifier = crate::notifications::notifier(app.clone());
-        let Core {
-            store,
-            accounts,
-            engine,
-            desk,
-            watcher,
-        } = Core::open(&dir, secrets, notifier.clone()).await?;
+        let core = Core::open(&dir, secrets, notifier.clone()).await?;
         Ok(AppState {
-            accounts,
-            store,
-            engine,
-            desk,
-            watcher,
+            core,
             notifier,
             last_input: Arc::new(std::sync::Mutex::new(std::time::Instant::now())),
             demo: std::env::var_os("FRONTDESK_DEMO").is_some(),
@@ -61,9 +44,9 @@ impl AppState {
 
     /// Starts the engine and the arrival watcher, and tells the window about every change of
     /// the queue's status.
-    pub fn run_background(&self, app: tauri::AppHandle, tray: Option<crate::tray::Tray>) {
+    pub fn run_background(&self, app: tauri::AppHandle) {
         // Both are supervised: a panic is logged and the task starts again.
-        let (engine, after_crash) = (self.engine.clone(), self.engine.clone());
+        let (engine, after_crash) = (self.core.engine.clone(), self.core.engine.clone());
         tauri::async_runtime::spawn(supervise(
             "sync engine",
             move || engine.clone().run(),
@@ -73,7 +56,7 @@ impl AppState {
             },
         ));
         // Visitor data older than the retention setting goes at start and then daily.
-        let store = self.store.clone();
+        let store = self.core.store.clone();
         tauri::async_runtime::spawn(supervise(
             "retention purge",
             move || frontdesk_core::retention::run(store.clone()),
@@ -82,21 +65,25 @@ impl AppState {
         let last_input = self.last_input.clone();
         let idle: Arc<dyn Fn() -> std::time::Duration + Send + Sync> =
             Arc::new(move || last_input.lock().map(|at| at.elapsed()).unwrap_or_default());
-        let watcher = self.watcher.clone();
+        let watcher = self.core.watcher.clone();
         tauri::async_runtime::spawn(supervise(
             "arrival watcher",
             move || watcher.clone().run(idle.clone()),
             || async {},
         ));
-        forward(&app, self.watcher.subscribe(), WindowEvent::Arrival);
+        forward(&app, self.core.watcher.subscribe(), WindowEvent::Arrival);
         forward(
             &app,
-            self.watcher.subscribe_changes(),
+            self.core.watcher.subscribe_changes(),
             WindowEvent::ListChanged,
         );
         // Nexudus ended the session: the window says so at once (not at the next click), the
-        // engine records that the queue waits for a sign-in, and the tray says the same.
-        let (accounts, engine, window) = (self.accounts.clone(), self.engine.clone(), app.clone());
+        // engine records that the queue waits for a sign-in (and the tray, following it, says so).
+        let (accounts, engine, window) = (
+            self.core.accounts.clone(),
+            self.core.engine.clone(),
+            app.clone(),
+        );
         tauri::async_runtime::spawn(async move {
             loop {
                 accounts.session_lost().await;
@@ -107,13 +94,10 @@ impl AppState {
                 }
             }
         });
-        let mut status = self.engine.subscribe();
+        let mut status = self.core.engine.subscribe();
         tauri::async_runtime::spawn(async move {
             while status.changed().await.is_ok() {
                 let current = status.borrow_and_update().clone();
-                if let Some(tray) = &tray {
-                    tray.show(&current);
-                }
                 emit(&app, WindowEvent::QueueChanged, current);
             }
         });

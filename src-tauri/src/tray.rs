@@ -1,12 +1,12 @@
 //! The tray icon: how many changes wait to sync, at a glance, and the quick actions a desk
 //! needs without opening the window (open, sync now, quit).
 
-use frontdesk_core::sync::{EngineState, SyncStatus};
+use std::sync::Arc;
+
+use frontdesk_core::sync::{EngineState, SyncEngine, SyncStatus};
 use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
 use tauri::tray::{TrayIcon, TrayIconBuilder};
-use tauri::{AppHandle, Manager, Wry};
-
-use crate::state::AppState;
+use tauri::{AppHandle, Wry};
 
 pub struct Tray {
     icon: TrayIcon,
@@ -41,24 +41,31 @@ pub fn describe(status: &SyncStatus) -> (String, String) {
     (label, line)
 }
 
-/// Builds the tray. A desktop without a tray (or without its library) gets none; the app
-/// works the same.
-pub fn build(app: &AppHandle) -> Option<Tray> {
-    let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| try_build(app)));
+/// Builds the tray, which then follows the engine's status by itself and asks it to sync. A
+/// desktop without a tray (or without its library) gets none; the app works the same.
+pub fn build(app: &AppHandle, engine: Arc<SyncEngine>) {
+    let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        try_build(app, engine.clone())
+    }));
     match built {
-        Ok(Ok(tray)) => Some(tray),
-        Ok(Err(error)) => {
-            tracing::warn!(%error, "no tray icon");
-            None
-        }
-        Err(_) => {
-            tracing::warn!("no tray icon: the desktop's tray library could not be loaded");
-            None
-        }
+        Ok(Ok(tray)) => follow(tray, engine),
+        Ok(Err(error)) => tracing::warn!(%error, "no tray icon"),
+        Err(_) => tracing::warn!("no tray icon: the desktop's tray library could not be loaded"),
     }
 }
 
-fn try_build(app: &AppHandle) -> tauri::Result<Tray> {
+/// Shows every change of the queue's status.
+fn follow(tray: Tray, engine: Arc<SyncEngine>) {
+    let mut status = engine.subscribe();
+    tauri::async_runtime::spawn(async move {
+        while status.changed().await.is_ok() {
+            let current = status.borrow_and_update().clone();
+            tray.show(&current);
+        }
+    });
+}
+
+fn try_build(app: &AppHandle, engine: Arc<SyncEngine>) -> tauri::Result<Tray> {
     let status_item =
         MenuItem::with_id(app, "status", "Everything is synced", false, None::<&str>)?;
     let open = MenuItem::with_id(app, "open", "Open Front Desk", true, None::<&str>)?;
@@ -78,13 +85,9 @@ fn try_build(app: &AppHandle) -> tauri::Result<Tray> {
     let mut builder = TrayIconBuilder::with_id("front-desk")
         .tooltip("Front Desk")
         .menu(&menu)
-        .on_menu_event(|app, event| match event.id().as_ref() {
+        .on_menu_event(move |app, event| match event.id().as_ref() {
             "open" => crate::notifications::raise_window(app),
-            "sync" => {
-                if let Some(state) = app.try_state::<AppState>() {
-                    state.engine.wake();
-                }
-            }
+            "sync" => engine.wake(),
             "quit" => app.exit(0),
             _ => {}
         });

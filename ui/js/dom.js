@@ -12,6 +12,43 @@ export function show(id, visible = true) {
   if (element) element.hidden = !visible;
 }
 
+/**
+ * A form's messages per field, as the core words them ("Email is not a valid email address").
+ * `fields` maps the core's field names to input ids; a message shows in `${id}-message` (or in
+ * `messageIds[field]`, without marking the input), and one about a field the form has no input
+ * for shows in `otherId` when given. `errorId` is the form's general message, hidden by clear().
+ */
+export function fieldMessages({ fields, labels, errorId = null, otherId = null, messageIds = {}, focus = true }) {
+  const messageOf = (field) => messageIds[field] ?? `${fields[field]}-message`;
+  return {
+    clear() {
+      if (errorId) show(errorId, false);
+      for (const [field, id] of Object.entries(fields)) {
+        byId(id)?.removeAttribute("aria-invalid");
+        setText(messageOf(field), "");
+        show(messageOf(field), false);
+      }
+    },
+    show(problems = []) {
+      for (const { field, message } of problems) {
+        const text = `${labels[field] ?? field} ${message}`;
+        if (!(field in fields)) {
+          if (otherId) {
+            setText(otherId, text);
+            show(otherId, true);
+          }
+          continue;
+        }
+        setText(messageOf(field), text);
+        show(messageOf(field), true);
+        if (!(field in messageIds)) byId(fields[field])?.setAttribute("aria-invalid", "true");
+      }
+      const first = problems.find(({ field }) => field in fields && !(field in messageIds));
+      if (focus && first) byId(fields[first.field])?.focus();
+    },
+  };
+}
+
 /** A new element with a class and text (text only: never HTML). */
 export function element(tag, className = "", text = "") {
   const node = document.createElement(tag);

@@ -2,7 +2,7 @@ import { alerts, app, on, queue, recovery, session, settings } from "./api.js";
 import { byId, setText, show } from "./dom.js";
 import { EVENTS } from "./events.js";
 import { mountBadge } from "./views/badge.js";
-import { enterHost, focusUpcoming, mountHost, showUpcoming, showUpcomingChanges } from "./views/host.js";
+import { enterHost, focusUpcoming, mountHost, setMaxDates, showUpcoming, showUpcomingChanges } from "./views/host.js";
 import { mountOnSite } from "./views/on-site.js";
 import { enterReception, focusVisitor, mountReception, setSignedOut, showChanges, showSyncStatus, showToday } from "./views/reception.js";
 import { applyKiosk, enterSettings, kioskProof, mountSettings, showKioskPasswordProblem } from "./views/settings.js";
@@ -156,6 +156,7 @@ async function start() {
   try {
     const info = await app.info();
     defaultServer = info.defaultServer;
+    setMaxDates(info.maxDates);
     setText("app-version", info.version);
     setText("app-server", info.server);
     if (info.demo) {

@@ -1,14 +1,16 @@
 //! The sync engine against the server's limit, beside a naive client under the same limits;
 //! and a host's 30 registrations, batched, beside one request per visitor.
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
+use frontdesk_core::arrivals::Silent;
 use frontdesk_core::nexudus::pacing::PaceLimits;
 use frontdesk_core::nexudus::{ApiError, NewVisitor, NexudusClient, Registration, VisitorChange};
 use frontdesk_core::queue::{Operation, Target};
 use frontdesk_core::store::Store;
-use frontdesk_core::sync::SyncEngine;
+use frontdesk_core::wiring::Core;
 use nexudus_sim::RunningSim;
 use serde_json::{json, Value};
 
@@ -136,7 +138,7 @@ async fn engine_run(visitors: usize, walk_ins: usize) -> Result<Value, String> {
             .await
             .map_err(|e| e.to_string())?;
     }
-    let engine = SyncEngine::new(store.clone(), accounts.clone());
+    let engine = Core::assemble(store.clone(), accounts.clone(), Arc::new(Silent)).engine;
     let since = last_seq(&sim);
     let started = Instant::now();
     let watched = sim.sim.clone();
@@ -326,7 +328,7 @@ pub async fn registrations() -> Result<Value, String> {
         .map_err(|e| e.to_string())?;
     let since = last_seq(&sim_a);
     let started = Instant::now();
-    let engine = SyncEngine::new(store.clone(), accounts.clone());
+    let engine = Core::assemble(store.clone(), accounts.clone(), Arc::new(Silent)).engine;
     while store
         .queue_counts(None)
         .await

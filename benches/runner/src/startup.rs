@@ -10,12 +10,12 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::{Duration as Minutes, Utc};
-use frontdesk_core::desk::Desk;
+use frontdesk_core::arrivals::Silent;
 use frontdesk_core::nexudus::pacing::PaceLimits;
 use frontdesk_core::secrets::KeyringStore;
 use frontdesk_core::store::settings::LOCATION as LOCATION_SETTING;
 use frontdesk_core::store::Store;
-use frontdesk_core::sync::SyncEngine;
+use frontdesk_core::wiring::Core;
 use serde_json::{json, Value};
 
 use crate::support::*;
@@ -34,6 +34,7 @@ fn launch(binary: &str, env: &[(&str, String)]) -> Result<Launched, String> {
     command
         .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
         .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+        .env("FRONTDESK_MILESTONES", "1")
         .stdout(Stdio::null())
         .stderr(Stdio::piped());
     let started = Instant::now();
@@ -55,17 +56,25 @@ fn launch(binary: &str, env: &[(&str, String)]) -> Result<Launched, String> {
 }
 
 impl Launched {
-    /// Milliseconds from the spawn to the first line containing `marker`.
-    fn until(&self, marker: &str) -> Result<(f64, String), String> {
+    /// Milliseconds from the spawn to the milestone `name` (a `milestone {json}` line on
+    /// stderr), and what the milestone said.
+    fn until(&self, name: &str) -> Result<(f64, Value), String> {
         let deadline = self.started + Duration::from_secs(60);
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
             match self.lines.recv_timeout(left) {
-                Ok(line) if line.contains(marker) => {
-                    return Ok((self.started.elapsed().as_secs_f64() * 1000.0, line))
+                Ok(line) => {
+                    let Some(said) = line
+                        .strip_prefix("milestone ")
+                        .and_then(|json| serde_json::from_str::<Value>(json).ok())
+                    else {
+                        continue;
+                    };
+                    if said["name"] == name {
+                        return Ok((self.started.elapsed().as_secs_f64() * 1000.0, said));
+                    }
                 }
-                Ok(_) => continue,
-                Err(_) => return Err(format!("never printed {marker:?}")),
+                Err(_) => return Err(format!("never reached the milestone {name:?}")),
             }
         }
     }
@@ -169,8 +178,7 @@ async fn prepared_desk(sim: &nexudus_sim::RunningSim) -> Result<std::path::PathB
         Arc::new(KeyringStore::default()),
     )
     .await?;
-    let engine = SyncEngine::new(store.clone(), accounts.clone());
-    let desk = Desk::new(store.clone(), accounts, engine);
+    let desk = Core::assemble(store.clone(), accounts, Arc::new(Silent)).desk;
     let rows = desk
         .refresh_today(SHOREDITCH)
         .await
@@ -208,16 +216,16 @@ pub async fn run(quick: bool) -> Result<Value, String> {
     let mut rows_line = String::new();
     for _ in 0..rounds {
         let empty = launch(&reference, &[])?;
-        reference_paint.push(empty.until("startup: page loaded")?.0);
+        reference_paint.push(empty.until("page_loaded")?.0);
         tokio::time::sleep(IDLE).await;
         reference_pss.push(empty.pss_mb());
         empty.end();
 
         let desk = launch(&app, &app_env)?;
-        app_paint.push(desk.until("startup: page loaded")?.0);
-        let (usable, line) = desk.until("startup: today's list served")?;
+        app_paint.push(desk.until("page_loaded")?.0);
+        let (usable, said) = desk.until("today_served")?;
         app_usable.push(usable);
-        rows_line = line;
+        rows_line = format!("today's list served ({} rows)", said["rows"]);
         tokio::time::sleep(IDLE).await;
         app_pss.push(desk.pss_mb());
         desk.end();

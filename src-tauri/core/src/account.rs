@@ -135,18 +135,7 @@ fn trimmed(value: Option<String>) -> Option<String> {
 /// Checks the form before anything is sent, in the server's wording style.
 fn validate(request: &SignInRequest) -> Result<(), AccountError> {
     let mut fields = Vec::new();
-    let email = request.email.trim();
-    if email.is_empty() {
-        fields.push(field("email", "is a required field"));
-    } else if !email.contains('@')
-        || email.starts_with('@')
-        || email.ends_with('@')
-        || email != crate::input::one_line(email)
-    {
-        fields.push(field("email", "is not a valid email address"));
-    } else if email.chars().count() > crate::input::EMAIL_MAX {
-        fields.push(field("email", "must be at most 254 characters"));
-    }
+    crate::input::check_email(request.email.trim(), true, &mut fields);
     if request.password.expose().is_empty() {
         fields.push(field("password", "is a required field"));
     }

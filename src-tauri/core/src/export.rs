@@ -69,22 +69,15 @@ mod tests {
     fn visitor(name: &str, arrived: bool, left: bool) -> DeskVisitor {
         DeskVisitor {
             id: Some(1),
-            queued_id: None,
             full_name: name.into(),
             email: Some("v@example.com".into()),
             company: Some("Acme, Inc.".into()),
             host_name: Some("Ana".into()),
             business_id: Some(1),
-            visitor_code: None,
-            expected_at: None,
             arrived_at: arrived.then(Utc::now),
             departed_at: left.then(Utc::now),
             arrived,
-            approval: None,
-            notes: None,
-            pending: false,
-            needs_attention: false,
-            earlier_day: false,
+            ..DeskVisitor::default()
         }
     }
 

@@ -85,7 +85,8 @@ pub fn check_length(field: &str, value: Option<&str>, max: usize, fields: &mut V
     }
 }
 
-/// The same shape the server checks, in the server's wording.
+/// The same shape the server checks, in the server's wording: the one email rule, for the
+/// sign-in, the walk-in and the registration forms alike.
 pub fn check_email(email: &str, required: bool, fields: &mut Vec<FieldProblem>) {
     if email.is_empty() {
         if required {
@@ -95,7 +96,9 @@ pub fn check_email(email: &str, required: bool, fields: &mut Vec<FieldProblem>) 
     }
     let shaped = email.rsplit_once('@').is_some_and(|(local, domain)| {
         !local.is_empty() && domain.contains('.') && !domain.ends_with('.')
-    }) && !email.contains(char::is_whitespace);
+    }) && !email.contains(char::is_whitespace)
+        // Invisible or control characters (a form cleans them away; the sign-in does not).
+        && email == one_line(email);
     if !shaped {
         fields.push(problem("email", "is not a valid email address"));
     } else {
@@ -103,7 +106,7 @@ pub fn check_email(email: &str, required: bool, fields: &mut Vec<FieldProblem>) 
     }
 }
 
-/// A registration's dates: 1 to 30, none in the past, none over a year ahead, no two alike.
+/// A registration's dates: 1 to [`MAX_DATES`], none in the past, none over a year ahead, no two alike.
 pub fn check_dates(dates: &[DateTime<Utc>], now: DateTime<Utc>, fields: &mut Vec<FieldProblem>) {
     let message = if dates.is_empty() {
         Some("needs at least one date".to_string())

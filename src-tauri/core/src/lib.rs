@@ -12,6 +12,7 @@ pub mod export;
 pub mod input;
 pub mod kiosk;
 pub mod live;
+pub mod lock;
 pub mod nexudus;
 pub mod preferences;
 pub mod queue;

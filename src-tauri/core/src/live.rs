@@ -141,44 +141,20 @@ mod tests {
     fn visitor(id: i64) -> DeskVisitor {
         DeskVisitor {
             id: Some(id),
-            queued_id: None,
             full_name: format!("Visitor {id}"),
-            email: None,
-            company: None,
-            host_name: None,
             business_id: Some(1),
-            visitor_code: None,
             expected_at: Utc.with_ymd_and_hms(2030, 1, 1, 10, 0, 0).single(),
-            arrived_at: None,
-            departed_at: None,
-            arrived: false,
-            approval: None,
-            notes: None,
-            pending: false,
-            needs_attention: false,
-            earlier_day: false,
+            ..DeskVisitor::default()
         }
     }
 
     fn op(id: &str, operation: Operation, server_ids: Vec<i64>) -> QueuedOp {
-        let now = Utc::now();
         QueuedOp {
-            seq: 1,
             id: id.into(),
             account: "a".into(),
-            visitor_key: String::new(),
-            operation,
-            state: OpState::Done,
             attempts: 1,
-            send_alone: false,
-            created_at: now,
-            updated_at: now,
-            next_attempt_at: now,
-            last_error: None,
-            error_fields: Vec::new(),
             server_ids,
-            looks: 0,
-            outcome: None,
+            ..QueuedOp::for_test(1, OpState::Done, operation)
         }
     }
 

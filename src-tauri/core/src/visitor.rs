@@ -116,6 +116,27 @@ impl DeskVisitor {
     }
 }
 
+/// A visitor as the window receives it: the row, and its presence decided here, so the page
+/// groups and counts by it and never works it out again.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ShownVisitor {
+    #[serde(flatten)]
+    pub visitor: DeskVisitor,
+    pub presence: Presence,
+}
+
+impl From<DeskVisitor> for ShownVisitor {
+    fn from(visitor: DeskVisitor) -> Self {
+        let presence = visitor.presence();
+        ShownVisitor { visitor, presence }
+    }
+}
+
+/// A list as the window receives it.
+pub fn shown(rows: Vec<DeskVisitor>) -> Vec<ShownVisitor> {
+    rows.into_iter().map(ShownVisitor::from).collect()
+}
+
 /// A location as the UI lists it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -126,4 +147,22 @@ pub struct Location {
     /// the window shows times in it).
     #[serde(default)]
     pub time_zone: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_window_gets_each_rows_presence_beside_its_fields() {
+        let left = DeskVisitor {
+            full_name: "Ada".into(),
+            arrived: true,
+            departed_at: Some(Utc::now()),
+            ..DeskVisitor::default()
+        };
+        let sent = serde_json::to_value(shown(vec![left])).expect("json");
+        assert_eq!(sent[0]["presence"], "left");
+        assert_eq!(sent[0]["fullName"], "Ada");
+    }
 }

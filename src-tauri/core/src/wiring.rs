@@ -5,13 +5,16 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::account::{timeout_from_env, Accounts};
+use crate::account::{
+    timeout_from_env, AccountError, Accounts, Mode, SessionStatus, SignInRequest,
+};
 use crate::arrivals::{Notifier, Watcher};
-use crate::desk::Desk;
+use crate::desk::{Desk, DeskError};
 use crate::nexudus::endpoints::OVERRIDE_ENV;
+use crate::queue::Operation;
 use crate::secrets::SecretStore;
 use crate::store::recovery::StartupProblem;
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 use crate::sync::SyncEngine;
 
 /// Everything a running desk holds.
@@ -58,5 +61,56 @@ impl Core {
             desk,
             watcher,
         }
+    }
+
+    // What a person does that the background tasks must hear of at once: each wakes the
+    // engine or the watcher itself, so no caller can forget to.
+
+    /// Signs in; a paused queue resumes and arrivals are watched for the new account.
+    pub async fn sign_in(&self, request: SignInRequest) -> Result<SessionStatus, AccountError> {
+        let status = self.accounts.sign_in(request).await?;
+        self.engine.wake();
+        self.watcher.wake();
+        Ok(status)
+    }
+
+    /// Switches between reception and host; the watcher looks at what the new mode needs.
+    pub async fn set_mode(&self, mode: Mode) -> Result<SessionStatus, AccountError> {
+        let status = self.accounts.set_mode(mode).await?;
+        self.watcher.wake();
+        Ok(status)
+    }
+
+    /// Chooses reception's location; arrivals there are looked for at once.
+    pub async fn set_location(&self, business: i64) -> Result<(), DeskError> {
+        self.desk.set_location(business).await?;
+        self.watcher.wake();
+        Ok(())
+    }
+
+    /// Sends a change that needed a person again, now.
+    pub async fn retry(&self, id: &str) -> Result<bool, StoreError> {
+        let retried = self.store.retry_operation(id).await?;
+        self.engine.wake();
+        Ok(retried)
+    }
+
+    /// A person's correction of a refused change, sent now.
+    pub async fn correct(&self, id: &str, edited: &Operation) -> Result<bool, DeskError> {
+        let corrected = crate::corrections::correct(&self.store, id, edited).await?;
+        self.engine.wake();
+        Ok(corrected)
+    }
+
+    /// Drops a change; later ones on the same visitor may go now.
+    pub async fn discard(&self, id: &str) -> Result<bool, StoreError> {
+        let discarded = self.store.discard_operation(id).await?;
+        self.engine.wake();
+        Ok(discarded)
+    }
+
+    /// "Sync now": the engine stops waiting and tries what is due.
+    pub fn sync_now(&self) {
+        self.engine.wake();
     }
 }

@@ -8,17 +8,13 @@ use frontdesk_core::input::one_line;
 use frontdesk_core::queue::QueuedOp;
 use frontdesk_core::store::Store;
 
-use super::{context, exit, Format, QueueAction};
+use super::{context, exit, CliError, Format, QueueAction};
 
-pub(super) async fn queue(action: QueueAction) -> Result<u8, String> {
+pub(super) async fn queue(action: QueueAction) -> Result<u8, CliError> {
     let context = context().await?;
     match action {
         QueueAction::Status { json } => {
-            let counts = context
-                .store
-                .queue_counts(None)
-                .await
-                .map_err(|e| e.to_string())?;
+            let counts = context.store.queue_counts(None).await?;
             let account = context.accounts.status().await.ok().and_then(|s| s.email);
             if json {
                 let value = serde_json::json!({ "account": account, "counts": counts });
@@ -41,11 +37,7 @@ pub(super) async fn queue(action: QueueAction) -> Result<u8, String> {
             Ok(exit::OK)
         }
         QueueAction::List { format } => {
-            let open = context
-                .store
-                .open_operations(None)
-                .await
-                .map_err(|e| e.to_string())?;
+            let open = context.store.open_operations(None).await?;
             write_operations(&open, format, &mut std::io::stdout().lock())?;
             Ok(exit::OK)
         }
@@ -53,8 +45,11 @@ pub(super) async fn queue(action: QueueAction) -> Result<u8, String> {
             let ops = all_operations(&context.store).await?;
             match output {
                 Some(path) => {
-                    let mut file = std::fs::File::create(&path)
-                        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                    let mut file =
+                        std::fs::File::create(&path).map_err(|cause| CliError::Write {
+                            path: path.display().to_string(),
+                            cause,
+                        })?;
                     write_operations(&ops, format, &mut file)?;
                     eprintln!("{} operations written to {}", ops.len(), path.display());
                 }
@@ -65,7 +60,7 @@ pub(super) async fn queue(action: QueueAction) -> Result<u8, String> {
     }
 }
 
-async fn all_operations(store: &Store) -> Result<Vec<QueuedOp>, String> {
+async fn all_operations(store: &Store) -> Result<Vec<QueuedOp>, CliError> {
     store
         .recent_operations(i64::MAX)
         .await
@@ -73,22 +68,20 @@ async fn all_operations(store: &Store) -> Result<Vec<QueuedOp>, String> {
             ops.sort_by_key(|op| op.seq);
             ops
         })
-        .map_err(|e| e.to_string())
+        .map_err(CliError::from)
 }
 
-fn write_operations(ops: &[QueuedOp], format: Format, out: &mut dyn Write) -> Result<(), String> {
-    let io = |e: std::io::Error| e.to_string();
+fn write_operations(ops: &[QueuedOp], format: Format, out: &mut dyn Write) -> Result<(), CliError> {
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, ops).map_err(|e| e.to_string())?;
-            writeln!(out).map_err(io)?;
+            serde_json::to_writer_pretty(&mut *out, ops)?;
+            writeln!(out)?;
         }
         Format::Csv => {
             writeln!(
                 out,
                 "id,state,kind,summary,account,created_at,attempts,last_error,server_ids"
-            )
-            .map_err(io)?;
+            )?;
             for op in ops {
                 let ids: Vec<String> = op.server_ids.iter().map(i64::to_string).collect();
                 let row = [
@@ -103,12 +96,12 @@ fn write_operations(ops: &[QueuedOp], format: Format, out: &mut dyn Write) -> Re
                     ids.join(" "),
                 ];
                 let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
-                writeln!(out, "{}", cells.join(",")).map_err(io)?;
+                writeln!(out, "{}", cells.join(","))?;
             }
         }
         Format::Text => {
             if ops.is_empty() {
-                writeln!(out, "The queue is empty.").map_err(io)?;
+                writeln!(out, "The queue is empty.")?;
             }
             for op in ops {
                 // Server messages are printed on one line, without characters that would
@@ -125,8 +118,7 @@ fn write_operations(ops: &[QueuedOp], format: Format, out: &mut dyn Write) -> Re
                     op.state.as_str(),
                     op.operation.summary(),
                     error
-                )
-                .map_err(io)?;
+                )?;
             }
         }
     }

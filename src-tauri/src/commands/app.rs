@@ -13,6 +13,8 @@ pub struct AppInfo {
     /// Nexudus's own address: any other is shown in the header at all times.
     default_server: String,
     demo: bool,
+    /// The most dates one registration may have (the host's form checks as it adds them).
+    max_dates: usize,
 }
 
 /// What the app is connected to, for the header and the demo banner.
@@ -23,5 +25,6 @@ pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, UiError> {
         server: Endpoints::from_env(None)?.admin.to_string(),
         default_server: Endpoints::resolve(None, None)?.admin.to_string(),
         demo: state.demo,
+        max_dates: frontdesk_core::input::MAX_DATES,
     })
 }

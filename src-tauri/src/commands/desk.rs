@@ -1,6 +1,7 @@
-use frontdesk_core::desk::{DeskVisitor, Host, Location, RegistrationForm, VisitorRef, WalkInForm};
+use frontdesk_core::desk::{Host, Location, RegistrationForm, VisitorRef, WalkInForm};
 use frontdesk_core::nexudus::models::Unreadable;
 use frontdesk_core::queue::QueuedOp;
+use frontdesk_core::visitor::{shown, ShownVisitor};
 use tauri::AppHandle;
 use tauri::State;
 
@@ -11,26 +12,31 @@ use crate::state::AppState;
 const DESK_LOCATION: &str = "Front Desk";
 
 #[tauri::command]
-pub async fn today(state: State<'_, AppState>, business: i64) -> Result<Vec<DeskVisitor>, UiError> {
-    let rows = state.desk.today(business).await?;
-    // The first list handed to the window is a start-up milestone (the benchmarks read it).
+pub async fn today(
+    state: State<'_, AppState>,
+    business: i64,
+) -> Result<Vec<ShownVisitor>, UiError> {
+    let rows = state.core.desk.today(business).await?;
+    // The first list handed to the window is a start-up milestone.
     static FIRST: std::sync::Once = std::sync::Once::new();
-    FIRST.call_once(|| eprintln!("startup: today's list served ({} rows)", rows.len()));
-    Ok(rows)
+    FIRST.call_once(|| {
+        crate::milestones::reached(crate::milestones::Milestone::TodayServed { rows: rows.len() })
+    });
+    Ok(shown(rows))
 }
 
 #[tauri::command]
 pub async fn refresh_today(
     state: State<'_, AppState>,
     business: i64,
-) -> Result<Vec<DeskVisitor>, UiError> {
-    Ok(state.desk.refresh_today(business).await?)
+) -> Result<Vec<ShownVisitor>, UiError> {
+    Ok(shown(state.core.desk.refresh_today(business).await?))
 }
 
 /// Records of today's list that could not be read, so the window can name them.
 #[tauri::command]
 pub fn unreadable_today(state: State<'_, AppState>, business: i64) -> Vec<Unreadable> {
-    state.desk.unreadable(business)
+    state.core.desk.unreadable(business)
 }
 
 #[tauri::command]
@@ -39,6 +45,7 @@ pub async fn check_in(
     visitor: VisitorRef,
 ) -> Result<QueuedOp, UiError> {
     Ok(state
+        .core
         .desk
         .check_in(&visitor, Some(DESK_LOCATION.into()))
         .await?)
@@ -49,12 +56,16 @@ pub async fn check_out(
     state: State<'_, AppState>,
     visitor: VisitorRef,
 ) -> Result<QueuedOp, UiError> {
-    Ok(state.desk.check_out(&visitor).await?)
+    Ok(state.core.desk.check_out(&visitor).await?)
 }
 
 #[tauri::command]
 pub async fn walk_in(state: State<'_, AppState>, form: WalkInForm) -> Result<QueuedOp, UiError> {
-    Ok(state.desk.walk_in(form, Some(DESK_LOCATION.into())).await?)
+    Ok(state
+        .core
+        .desk
+        .walk_in(form, Some(DESK_LOCATION.into()))
+        .await?)
 }
 
 #[tauri::command]
@@ -62,47 +73,45 @@ pub async fn register_visitor(
     state: State<'_, AppState>,
     form: RegistrationForm,
 ) -> Result<QueuedOp, UiError> {
-    Ok(state.desk.register(form).await?)
+    Ok(state.core.desk.register(form).await?)
 }
 
 #[tauri::command]
 pub async fn cancel_registration(state: State<'_, AppState>, id: i64) -> Result<QueuedOp, UiError> {
-    Ok(state.desk.cancel_registration(id).await?)
+    Ok(state.core.desk.cancel_registration(id).await?)
 }
 
 #[tauri::command]
-pub async fn upcoming(state: State<'_, AppState>) -> Result<Vec<DeskVisitor>, UiError> {
-    Ok(state.desk.upcoming().await?)
+pub async fn upcoming(state: State<'_, AppState>) -> Result<Vec<ShownVisitor>, UiError> {
+    Ok(shown(state.core.desk.upcoming().await?))
 }
 
 #[tauri::command]
-pub async fn refresh_upcoming(state: State<'_, AppState>) -> Result<Vec<DeskVisitor>, UiError> {
-    Ok(state.desk.refresh_upcoming().await?)
+pub async fn refresh_upcoming(state: State<'_, AppState>) -> Result<Vec<ShownVisitor>, UiError> {
+    Ok(shown(state.core.desk.refresh_upcoming().await?))
 }
 
 #[tauri::command]
 pub async fn locations(state: State<'_, AppState>) -> Result<Vec<Location>, UiError> {
-    Ok(state.desk.locations().await?)
+    Ok(state.core.desk.locations().await?)
 }
 
 /// The location this desk chose last (so the list shows from the cache before anything is
 /// read from the network).
 #[tauri::command]
 pub async fn desk_location(state: State<'_, AppState>) -> Result<Option<i64>, UiError> {
-    Ok(state.desk.location().await?)
+    Ok(state.core.desk.location().await?)
 }
 
 /// Reception's location: today's list and arrival alerts follow it.
 #[tauri::command]
 pub async fn set_location(state: State<'_, AppState>, business: i64) -> Result<(), UiError> {
-    state.desk.set_location(business).await?;
-    state.watcher.wake();
-    Ok(())
+    Ok(state.core.set_location(business).await?)
 }
 
 #[tauri::command]
 pub async fn search_hosts(state: State<'_, AppState>, text: String) -> Result<Vec<Host>, UiError> {
-    Ok(state.desk.search_hosts(&text).await?)
+    Ok(state.core.desk.search_hosts(&text).await?)
 }
 
 /// Saves who is on site now as CSV (from the local list, so it works offline); answers the
@@ -113,7 +122,7 @@ pub async fn export_on_site(
     state: State<'_, AppState>,
     business: i64,
 ) -> Result<String, UiError> {
-    let csv = frontdesk_core::export::on_site_csv(&state.desk.today(business).await?);
+    let csv = frontdesk_core::export::on_site_csv(&state.core.desk.today(business).await?);
     let stamp = chrono::Local::now().format("%Y-%m-%d-%H%M");
     let path = crate::desktop::export_dir(&app).join(format!("on-site-{stamp}.csv"));
     tokio::fs::write(&path, csv)

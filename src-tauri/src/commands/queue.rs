@@ -1,5 +1,4 @@
 use frontdesk_core::queue::{Operation, QueuedOp};
-use frontdesk_core::store::queue_reads::QueueCounts;
 use frontdesk_core::sync::SyncStatus;
 use tauri::State;
 
@@ -8,12 +7,7 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub fn queue_status(state: State<'_, AppState>) -> SyncStatus {
-    state.engine.status()
-}
-
-#[tauri::command]
-pub async fn queue_counts(state: State<'_, AppState>) -> Result<QueueCounts, UiError> {
-    Ok(state.store.queue_counts(None).await?)
+    state.core.engine.status()
 }
 
 #[tauri::command]
@@ -22,6 +16,7 @@ pub async fn queue_list(
     limit: Option<i64>,
 ) -> Result<Vec<QueuedOp>, UiError> {
     Ok(state
+        .core
         .store
         .recent_operations(limit.unwrap_or(200).clamp(1, 1000))
         .await?)
@@ -31,14 +26,12 @@ pub async fn queue_list(
 /// list could hide an old item waiting for a person behind newer finished ones.)
 #[tauri::command]
 pub async fn queue_open(state: State<'_, AppState>) -> Result<Vec<QueuedOp>, UiError> {
-    Ok(state.store.open_operations(None).await?)
+    Ok(state.core.store.open_operations(None).await?)
 }
 
 #[tauri::command]
 pub async fn queue_retry(state: State<'_, AppState>, id: String) -> Result<bool, UiError> {
-    let retried = state.store.retry_operation(&id).await?;
-    state.engine.wake();
-    Ok(retried)
+    Ok(state.core.retry(&id).await?)
 }
 
 #[tauri::command]
@@ -47,17 +40,15 @@ pub async fn queue_edit(
     id: String,
     operation: Operation,
 ) -> Result<bool, UiError> {
-    let edited = frontdesk_core::corrections::correct(&state.store, &id, &operation).await?;
-    state.engine.wake();
-    Ok(edited)
+    Ok(state.core.correct(&id, &operation).await?)
 }
 
 #[tauri::command]
 pub async fn queue_discard(state: State<'_, AppState>, id: String) -> Result<bool, UiError> {
-    Ok(state.store.discard_operation(&id).await?)
+    Ok(state.core.discard(&id).await?)
 }
 
 #[tauri::command]
 pub fn sync_now(state: State<'_, AppState>) {
-    state.engine.wake();
+    state.core.sync_now();
 }

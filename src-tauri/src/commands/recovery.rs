@@ -16,7 +16,7 @@ pub fn startup_problem(startup: State<'_, Startup>) -> Option<StartupProblem> {
 async fn open_now(app: &AppHandle, startup: &Startup) -> Result<(), UiError> {
     match AppState::start(app).await {
         Ok(state) => {
-            let preferences = frontdesk_core::preferences::Preferences::load(&state.store)
+            let preferences = frontdesk_core::preferences::Preferences::load(&state.core.store)
                 .await
                 .unwrap_or_default();
             crate::open_desk(app, state, preferences);

@@ -33,7 +33,7 @@ impl From<SignInForm> for SignInRequest {
 
 #[tauri::command]
 pub async fn session_status(state: State<'_, AppState>) -> Result<SessionStatus, UiError> {
-    Ok(state.accounts.status().await?)
+    Ok(state.core.accounts.status().await?)
 }
 
 #[tauri::command]
@@ -41,11 +41,7 @@ pub async fn sign_in(
     state: State<'_, AppState>,
     form: SignInForm,
 ) -> Result<SessionStatus, UiError> {
-    let status = state.accounts.sign_in(form.into()).await?;
-    // A paused queue resumes with the new sign-in; arrivals are watched for the new account.
-    state.engine.wake();
-    state.watcher.wake();
-    Ok(status)
+    Ok(state.core.sign_in(form.into()).await?)
 }
 
 /// In kiosk mode only with the account's password (and authenticator code, for an account
@@ -68,12 +64,16 @@ pub async fn sign_out(
         (Some(true), _) => Removal::Remove,
         _ => Removal::Keep,
     };
-    Ok(session::sign_out(&state.accounts, &state.store, proof.as_ref(), removal).await?)
+    Ok(session::sign_out(
+        &state.core.accounts,
+        &state.core.store,
+        proof.as_ref(),
+        removal,
+    )
+    .await?)
 }
 
 #[tauri::command]
 pub async fn set_mode(state: State<'_, AppState>, mode: Mode) -> Result<SessionStatus, UiError> {
-    let status = state.accounts.set_mode(mode).await?;
-    state.watcher.wake();
-    Ok(status)
+    Ok(state.core.set_mode(mode).await?)
 }

@@ -7,7 +7,7 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn preferences(state: State<'_, AppState>) -> Result<Preferences, UiError> {
-    Ok(Preferences::load(&state.store).await?)
+    Ok(Preferences::load(&state.core.store).await?)
 }
 
 /// Applies the choice to the desktop first, so a refused change is not remembered as made.
@@ -28,8 +28,14 @@ pub async fn set_preferences(
         ));
     }
     let proof = kiosk::Proof::new(password, code);
-    kiosk::check_change(&state.accounts, &state.store, &preferences, proof.as_ref()).await?;
+    kiosk::check_change(
+        &state.core.accounts,
+        &state.core.store,
+        &preferences,
+        proof.as_ref(),
+    )
+    .await?;
     crate::desktop::apply(&app, &preferences)?;
-    preferences.save(&state.store).await?;
+    preferences.save(&state.core.store).await?;
     Ok(preferences)
 }

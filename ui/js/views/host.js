@@ -1,9 +1,11 @@
-// The host's view: register a visitor for one or many dates (up to 30, as the portal allows),
+// The host's view: register a visitor for one or many dates (up to the core's limit, as the portal allows),
 // and see, and cancel, upcoming visitors. Server strings are set with textContent only.
 import { desk } from "../api.js";
-import { button, byId, element, fillOptions, onConfirmedAction, setText, show, syncChildren } from "../dom.js";
+import { button, byId, element, fieldMessages, fillOptions, onConfirmedAction, setText, show, syncChildren } from "../dom.js";
 
-const MAX_DATES = 30;
+// The core's limit (src-tauri/core/src/input.rs), told at start by app_info. Until then the
+// form lets dates be added and the core refuses too many when the form is sent.
+let maxDates = Number.POSITIVE_INFINITY;
 const FIELDS = { fullName: "visit-name", email: "visit-email", dates: "visit-dates" };
 const LABELS = { fullName: "Full name", email: "Email", dates: "Dates", businessId: "Location" };
 let dates = [];
@@ -54,37 +56,24 @@ function addDate() {
   if (!value || dates.includes(value)) return;
   const { min, max } = dateRange();
   if (value < min || value > max) {
-    showFieldMessages([{ field: "dates", message: value < min ? "cannot be in the past" : "can be at most a year ahead" }]);
+    messages.show([{ field: "dates", message: value < min ? "cannot be in the past" : "can be at most a year ahead" }]);
     return;
   }
-  if (dates.length >= MAX_DATES) {
-    showFieldMessages([{ field: "dates", message: "can have at most 30 dates" }]);
+  if (dates.length >= maxDates) {
+    messages.show([{ field: "dates", message: `can have at most ${maxDates} dates` }]);
     return;
   }
   dates = [...dates, value].sort();
   renderDates();
 }
 
-function clearMessages() {
-  show("register-error", false);
-  for (const [field, id] of Object.entries(FIELDS)) {
-    byId(id).removeAttribute("aria-invalid");
-    const message = field === "dates" ? "visit-dates-message" : `${id}-message`;
-    setText(message, "");
-    show(message, false);
-  }
-}
-
-function showFieldMessages(fields = []) {
-  for (const { field, message } of fields) {
-    const id = FIELDS[field];
-    if (!id) continue;
-    const target = field === "dates" ? "visit-dates-message" : `${id}-message`;
-    setText(target, `${LABELS[field]} ${message}`);
-    show(target, true);
-    if (field !== "dates") byId(id).setAttribute("aria-invalid", "true");
-  }
-}
+const messages = fieldMessages({
+  fields: FIELDS,
+  labels: LABELS,
+  errorId: "register-error",
+  messageIds: { dates: "visit-dates-message" },
+  focus: false,
+});
 
 function when(visitor) {
   if (!visitor.expectedAt) return "";
@@ -170,7 +159,7 @@ export async function showUpcomingChanges(changes) {
 
 async function submit(event) {
   event.preventDefault();
-  clearMessages();
+  messages.clear();
   const time = byId("visit-time").value || "10:00";
   const form = {
     businessId: Number(byId("visit-location").value) || 0,
@@ -190,8 +179,13 @@ async function submit(event) {
   } catch (error) {
     setText("register-error", error.message);
     show("register-error", true);
-    showFieldMessages(error.fields);
+    messages.show(error.fields);
   }
+}
+
+/** The most dates one registration may have, as the core checks it. */
+export function setMaxDates(limit) {
+  if (Number.isInteger(limit) && limit > 0) maxDates = limit;
 }
 
 export function mountHost(reportError) {

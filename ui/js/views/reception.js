@@ -46,9 +46,9 @@ export function onTodayChanged(handler) {
   listeners.add(handler);
 }
 
+/** "expected", "on_site" or "left", as the core decided it for the row it sent. */
 export function presence(visitor) {
-  if (visitor.departedAt) return "left";
-  return visitor.arrived ? "on_site" : "expected";
+  return visitor.presence;
 }
 
 function searchText(visitor) {

@@ -1,29 +1,15 @@
 // The sign-in form: validation messages per field, the 2FA code when the server asks for it.
 import { session } from "../api.js";
-import { byId, setText, show } from "../dom.js";
+import { byId, fieldMessages, setText, show } from "../dom.js";
 
 const FIELDS = ["email", "password", "totp", "space", "server"];
 const LABELS = { email: "Email", password: "Password", totp: "Code", space: "Space", server: "Server address" };
 
-function clearMessages() {
-  show("sign-in-error", false);
-  for (const name of FIELDS) {
-    byId(name).removeAttribute("aria-invalid");
-    setText(`${name}-message`, "");
-    show(`${name}-message`, false);
-  }
-}
-
-function showFieldMessages(fields = []) {
-  for (const { field, message } of fields) {
-    if (!FIELDS.includes(field)) continue;
-    byId(field).setAttribute("aria-invalid", "true");
-    setText(`${field}-message`, `${LABELS[field]} ${message}`);
-    show(`${field}-message`, true);
-  }
-  const first = fields.find(({ field }) => FIELDS.includes(field));
-  if (first) byId(first.field).focus();
-}
+const messages = fieldMessages({
+  fields: Object.fromEntries(FIELDS.map((name) => [name, name])),
+  labels: LABELS,
+  errorId: "sign-in-error",
+});
 
 function showError(error) {
   setText("sign-in-error", error.message);
@@ -35,7 +21,7 @@ function showError(error) {
     byId("password").select();
     byId("password").focus();
   }
-  showFieldMessages(error.fields);
+  messages.show(error.fields);
 }
 
 export function fillFromStatus(status) {
@@ -47,7 +33,7 @@ export function mountSignIn(onSignedIn) {
   const form = byId("sign-in-form");
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    clearMessages();
+    messages.clear();
     const button = byId("sign-in-button");
     button.disabled = true;
     setText("sign-in-button", "Signing in…");

@@ -1,51 +1,18 @@
 // The walk-in form: a visitor standing at the desk, checked in at once (queued, so it works
 // offline). The host is chosen from a search of the space's members.
 import { desk } from "../api.js";
-import { button, byId, element, setText, show } from "../dom.js";
+import { button, byId, element, fieldMessages, setText, show } from "../dom.js";
 import { currentBusiness, showToday } from "./reception.js";
 
 const FIELDS = { fullName: "walk-in-name", email: "walk-in-email" };
 const LABELS = { fullName: "Full name", email: "Email", businessId: "Location" };
-const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@.]+$/;
 
 let host = null;
 let searchTimer = null;
 let searchSeq = 0;
 let onError = () => {};
 
-function clearMessages() {
-  show("walk-in-error", false);
-  for (const id of Object.values(FIELDS)) {
-    byId(id).removeAttribute("aria-invalid");
-    setText(`${id}-message`, "");
-    show(`${id}-message`, false);
-  }
-}
-
-function showFieldMessages(fields = []) {
-  for (const { field, message } of fields) {
-    const id = FIELDS[field];
-    if (!id) {
-      setText("walk-in-error", `${LABELS[field] ?? field} ${message}`);
-      show("walk-in-error", true);
-      continue;
-    }
-    setText(`${id}-message`, `${LABELS[field]} ${message}`);
-    show(`${id}-message`, true);
-    byId(id).setAttribute("aria-invalid", "true");
-  }
-  const first = fields.find(({ field }) => FIELDS[field]);
-  if (first) byId(FIELDS[first.field]).focus();
-}
-
-/** The same checks the core makes, before anything is queued. */
-function check(form) {
-  const problems = [];
-  if (!form.fullName) problems.push({ field: "fullName", message: "is a required field" });
-  if (!form.email) problems.push({ field: "email", message: "is a required field" });
-  else if (!EMAIL_SHAPE.test(form.email)) problems.push({ field: "email", message: "is not a valid email address" });
-  return problems;
-}
+const messages = fieldMessages({ fields: FIELDS, labels: LABELS, errorId: "walk-in-error", otherId: "walk-in-error" });
 
 function chooseHost(found) {
   host = found;
@@ -93,7 +60,7 @@ function searchHosts() {
 
 async function submit(event) {
   event.preventDefault();
-  clearMessages();
+  messages.clear();
   setText("walk-in-result", "");
   const value = (id) => byId(id).value.trim();
   const form = {
@@ -107,11 +74,6 @@ async function submit(event) {
     reason: value("walk-in-reason") || null,
     notes: value("walk-in-notes") || null,
   };
-  const problems = check(form);
-  if (problems.length) {
-    showFieldMessages(problems);
-    return;
-  }
   const submitButton = byId("walk-in-button");
   submitButton.disabled = true;
   try {
@@ -124,7 +86,7 @@ async function submit(event) {
     byId("walk-in-name").focus();
     await showToday().catch(onError);
   } catch (error) {
-    if (error.fields) showFieldMessages(error.fields);
+    if (error.fields) messages.show(error.fields);
     else onError(error);
   } finally {
     submitButton.disabled = false;

@@ -76,8 +76,6 @@ pub struct Announcement {
 pub struct PollReport {
     pub alerts: Vec<Alert>,
     pub next: Duration,
-    /// Alerts the notification service refused (shown in the window instead).
-    pub undelivered: Vec<String>,
 }
 
 pub struct Watcher {
@@ -226,7 +224,6 @@ impl Watcher {
                 Vec::new()
             }
         };
-        let mut undelivered = Vec::new();
         let desktop = match Preferences::load(&self.store).await {
             Ok(preferences) => preferences.notifications,
             Err(error) => {
@@ -243,8 +240,8 @@ impl Watcher {
                 match result {
                     Ok(()) => true,
                     Err(error) => {
+                        // The window shows it instead (`delivered: false` below).
                         tracing::warn!(%error, "a notification could not be shown");
-                        undelivered.push(alert.title());
                         false
                     }
                 }
@@ -260,11 +257,7 @@ impl Watcher {
         }
         let next = next_poll(&context);
         tracing::debug!(alerts = alerts.len(), ?next, "arrival watch: looked");
-        PollReport {
-            alerts,
-            next,
-            undelivered,
-        }
+        PollReport { alerts, next }
     }
 
     async fn look_as_host(

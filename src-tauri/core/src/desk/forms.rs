@@ -35,7 +35,7 @@ pub struct RegistrationForm {
     pub email: String,
     pub phone: Option<String>,
     pub notes: Option<String>,
-    /// One visit per instant, 1 to 30.
+    /// One visit per instant, 1 to [`crate::input::MAX_DATES`].
     pub dates: Vec<DateTime<Utc>>,
 }
 
@@ -150,7 +150,9 @@ mod tests {
         };
         assert!(validate_registration(&too_many, now).is_err());
         let fine = RegistrationForm {
-            dates: (1..=30).map(|n| now + Duration::days(n)).collect(),
+            dates: (1..=crate::input::MAX_DATES as i64)
+                .map(|n| now + Duration::days(n))
+                .collect(),
             ..past.clone()
         };
         assert!(validate_registration(&fine, now).is_ok());

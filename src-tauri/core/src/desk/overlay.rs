@@ -156,25 +156,7 @@ mod tests {
     }
 
     fn queued(seq: i64, state: OpState, operation: Operation) -> QueuedOp {
-        let now = Utc::now();
-        QueuedOp {
-            seq,
-            id: format!("op{seq}"),
-            account: "desk".into(),
-            visitor_key: String::new(),
-            operation,
-            state,
-            attempts: 0,
-            send_alone: false,
-            created_at: now,
-            updated_at: now,
-            next_attempt_at: now,
-            last_error: None,
-            error_fields: Vec::new(),
-            server_ids: Vec::new(),
-            looks: 0,
-            outcome: None,
-        }
+        QueuedOp::for_test(seq, state, operation)
     }
 
     fn check_in(id: i64) -> Operation {

@@ -192,6 +192,33 @@ pub struct QueuedOp {
     pub outcome: Option<String>,
 }
 
+/// Queued operations for unit tests, without a database: pending, made now, due now, with
+/// `op{seq}` as id; tests change what they are about.
+#[cfg(test)]
+impl QueuedOp {
+    pub(crate) fn for_test(seq: i64, state: OpState, operation: Operation) -> QueuedOp {
+        let now = Utc::now();
+        QueuedOp {
+            seq,
+            id: format!("op{seq}"),
+            account: "desk".into(),
+            visitor_key: String::new(),
+            operation,
+            state,
+            attempts: 0,
+            send_alone: false,
+            created_at: now,
+            updated_at: now,
+            next_attempt_at: now,
+            last_error: None,
+            error_fields: Vec::new(),
+            server_ids: Vec::new(),
+            looks: 0,
+            outcome: None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,7 +10,6 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::SqlitePool;
 
 pub mod announced;
-pub mod lock;
 pub mod queue;
 pub mod queue_reads;
 pub mod recovery;

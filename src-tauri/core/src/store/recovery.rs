@@ -262,7 +262,7 @@ pub async fn move_aside(dir: &Path, problem: &StartupProblem) -> std::io::Result
     }
     // Not while another process on this computer works on it (its journal would follow the
     // renamed file's name into the new database).
-    let Some(_lease) = super::lock::FolderLock::try_take(&dir.join(super::lock::DRAIN_LOCK))?
+    let Some(_lease) = crate::lock::FolderLock::try_take(&dir.join(crate::lock::DRAIN_LOCK))?
     else {
         return Err(std::io::Error::other(
             "another Front Desk process is using the data: close it (or let `frontdesk sync` finish) and try again",

@@ -11,9 +11,9 @@ use tokio::sync::{watch, Mutex, Notify};
 
 use super::plan::{after_error, patient, plan, Action, Next};
 use crate::account::Accounts;
+use crate::lock::{FolderLock, DRAIN_LOCK};
 use crate::nexudus::{ApiError, NexudusClient};
 use crate::queue::{OpState, QueuedOp};
-use crate::store::lock::{FolderLock, DRAIN_LOCK};
 use crate::store::queue_reads::QueueCounts;
 use crate::store::{Store, StoreError};
 

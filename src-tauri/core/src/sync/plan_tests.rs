@@ -4,24 +4,10 @@ use crate::nexudus::Registration;
 use crate::queue::Target;
 
 fn op(seq: i64, key: &str, state: OpState, operation: Operation) -> QueuedOp {
-    let now = Utc::now();
     QueuedOp {
-        seq,
-        id: format!("op{seq}"),
-        account: "desk".into(),
         visitor_key: key.into(),
-        operation,
-        state,
-        attempts: 0,
-        send_alone: false,
-        created_at: now,
-        updated_at: now,
-        next_attempt_at: now - chrono::Duration::seconds(1),
-        last_error: None,
-        error_fields: Vec::new(),
-        server_ids: Vec::new(),
-        looks: 0,
-        outcome: None,
+        next_attempt_at: Utc::now() - chrono::Duration::seconds(1),
+        ..QueuedOp::for_test(seq, state, operation)
     }
 }
 

@@ -12,10 +12,10 @@ use std::time::{Duration, Instant};
 use crate::common::notify_monitor::NotifyMonitor;
 use crate::common::*;
 use chrono::Utc;
+use frontdesk_core::arrivals::Silent;
 use frontdesk_core::arrivals::{DesktopNotifier, Notifier};
 use frontdesk_core::queue::{Operation, Target};
 use frontdesk_core::store::Store;
-use frontdesk_core::sync::SyncEngine;
 use frontdesk_core::wiring::Core;
 use serde_json::json;
 
@@ -48,7 +48,7 @@ fn skewed_desk_child() {
         let reception_dir = std::path::Path::new(&dir).join("reception");
         let store = Store::open(&reception_dir).await.expect("store");
         let accounts = accounts_for(&store, &server, RECEPTION).await;
-        let engine = SyncEngine::new(store.clone(), accounts.clone());
+        let engine = Core::assemble(store.clone(), accounts.clone(), Arc::new(Silent)).engine;
         let account = accounts
             .client()
             .await

@@ -5,15 +5,17 @@
 
 use std::collections::HashMap;
 use std::process::{Command, Stdio};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::common::*;
 use chrono::Utc;
+use frontdesk_core::arrivals::Silent;
 use frontdesk_core::nexudus::NewVisitor;
 use frontdesk_core::queue::{OpState, Operation, Target};
 use frontdesk_core::secrets::AccountKey;
 use frontdesk_core::store::Store;
-use frontdesk_core::sync::SyncEngine;
+use frontdesk_core::wiring::Core;
 use rand::Rng;
 use serde_json::{json, Value};
 
@@ -38,7 +40,7 @@ fn crash_child() {
             .await
             .expect("store");
         let accounts = accounts_for(&store, &server, RECEPTION).await;
-        let engine = SyncEngine::new(store.clone(), accounts);
+        let engine = Core::assemble(store.clone(), accounts, Arc::new(Silent)).engine;
         loop {
             let report = engine.drain().await.expect("drain");
             match report.next_wake {

@@ -254,11 +254,10 @@ async fn moving_aside_waits_for_the_folder_to_be_free() {
         Err(problem) => problem,
         Ok(_) => panic!("garbage opened"),
     };
-    let lease = frontdesk_core::store::lock::FolderLock::try_take(
-        &dir.join(frontdesk_core::store::lock::DRAIN_LOCK),
-    )
-    .expect("lock")
-    .expect("free");
+    let lease =
+        frontdesk_core::lock::FolderLock::try_take(&dir.join(frontdesk_core::lock::DRAIN_LOCK))
+            .expect("lock")
+            .expect("free");
     let refused = move_aside(&dir, &problem).await;
     assert!(refused.is_err(), "{refused:?}");
     assert!(dir.join(DATABASE_FILE).exists());

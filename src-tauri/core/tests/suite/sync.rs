@@ -7,12 +7,14 @@ use std::sync::Arc;
 use crate::common::*;
 use chrono::{Duration as Span, Utc};
 use frontdesk_core::account::{Accounts, SignInRequest};
+use frontdesk_core::arrivals::Silent;
 use frontdesk_core::nexudus::pacing::PaceLimits;
 use frontdesk_core::nexudus::{NewVisitor, Registration};
 use frontdesk_core::queue::{OpState, Operation, QueuedOp, Target};
 use frontdesk_core::secrets::{MemoryStore, Secret, SecretStore};
 use frontdesk_core::store::Store;
 use frontdesk_core::sync::{EngineState, SyncEngine};
+use frontdesk_core::wiring::Core;
 use serde_json::{json, Value};
 
 struct Desk {
@@ -45,7 +47,7 @@ async fn desk(h: &Harness, email: &str) -> Desk {
         .expect("client")
         .account()
         .entry_name();
-    let engine = SyncEngine::new(store.clone(), accounts.clone());
+    let engine = Core::assemble(store.clone(), accounts.clone(), Arc::new(Silent)).engine;
     Desk {
         dir,
         store,

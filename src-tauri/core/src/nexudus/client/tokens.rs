@@ -309,7 +309,7 @@ impl NexudusClient {
     /// The lock every process on this computer takes to refresh this account's tokens, in the
     /// data folder (without one, the user's runtime folder); if it cannot be had, refreshing
     /// goes on unlocked.
-    async fn token_lock(&self) -> Option<crate::store::lock::FolderLock> {
+    async fn token_lock(&self) -> Option<crate::lock::FolderLock> {
         let folder = self.inner.config.lock_dir.clone().unwrap_or_else(|| {
             std::env::var_os("XDG_RUNTIME_DIR")
                 .map(std::path::PathBuf::from)
@@ -323,7 +323,7 @@ impl NexudusClient {
             .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
             .collect();
         let path = folder.join(format!("frontdesk-refresh-{name}.lock"));
-        match crate::store::lock::FolderLock::take_within(&path, Duration::from_secs(30)).await {
+        match crate::lock::FolderLock::take_within(&path, Duration::from_secs(30)).await {
             Ok(Some(lock)) => Some(lock),
             Ok(None) => {
                 tracing::warn!("another process held the refresh lock for 30 s; refreshing anyway");

@@ -1,0 +1,42 @@
+//! Why a command stopped, as the person (or the cron job's mail) reads it after "frontdesk: ".
+//! Each cause keeps its type until it is printed, so a caller can still tell them apart.
+
+use frontdesk_core::account::AccountError;
+use frontdesk_core::nexudus::EndpointError;
+use frontdesk_core::store::recovery::StartupProblem;
+use frontdesk_core::store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// The data folder or database cannot be used (the window would show its recovery screen).
+    #[error("{} ({}: {})", .0.message, .0.path, .0.detail)]
+    Startup(StartupProblem),
+    /// This computer has no folder for Front Desk's data.
+    #[error("{0}")]
+    NoDataFolder(String),
+    /// What was given on the command line or standard input cannot be used.
+    #[error("{0}")]
+    Input(String),
+    #[error(transparent)]
+    Account(#[from] AccountError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Server(#[from] EndpointError),
+    #[error(transparent)]
+    Address(#[from] url::ParseError),
+    #[error("cannot write {path}: {cause}")]
+    Write { path: String, cause: std::io::Error },
+    #[error(transparent)]
+    Output(#[from] std::io::Error),
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+    #[error("a check stopped unexpectedly: {0}")]
+    Check(#[from] tokio::task::JoinError),
+}
+
+impl From<StartupProblem> for CliError {
+    fn from(problem: StartupProblem) -> Self {
+        CliError::Startup(problem)
+    }
+}
