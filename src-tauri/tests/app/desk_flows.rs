@@ -1,6 +1,7 @@
 //! The desk's everyday flows in the real window: a walk-in with a host, the evacuation list
 //! and a badge, a check-in made offline, a refused registration corrected in the sync panel,
-//! and the settings. Each main screen is saved as a screenshot.
+//! the settings, and signing out with the account's data removed. Each main screen is saved as
+//! a screenshot.
 
 use crate::e2e::{launch, Launch};
 use serde_json::{json, Value};
@@ -346,5 +347,86 @@ async fn settings_are_kept_and_start_at_login_is_set_up() {
         );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
+    app.finish().await;
+}
+
+/// Sign-out can remove the account's visitor data from the computer: refused, with the count,
+/// while a change has not reached Nexudus; with "save waiting changes to a file first" the
+/// change is kept in a file in the export folder and nothing of the account is left.
+#[tokio::test]
+async fn sign_out_removes_the_accounts_data_only_once_waiting_changes_are_saved() {
+    let mut app = launch(Launch::default()).await;
+    app.sign_in_as("reception@frontdesk.test").await;
+    app.wait_for_text("Zoë Ångström").await;
+    let text = app.visible_text().await;
+    let state = app.sim_get("/_sim/state").await;
+    let waiting = visitors(&state)
+        .iter()
+        .find(|v| {
+            v["BusinessId"] == 1001
+                && v["Arrived"] == false
+                && v["FullName"]
+                    .as_str()
+                    .is_some_and(|n| !n.contains('<') && text.contains(n))
+        })
+        .expect("someone expected")
+        .clone();
+    let id = waiting["Id"].as_i64().expect("id");
+    let name = waiting["FullName"].as_str().expect("name").to_string();
+
+    app.go_offline().await;
+    app.button_named(&format!("Check in {name}"))
+        .await
+        .click()
+        .await
+        .expect("check in");
+    app.wait_for_text("Offline: changes are kept").await;
+
+    app.open("Settings").await;
+    app.field("When signing out, also remove this account's visitor data from this computer")
+        .await
+        .click()
+        .await
+        .expect("tick remove");
+    app.click("Sign out").await;
+    app.wait_for_text("1 change(s) made here have not reached Nexudus yet, so nothing was removed")
+        .await;
+    assert_eq!(
+        app.invoke("session_status", json!({})).await["signedIn"],
+        true,
+        "still signed in"
+    );
+    app.field(
+        "…and save waiting changes to a file in Downloads first (they will then not be sent)",
+    )
+    .await
+    .click()
+    .await
+    .expect("tick export");
+    app.click("Sign out").await;
+    app.wait_for_text("Sign in with your Nexudus account").await;
+
+    let files: Vec<_> = std::fs::read_dir(&app.export_dir)
+        .expect("export folder")
+        .flatten()
+        .filter(|f| f.path().extension().is_some_and(|e| e == "json"))
+        .collect();
+    assert_eq!(files.len(), 1, "one file of waiting changes");
+    let saved: Value =
+        serde_json::from_str(&std::fs::read_to_string(files[0].path()).expect("read"))
+            .expect("json");
+    assert_eq!(saved[0]["operation"]["kind"], "check_in");
+    assert_eq!(saved[0]["operation"]["target"]["server"], id);
+    let store = frontdesk_core::store::Store::open(app.data_dir())
+        .await
+        .expect("the data folder");
+    assert!(
+        store
+            .recent_operations(1_000)
+            .await
+            .expect("read")
+            .is_empty(),
+        "no change of the account is left"
+    );
     app.finish().await;
 }
