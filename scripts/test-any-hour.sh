@@ -62,12 +62,20 @@ for instant in "${INSTANTS[@]}"; do
     offset=$((target - $(date +%s)))
     ((offset >= 0)) && offset="+$offset"
     echo "== $name ($(TZ="$zone" date -d "@$target" '+%F %T %Z')): ${SUITES[$i]}" | tee -a "$log"
+    run=$(mktemp)
     if ! TZ="$zone" FAKETIME="$offset" FAKETIME_DONT_FAKE_MONOTONIC=1 \
         LD_PRELOAD="$libfaketime" FRONTDESK_FAKETIME_RUN="$name" \
-        "${binaries[$i]}" ${filters[$i]:+"${filters[$i]}"} --test-threads=2 >>"$log" 2>&1; then
-      echo "   FAILED: ${SUITES[$i]} at $name (see $log)" | tee -a "$log"
+        "${binaries[$i]}" ${filters[$i]:+"${filters[$i]}"} --test-threads=2 >"$run" 2>&1; then
+      echo "   FAILED: ${SUITES[$i]} at $name (see $log)" >>"$run"
+      status=1
+    elif grep -q '^running 0 tests' "$run"; then
+      # A filter that matches nothing would pass silently.
+      echo "   FAILED: ${SUITES[$i]} ran no test (a wrong filter?)" >>"$run"
       status=1
     fi
+    cat "$run" >>"$log"
+    grep '^   FAILED' "$run" || true
+    rm -f "$run"
   done
 done
 scripts/sum-results.sh any-hour "$log"

@@ -33,10 +33,18 @@ log=test-output/odd-shapes.log
 status=0
 for i in "${!SUITES[@]}"; do
   echo "== odd shapes: ${SUITES[$i]}" | tee -a "$log"
-  if ! NEXUDUS_SIM_VARY_SHAPES=1 "${binaries[$i]}" "${filters[$i]}" --test-threads=2 >>"$log" 2>&1; then
-    echo "   FAILED: ${SUITES[$i]} with odd shapes (see $log)" | tee -a "$log"
+  run=$(mktemp)
+  if ! NEXUDUS_SIM_VARY_SHAPES=1 "${binaries[$i]}" "${filters[$i]}" --test-threads=2 >"$run" 2>&1; then
+    echo "   FAILED: ${SUITES[$i]} with odd shapes (see $log)" >>"$run"
+    status=1
+  elif grep -q '^running 0 tests' "$run"; then
+    # A filter that matches nothing would pass silently.
+    echo "   FAILED: ${SUITES[$i]} ran no test (a wrong filter?)" >>"$run"
     status=1
   fi
+  cat "$run" >>"$log"
+  grep '^   FAILED' "$run" || true
+  rm -f "$run"
 done
 scripts/sum-results.sh odd-shapes "$log"
 exit "$status"

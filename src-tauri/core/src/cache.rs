@@ -24,7 +24,8 @@ impl VisitorCache {
         VisitorCache { store }
     }
 
-    /// Cached rows of `account` in `[from, to)` (at `business`, or any), and when they were read.
+    /// Cached rows of `account` expected from `from` to `to` (at `business`, or any), and when
+    /// they were read.
     pub async fn rows(
         &self,
         account: &str,

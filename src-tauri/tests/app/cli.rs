@@ -440,7 +440,9 @@ async fn the_app_and_the_cli_on_one_data_folder_send_each_walk_in_once() {
         .await
         .expect("fault");
 
-    // The app (its window under the session's X server) and the CLI, started together.
+    // The app (its window under the session's X server) and the CLI, started together; the
+    // window takes its turn among the binary's windows.
+    let _turn = crate::e2e::turn().await;
     let mut app = Command::new(env!("CARGO_BIN_EXE_frontdesk"))
         .env("FRONTDESK_NEXUDUS_URL", desk.sim.base_url())
         .env("FRONTDESK_DATA_DIR", &desk.data)

@@ -48,7 +48,12 @@ impl Desk {
             .rows(&account, None, from, from + HOST_HORIZON)
             .await?;
         let operations = self.store.recent_for_overlay(&account).await?;
-        Ok(super::overlay(rows, &operations, fetched))
+        Ok(super::overlay(
+            super::List::Upcoming,
+            rows,
+            &operations,
+            fetched,
+        ))
     }
 
     /// Reads the host's visitors from Nexudus into the cache: today's (arrived ones too) and

@@ -29,7 +29,7 @@ pub use crate::input::MAX_DATES;
 pub use crate::visitor::{DeskVisitor, Location, Presence};
 pub use forms::{validate_registration, validate_walk_in, RegistrationForm, WalkInForm};
 pub use host_search::Host;
-pub use overlay::overlay;
+pub use overlay::{overlay, List};
 
 #[derive(Debug, thiserror::Error)]
 pub enum DeskError {

@@ -1,6 +1,8 @@
 //! What the desk did shows at once: queued operations laid over cached rows, marked pending.
-//! One pure algorithm serves both lists, reception's day (check-ins, check-outs, approvals,
-//! walk-ins, deletions) and a host's upcoming visits (registrations, cancellations).
+//! One pure algorithm serves both lists; each list takes the operations its own screen makes:
+//! reception's day (check-ins, check-outs, approvals, walk-ins, deletions) and a host's
+//! upcoming visits (registrations, cancellations). An account may work in both modes, and a
+//! host's registration is not a visitor reception can check in before Nexudus has it.
 
 use chrono::{DateTime, Utc};
 
@@ -9,14 +11,38 @@ use crate::nexudus::{NewVisitor, Registration};
 use crate::queue::{OpState, Operation, QueuedOp, Target};
 use crate::visitor::DeskVisitor;
 
-/// Lays `operations` (this account's, open or recently finished) over `rows` read from the
-/// cache at `fetched_at`.
+/// The list operations are laid over.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum List {
+    /// Reception's day at a location.
+    Today,
+    /// A host's upcoming visits.
+    Upcoming,
+}
+
+impl List {
+    fn shows(self, operation: &Operation) -> bool {
+        let by_host = matches!(
+            operation,
+            Operation::Register { .. } | Operation::CancelRegistration { .. }
+        );
+        by_host == (self == List::Upcoming)
+    }
+}
+
+/// Lays `operations` (this account's, open or recently finished) over `rows` of `list` read
+/// from the cache at `fetched_at`.
 pub fn overlay(
+    list: List,
     mut rows: Vec<DeskVisitor>,
     operations: &[QueuedOp],
     fetched_at: DateTime<Utc>,
 ) -> Vec<DeskVisitor> {
-    let mut ordered: Vec<&QueuedOp> = operations.iter().collect();
+    let operations: Vec<&QueuedOp> = operations
+        .iter()
+        .filter(|op| list.shows(&op.operation))
+        .collect();
+    let mut ordered = operations.clone();
     ordered.sort_by_key(|op| op.seq);
     for op in ordered {
         if op.state == OpState::Discarded {
@@ -171,7 +197,7 @@ mod tests {
     fn a_queued_check_in_shows_at_once_marked_pending() {
         let rows = vec![row(1, "Ada"), row(2, "Bo")];
         let ops = [queued(1, OpState::Pending, check_in(1))];
-        let shown = overlay(rows, &ops, Utc::now() - Duration::minutes(5));
+        let shown = overlay(List::Today, rows, &ops, Utc::now() - Duration::minutes(5));
         let ada = shown.iter().find(|r| r.full_name == "Ada").expect("ada");
         assert!(ada.arrived && ada.pending);
         assert_eq!(ada.presence(), Presence::OnSite);
@@ -200,7 +226,7 @@ mod tests {
                 },
             ),
         ];
-        let shown = overlay(vec![], &ops, Utc::now());
+        let shown = overlay(List::Today, vec![], &ops, Utc::now());
         assert_eq!(shown.len(), 1);
         assert_eq!(shown[0].queued_id.as_deref(), Some("op1"));
         assert!(shown[0].pending);
@@ -212,15 +238,20 @@ mod tests {
         let fetched = Utc::now() - Duration::minutes(1);
         let mut done = queued(1, OpState::Done, check_in(1));
         done.updated_at = Utc::now();
-        let shown = overlay(vec![row(1, "Ada")], std::slice::from_ref(&done), fetched);
+        let shown = overlay(
+            List::Today,
+            vec![row(1, "Ada")],
+            std::slice::from_ref(&done),
+            fetched,
+        );
         assert!(shown[0].arrived && !shown[0].pending);
         done.updated_at = fetched - Duration::minutes(1);
         assert!(
-            !overlay(vec![row(1, "Ada")], &[done], fetched)[0].arrived,
+            !overlay(List::Today, vec![row(1, "Ada")], &[done], fetched)[0].arrived,
             "an older row wins"
         );
         let discarded = queued(2, OpState::Discarded, check_in(1));
-        assert!(!overlay(vec![row(1, "Ada")], &[discarded], fetched)[0].arrived);
+        assert!(!overlay(List::Today, vec![row(1, "Ada")], &[discarded], fetched)[0].arrived);
     }
 
     #[test]
@@ -241,14 +272,19 @@ mod tests {
                 visits: vec![visit("Cy"), visit("Cy")],
             },
         );
-        let shown = overlay(vec![], std::slice::from_ref(&waiting), fetched);
+        let shown = overlay(
+            List::Upcoming,
+            vec![],
+            std::slice::from_ref(&waiting),
+            fetched,
+        );
         assert_eq!(shown.len(), 2);
         assert!(shown.iter().all(|r| r.pending && r.id.is_none()));
         // Synced after the last read: shown with its ids, unless the cache already has them.
         let mut synced = waiting.clone();
         synced.state = OpState::Done;
         synced.server_ids = vec![7, 8];
-        let shown = overlay(vec![row(7, "Cy")], &[synced], fetched);
+        let shown = overlay(List::Upcoming, vec![row(7, "Cy")], &[synced], fetched);
         assert_eq!(shown.len(), 2);
         assert_eq!(
             shown.iter().filter_map(|r| r.id).collect::<Vec<_>>(),
@@ -259,6 +295,18 @@ mod tests {
             OpState::Pending,
             Operation::CancelRegistration { visitor_id: 7 },
         );
-        assert!(overlay(vec![row(7, "Cy")], &[cancel], fetched).is_empty());
+        assert!(overlay(
+            List::Upcoming,
+            vec![row(7, "Cy")],
+            std::slice::from_ref(&cancel),
+            fetched
+        )
+        .is_empty());
+        // Neither shows on reception's day: each list takes its own screen's operations.
+        assert!(overlay(List::Today, vec![], &[waiting], fetched).is_empty());
+        assert_eq!(
+            overlay(List::Today, vec![row(7, "Cy")], &[cancel], fetched).len(),
+            1
+        );
     }
 }

@@ -117,12 +117,10 @@ impl Desk {
             row.earlier_day = row.expected_at.is_some_and(|at| at < day.start);
         }
         let operations = self.store.recent_for_overlay(&account).await?;
-        let rows = super::overlay(rows, &operations, fetched);
+        let rows = super::overlay(super::List::Today, rows, &operations, fetched);
         Ok(rows
             .into_iter()
             .filter(|r| r.business_id.is_none_or(|b| b == business))
-            // A visit this account registered for a later day is not today's.
-            .filter(|r| r.expected_at.is_none_or(|at| at < day.end))
             .filter(|r| !r.earlier_day || r.presence() == Presence::OnSite)
             .collect())
     }

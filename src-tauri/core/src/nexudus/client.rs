@@ -17,7 +17,7 @@ use super::backoff::backoff;
 use super::error::{classify, Answer};
 use super::pacing::{pacer_for, PaceLimits, Pacer, RequestKind};
 use super::{ApiError, Endpoints};
-use tokens::{blocking, token_request, token_set, Grant};
+use tokens::{blocking, token_request, token_set, token_timeout, Grant};
 use transport::{build_http, capped_body, transport_error};
 
 mod tokens;
@@ -192,6 +192,7 @@ impl NexudusClient {
                 totp: totp.map(str::trim).filter(|t| !t.is_empty()),
             },
             None,
+            token_timeout(config.timeout),
         )
         .await?;
         // Without a client_id header at sign-in, Nexudus uses the account email.

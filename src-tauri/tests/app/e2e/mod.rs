@@ -24,6 +24,11 @@ pub fn blocking_turn() -> MutexGuard<'static, ()> {
     ONE_AT_A_TIME.blocking_lock()
 }
 
+/// The same turn, for an async test that starts the app itself.
+pub async fn turn() -> MutexGuard<'static, ()> {
+    ONE_AT_A_TIME.lock().await
+}
+
 pub const WAIT: Duration = Duration::from_secs(15);
 
 pub struct Driver(Child);

@@ -42,6 +42,12 @@ const ASSUMED_TOKEN_LIFE: i64 = 3600;
 /// Waiting longer for that one small answer is far cheaper than a sign-out.
 const TOKEN_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// The time a token request is given: the configured request timeout, and never less than
+/// [`TOKEN_REQUEST_TIMEOUT`].
+pub(super) fn token_timeout(configured: Duration) -> Duration {
+    configured.max(TOKEN_REQUEST_TIMEOUT)
+}
+
 pub(super) enum Grant<'a> {
     Password {
         email: &'a str,
@@ -56,6 +62,7 @@ pub(super) async fn token_request(
     base: &Url,
     grant: Grant<'_>,
     client_id: Option<&str>,
+    timeout: Duration,
 ) -> Result<TokenAnswer, ApiError> {
     let url = base.join("api/token").map_err(|e| ApiError::Protocol {
         detail: e.to_string(),
@@ -76,7 +83,7 @@ pub(super) async fn token_request(
             ("refresh_token", token.expose()),
         ],
     };
-    let mut request = http.post(url).form(&form).timeout(TOKEN_REQUEST_TIMEOUT);
+    let mut request = http.post(url).form(&form).timeout(timeout);
     if let Some(id) = client_id {
         request = request.header("client_id", id);
     }
@@ -181,7 +188,16 @@ impl NexudusClient {
             password,
             totp: code.map(str::trim).filter(|c| !c.is_empty()),
         };
-        match token_request(&self.inner.http, &self.inner.token_base, grant, None).await {
+        let timeout = token_timeout(self.inner.config.timeout);
+        match token_request(
+            &self.inner.http,
+            &self.inner.token_base,
+            grant,
+            None,
+            timeout,
+        )
+        .await
+        {
             Ok(_) => Ok(true),
             Err(ApiError::InvalidCredentials(_)) => Ok(false),
             Err(error) => Err(error),
@@ -242,6 +258,7 @@ impl NexudusClient {
             &self.inner.token_base,
             Grant::Refresh(&current.refresh_token),
             Some(&client_id),
+            token_timeout(self.inner.config.timeout),
         )
         .await;
         match answer {
@@ -323,10 +340,16 @@ impl NexudusClient {
             .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
             .collect();
         let path = folder.join(format!("frontdesk-refresh-{name}.lock"));
-        match crate::lock::FolderLock::take_within(&path, Duration::from_secs(30)).await {
+        // The holder may be waiting out its whole token request: give up on the lock only well
+        // after that, or two processes would present the same single-use refresh token.
+        let patience = token_timeout(self.inner.config.timeout) + Duration::from_secs(30);
+        match crate::lock::FolderLock::take_within(&path, patience).await {
             Ok(Some(lock)) => Some(lock),
             Ok(None) => {
-                tracing::warn!("another process held the refresh lock for 30 s; refreshing anyway");
+                tracing::warn!(
+                    seconds = patience.as_secs(),
+                    "another process held the refresh lock too long; refreshing anyway"
+                );
                 None
             }
             Err(error) => {
