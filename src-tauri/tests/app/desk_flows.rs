@@ -3,13 +3,35 @@
 //! the settings, and signing out with the account's data removed. Each main screen is saved as
 //! a screenshot.
 
-use crate::e2e::{launch, Launch};
+use crate::e2e::{launch, App, Launch};
 use serde_json::{json, Value};
 
 const ANA_COWORKER: i64 = 2001;
 
 fn visitors(state: &Value) -> &Vec<Value> {
     state["visitors"].as_array().expect("visitors")
+}
+
+/// Someone the window lists as expected at Shoreditch (a plain name, not the demo's markup
+/// test), once today's list has shown: their id and name.
+async fn someone_expected(app: &App) -> (i64, String) {
+    app.wait_for_text("Zoë Ångström").await;
+    let text = app.visible_text().await;
+    let state = app.sim_get("/_sim/state").await;
+    let waiting = visitors(&state)
+        .iter()
+        .find(|v| {
+            v["BusinessId"] == 1001
+                && v["Arrived"] == false
+                && v["FullName"]
+                    .as_str()
+                    .is_some_and(|n| !n.contains('<') && text.contains(n))
+        })
+        .expect("someone expected")
+        .clone();
+    let id = waiting["Id"].as_i64().expect("id");
+    let name = waiting["FullName"].as_str().expect("name").to_string();
+    (id, name)
 }
 
 #[tokio::test]
@@ -138,22 +160,7 @@ async fn a_walk_in_with_a_host_is_checked_in_listed_on_site_exported_and_badged(
 async fn a_check_in_made_offline_shows_pending_and_reaches_nexudus_once() {
     let mut app = launch(Launch::default()).await;
     app.sign_in_as("reception@frontdesk.test").await;
-    app.wait_for_text("Zoë Ångström").await;
-    let text = app.visible_text().await;
-    let state = app.sim_get("/_sim/state").await;
-    let waiting = visitors(&state)
-        .iter()
-        .find(|v| {
-            v["BusinessId"] == 1001
-                && v["Arrived"] == false
-                && v["FullName"]
-                    .as_str()
-                    .is_some_and(|n| !n.contains('<') && text.contains(n))
-        })
-        .expect("someone expected")
-        .clone();
-    let id = waiting["Id"].as_i64().expect("id");
-    let name = waiting["FullName"].as_str().expect("name").to_string();
+    let (id, name) = someone_expected(&app).await;
 
     app.go_offline().await;
     app.button_named(&format!("Check in {name}"))
@@ -357,22 +364,7 @@ async fn settings_are_kept_and_start_at_login_is_set_up() {
 async fn sign_out_removes_the_accounts_data_only_once_waiting_changes_are_saved() {
     let mut app = launch(Launch::default()).await;
     app.sign_in_as("reception@frontdesk.test").await;
-    app.wait_for_text("Zoë Ångström").await;
-    let text = app.visible_text().await;
-    let state = app.sim_get("/_sim/state").await;
-    let waiting = visitors(&state)
-        .iter()
-        .find(|v| {
-            v["BusinessId"] == 1001
-                && v["Arrived"] == false
-                && v["FullName"]
-                    .as_str()
-                    .is_some_and(|n| !n.contains('<') && text.contains(n))
-        })
-        .expect("someone expected")
-        .clone();
-    let id = waiting["Id"].as_i64().expect("id");
-    let name = waiting["FullName"].as_str().expect("name").to_string();
+    let (id, name) = someone_expected(&app).await;
 
     app.go_offline().await;
     app.button_named(&format!("Check in {name}"))
