@@ -193,18 +193,11 @@ async fn the_purge_removes_only_what_is_older_than_the_setting_and_nothing_unsen
     .is_some());
 }
 
-#[tokio::test]
-async fn sign_out_removes_the_accounts_data_only_when_nothing_waits() {
-    let h = empty_harness(json!({})).await;
-    let desk = signed_in(&h, RECEPTION).await;
-    let account = desk.accounts.account_name().await.expect("account");
+/// A check-in of a visitor expected soon that Nexudus keeps refusing with 503s, so it waits in
+/// the queue: the visitor's id.
+async fn a_check_in_that_waits(h: &Harness, desk: &SignedIn, name: &str) -> i64 {
     let visitor = h
-        .add_visitor(
-            "Vera Visitor",
-            SHOREDITCH,
-            ANA_COWORKER,
-            today_near(Utc::now(), 10),
-        )
+        .add_visitor(name, SHOREDITCH, ANA_COWORKER, today_near(Utc::now(), 10))
         .await;
     desk.desk.refresh_today(SHOREDITCH).await.expect("today");
     h.fault(json!({"method": "PUT", "kind": "status", "status": 503, "count": 50}))
@@ -219,6 +212,15 @@ async fn sign_out_removes_the_accounts_data_only_when_nothing_waits() {
         )
         .await
         .expect("queued");
+    visitor
+}
+
+#[tokio::test]
+async fn sign_out_removes_the_accounts_data_only_when_nothing_waits() {
+    let h = empty_harness(json!({})).await;
+    let desk = signed_in(&h, RECEPTION).await;
+    let account = desk.accounts.account_name().await.expect("account");
+    a_check_in_that_waits(&h, &desk, "Vera Visitor").await;
 
     let refused =
         frontdesk_core::session::sign_out(&desk.accounts, &desk.store, None, Removal::Remove).await;
@@ -296,27 +298,7 @@ async fn the_queries_run_all_day_use_indexes() {
 async fn sign_out_can_save_waiting_changes_to_a_file_then_remove_everything() {
     let h = empty_harness(json!({})).await;
     let desk = signed_in(&h, RECEPTION).await;
-    let visitor = h
-        .add_visitor(
-            "Wes Waiting",
-            SHOREDITCH,
-            ANA_COWORKER,
-            today_near(Utc::now(), 10),
-        )
-        .await;
-    desk.desk.refresh_today(SHOREDITCH).await.expect("today");
-    h.fault(json!({"method": "PUT", "kind": "status", "status": 503, "count": 50}))
-        .await;
-    desk.desk
-        .check_in(
-            &VisitorRef {
-                id: Some(visitor),
-                queued_id: None,
-            },
-            None,
-        )
-        .await
-        .expect("queued");
+    let visitor = a_check_in_that_waits(&h, &desk, "Wes Waiting").await;
     let folder = desk.dir.with_extension("exports");
     let status = frontdesk_core::session::sign_out(
         &desk.accounts,
