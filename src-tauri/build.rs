@@ -27,6 +27,8 @@ fn main() {
         "unreadable_today",
         "check_in",
         "check_out",
+        "scan_code",
+        "answer_approval",
         "walk_in",
         "register_visitor",
         "cancel_registration",

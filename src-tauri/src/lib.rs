@@ -115,6 +115,8 @@ pub fn run() -> ExitCode {
             commands::desk::unreadable_today,
             commands::desk::check_in,
             commands::desk::check_out,
+            commands::desk::scan_code,
+            commands::desk::answer_approval,
             commands::desk::walk_in,
             commands::desk::register_visitor,
             commands::desk::cancel_registration,

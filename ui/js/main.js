@@ -4,6 +4,7 @@ import { EVENTS } from "./events.js";
 import { mountBadge } from "./views/badge.js";
 import { enterHost, focusUpcoming, mountHost, setMaxDates, showUpcoming, showUpcomingChanges } from "./views/host.js";
 import { mountOnSite } from "./views/on-site.js";
+import { focusScan } from "./views/scan.js";
 import { enterReception, focusVisitor, mountReception, setSignedOut, showChanges, showSyncStatus, showToday } from "./views/reception.js";
 import { applyKiosk, enterSettings, kioskProof, mountSettings, showKioskPasswordProblem } from "./views/settings.js";
 import { fillFromStatus, mountSignIn } from "./views/sign-in.js";
@@ -38,6 +39,7 @@ function showScreen(id) {
     if (tab.dataset.screen === id) tab.setAttribute("aria-current", "page");
     else tab.removeAttribute("aria-current");
   }
+  if (id === "reception-screen") focusScan();
   if (id === "sync-screen") showQueue();
   if (id === "settings-screen") enterSettings();
 }

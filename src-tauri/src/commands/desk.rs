@@ -1,4 +1,6 @@
-use frontdesk_core::desk::{Host, Location, RegistrationForm, VisitorRef, WalkInForm};
+use frontdesk_core::desk::{
+    ApprovalAnswer, Host, Location, RegistrationForm, ScanResult, VisitorRef, WalkInForm,
+};
 use frontdesk_core::nexudus::models::Unreadable;
 use frontdesk_core::queue::QueuedOp;
 use frontdesk_core::visitor::{shown, ShownVisitor};
@@ -57,6 +59,29 @@ pub async fn check_out(
     visitor: VisitorRef,
 ) -> Result<QueuedOp, UiError> {
     Ok(state.core.desk.check_out(&visitor).await?)
+}
+
+/// What a scanner (or a person) typed into the scan field, ended with Enter.
+#[tauri::command]
+pub async fn scan_code(
+    state: State<'_, AppState>,
+    business: i64,
+    text: String,
+) -> Result<ScanResult, UiError> {
+    Ok(state
+        .core
+        .desk
+        .check_in_by_code(business, &text, Some(DESK_LOCATION.into()))
+        .await?)
+}
+
+#[tauri::command]
+pub async fn answer_approval(
+    state: State<'_, AppState>,
+    visitor: VisitorRef,
+    answer: ApprovalAnswer,
+) -> Result<QueuedOp, UiError> {
+    Ok(state.core.desk.answer_approval(&visitor, answer).await?)
 }
 
 #[tauri::command]

@@ -18,6 +18,7 @@ mod live_desk;
 mod queue_commands;
 mod reception;
 mod recovery;
+mod scan_and_approve;
 mod sign_in;
 mod window;
 mod window_state;

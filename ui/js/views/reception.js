@@ -5,9 +5,10 @@
 // and each group shows at most ROW_LIMIT matches, so a keystroke touches a few hundred rows
 // whatever the size of the day.
 import { desk, queue } from "../api.js";
-import { button, byId, displayZoneName, element, fillOptions, localTime, onAction, setDisplayZone, setText, show, syncChildren } from "../dom.js";
+import { button, byId, displayZoneName, element, fillOptions, localTime, onAction, onConfirmedAction, setDisplayZone, setText, show, syncChildren } from "../dom.js";
 import { drawChart } from "./chart.js";
 import { openBadge } from "./badge.js";
+import { focusScan, mountScan } from "./scan.js";
 
 const GROUPS = { expected: "expected-list", on_site: "onsite-list", left: "left-list" };
 const ROW_LIMIT = 150;
@@ -62,13 +63,57 @@ function badge(text, kind) {
   return element("span", `badge badge-${kind}`, text);
 }
 
+function reference(visitor) {
+  return { id: visitor.id ?? null, queuedId: visitor.queuedId ?? null };
+}
+
 function actionButton(label, visitor, action) {
   const control = button(label, "button-secondary", `${label} ${visitor.fullName}`);
-  const ref = { id: visitor.id ?? null, queuedId: visitor.queuedId ?? null };
   onAction(control, async () => {
-    await action(ref);
+    await action(reference(visitor));
     await showToday();
   }, onError);
+  return control;
+}
+
+// The host's three answers, given at the desk for a host who has not answered.
+function approvalButtons(visitor) {
+  const approve = actionButton("Approve", visitor, (ref) => desk.answerApproval(ref, "approve_and_hold"));
+  approve.title = "The visitor waits here and the host collects them";
+  const sendUp = actionButton("Send up", visitor, (ref) => desk.answerApproval(ref, "approve_and_send_up"));
+  sendUp.title = "Approve and let the visitor go to the host's desk";
+  const decline = button("Decline", "button-secondary", `Decline ${visitor.fullName}`);
+  const confirm = { text: "Decline", label: `Decline ${visitor.fullName}`, confirmText: "Decline the visit?", confirmLabel: `Confirm: decline ${visitor.fullName}` };
+  onConfirmedAction(decline, confirm, async () => {
+    await desk.answerApproval(reference(visitor), "decline");
+    await showToday();
+  }, onError);
+  return [approve, sendUp, decline];
+}
+
+let onCheckedIn = async () => {};
+
+async function checkIn(visitor) {
+  await desk.checkIn(reference(visitor));
+  await showToday();
+  const now = visitors.find((v) => (visitor.id != null ? v.id === visitor.id : v.queuedId === visitor.queuedId));
+  await onCheckedIn(now ?? visitor);
+}
+
+// Checking in someone the host declined takes a second click that says so.
+function checkInButton(visitor) {
+  const control = button("Check in", "button-secondary", `Check in ${visitor.fullName}`);
+  if (visitor.approval !== "rejected") {
+    onAction(control, () => checkIn(visitor), onError);
+    return control;
+  }
+  const confirm = {
+    text: "Check in",
+    label: `Check in ${visitor.fullName}`,
+    confirmText: "Declined by host: check in anyway?",
+    confirmLabel: `Confirm: check in ${visitor.fullName}, whom the host declined`,
+  };
+  onConfirmedAction(control, confirm, () => checkIn(visitor), onError);
   return control;
 }
 
@@ -99,7 +144,8 @@ function row(visitor) {
   who.append(name, meta);
 
   const actions = element("div", "visitor-actions");
-  if (state === "expected") actions.append(actionButton("Check in", visitor, desk.checkIn));
+  if (state === "expected" && visitor.approval === "requested") actions.append(...approvalButtons(visitor));
+  else if (state === "expected") actions.append(checkInButton(visitor));
   if (state === "on_site") {
     actions.append(actionButton("Check out", visitor, desk.checkOut));
     const print = button("Badge", "button-quiet-dark", `Badge for ${visitor.fullName}`);
@@ -297,8 +343,11 @@ export function focusVisitor(id) {
   setTimeout(() => item.classList.remove("highlight"), 4000);
 }
 
-export async function mountReception(reportError) {
+/** `printBadge(visitor)` runs after each check-in made here (it prints when Settings say so). */
+export async function mountReception(reportError, { printBadge = async () => {} } = {}) {
   onError = reportError;
+  onCheckedIn = printBadge;
+  mountScan({ currentBusiness: () => business, afterCheckIn: showToday, onCheckedIn: printBadge, onError: reportError });
   byId("search").addEventListener("input", applySearch);
   byId("refresh").addEventListener("click", refresh);
   for (const id of ["location", "settings-location"]) {
@@ -321,6 +370,7 @@ export async function enterReception() {
     fillOptions(byId("settings-location"), locations);
     if (business == null && locations.length) business = locations[0].id;
     await chooseLocation(business, { cachedShown });
+    focusScan();
     showSyncStatus(await queue.status());
   } catch (error) {
     onError(error);

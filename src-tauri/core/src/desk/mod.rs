@@ -24,12 +24,15 @@ mod host_search;
 mod locations;
 mod overlay;
 mod reception;
+mod scan;
 
 pub use crate::input::MAX_DATES;
 pub use crate::visitor::{DeskVisitor, Location, Presence};
 pub use forms::{validate_registration, validate_walk_in, RegistrationForm, WalkInForm};
 pub use host_search::Host;
 pub use overlay::{overlay, List};
+pub use reception::ApprovalAnswer;
+pub use scan::{codes_in, find_by_code, ScanOutcome, ScanResult};
 
 #[derive(Debug, thiserror::Error)]
 pub enum DeskError {

@@ -2,12 +2,13 @@
 //! check-in, check-out, approvals and walk-ins.
 
 use chrono::{Duration, Utc};
+use serde::Deserialize;
 
 use super::forms::validate_walk_in;
 use super::{Desk, DeskError, VisitorRef, WalkInForm};
 use crate::day::{Day, DayZone};
-use crate::input::{one_line, problem};
-use crate::nexudus::models::Unreadable;
+use crate::input::one_line;
+use crate::nexudus::models::{HostApproval, Unreadable};
 use crate::nexudus::{NewVisitor, VisitorQuery};
 use crate::queue::{Operation, QueuedOp};
 use crate::store::visitors::Range;
@@ -16,6 +17,27 @@ use crate::visitor::{DeskVisitor, Presence};
 /// How long before today's start a visitor still on site is kept in today's list (someone who
 /// came in the evening and is still in the building after midnight).
 const ON_SITE_CARRY_OVER: Duration = Duration::hours(24);
+
+/// What reception can answer for a host (the three answers of the host's approval email).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ApprovalAnswer {
+    /// The visitor waits at reception and the host collects them.
+    ApproveAndHold,
+    /// The visitor may go to the host's desk or unit.
+    ApproveAndSendUp,
+    Decline,
+}
+
+impl ApprovalAnswer {
+    pub fn status(self) -> HostApproval {
+        match self {
+            ApprovalAnswer::ApproveAndHold => HostApproval::AcceptedAndHold,
+            ApprovalAnswer::ApproveAndSendUp => HostApproval::AcceptedAndGrant,
+            ApprovalAnswer::Decline => HostApproval::Rejected,
+        }
+    }
+}
 
 impl Desk {
     pub async fn check_in(
@@ -39,20 +61,18 @@ impl Desk {
         .await
     }
 
-    pub async fn set_approval(
+    /// Reception answers for a host whose approval is requested. The answer is queued with
+    /// "requested" as the state this desk saw: if the host (or another desk) answers first,
+    /// theirs stands and this one is shown as a conflict, never written over it.
+    pub async fn answer_approval(
         &self,
         visitor: &VisitorRef,
-        status: i64,
+        answer: ApprovalAnswer,
     ) -> Result<QueuedOp, DeskError> {
-        if !(1..=5).contains(&status) {
-            return Err(DeskError::Invalid {
-                fields: vec![problem("status", "is not valid")],
-            });
-        }
         self.queue(Operation::SetApproval {
             target: visitor.target()?,
-            status,
-            seen: None,
+            status: answer.status().code(),
+            seen: Some(HostApproval::Requested.code()),
         })
         .await
     }

@@ -71,9 +71,10 @@ pub fn check_out_precheck(visitor: &Visitor) -> Precheck {
 fn approval_name(status: i64) -> &'static str {
     match status {
         1 => "not required",
-        2 => "pending",
-        3 => "approved",
-        4 => "declined",
+        2 => "requested",
+        3 => "declined",
+        4 => "approved (the host collects them)",
+        5 => "approved (sent to the host)",
         _ => "changed",
     }
 }

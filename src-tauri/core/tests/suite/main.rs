@@ -18,4 +18,5 @@ mod many_writers;
 mod reception_alerts;
 mod recovery;
 mod retention;
+mod scan_and_approval;
 mod sync;

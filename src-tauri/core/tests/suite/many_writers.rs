@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use crate::common::*;
 use chrono::{DateTime, Utc};
+use frontdesk_core::desk::{ApprovalAnswer, VisitorRef};
 use frontdesk_core::nexudus::{ClientConfig, NewVisitor, NexudusClient, Registration};
 use frontdesk_core::queue::{OpState, Operation, QueuedOp, Target};
 use frontdesk_core::secrets::SecretStore;
@@ -368,20 +369,25 @@ async fn an_approval_changed_elsewhere_waits_for_a_person() {
             today_near(Utc::now(), 30),
         )
         .await;
-    let desk = signed_in(&h, RECEPTION).await;
-    let before = h.visitor(v).await["HostApprovalStatus"]
-        .as_i64()
-        .expect("status");
-    let queued = enqueue(
-        &desk,
-        Operation::SetApproval {
-            target: Target::Server(v),
-            status: 3,
-            seen: Some(before),
-        },
+    h.control(
+        &format!("/_sim/visitors/{v}/approval"),
+        json!({"status": 2}),
     )
     .await;
-    // The host declines from their email before the desk's approval goes out.
+    let desk = signed_in(&h, RECEPTION).await;
+    desk.desk.refresh_today(SHOREDITCH).await.expect("today");
+    // Reception declines at the desk while the host, from their email, approves first.
+    let queued = desk
+        .desk
+        .answer_approval(
+            &VisitorRef {
+                id: Some(v),
+                queued_id: None,
+            },
+            ApprovalAnswer::Decline,
+        )
+        .await
+        .expect("queued");
     h.control(
         &format!("/_sim/visitors/{v}/approval"),
         json!({"status": 4}),
@@ -399,7 +405,7 @@ async fn an_approval_changed_elsewhere_waits_for_a_person() {
         waiting
             .last_error
             .as_deref()
-            .is_some_and(|e| e.contains("declined")),
+            .is_some_and(|e| e.contains("approved (the host collects them)")),
         "{:?}",
         waiting.last_error
     );

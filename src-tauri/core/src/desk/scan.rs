@@ -1,0 +1,238 @@
+//! Scan to check in: what a USB barcode or QR scanner types (it types like a keyboard and ends
+//! with Enter), matched against today's list from the cache, so it works offline.
+//!
+//! Nexudus emails each registered visitor their `VisitorCode` as a PIN and a QR code
+//! (nexudus-api.md §3.1, §8). The reference does not say what the QR encodes, so a scan is
+//! matched as the bare code, and else by any run of letters and digits inside it (a URL with
+//! the code as a parameter, `CODE:012345`, a small JSON object).
+
+use serde::Serialize;
+
+use super::{Desk, DeskError, VisitorRef};
+use crate::visitor::{DeskVisitor, Presence, ShownVisitor};
+
+/// Longest scan looked at: a QR holds a few hundred characters; anything longer is not a code.
+const MAX_SCAN: usize = 2_000;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScanOutcome {
+    /// Expected today and now checked in (queued: it reaches Nexudus when the desk can).
+    CheckedIn,
+    /// Nothing was scanned.
+    Empty,
+    /// No visitor expected today at this location has this code.
+    Unknown,
+    AlreadyOnSite,
+    AlreadyLeft,
+    /// The host declined this visitor.
+    Declined,
+    /// The host has not answered yet; NexIO blocks check-in until they do.
+    AwaitingApproval,
+}
+
+/// What a scan did, for the window to show large and read out with a sound.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScanResult {
+    pub outcome: ScanOutcome,
+    /// The code as matched (or as scanned, trimmed, when nothing matched).
+    pub code: String,
+    pub visitor: Option<ShownVisitor>,
+    pub message: String,
+}
+
+/// The candidate codes in a scan, most specific first: the whole scan, then each run of
+/// letters and digits in it.
+pub fn codes_in(scanned: &str) -> Vec<String> {
+    let text: String = scanned.chars().take(MAX_SCAN).collect();
+    let text = text.trim();
+    let mut codes = Vec::new();
+    if !text.is_empty() {
+        codes.push(text.to_string());
+    }
+    for token in text.split(|c: char| !c.is_alphanumeric()) {
+        if !token.is_empty() && !codes.iter().any(|c| c == token) {
+            codes.push(token.to_string());
+        }
+    }
+    codes
+}
+
+/// The visitor a scan names: the first candidate that is some visitor's code. Several
+/// visitors with one code (which Nexudus should not allow) prefer one still expected.
+pub fn find_by_code<'a>(
+    visitors: &'a [DeskVisitor],
+    scanned: &str,
+) -> Option<(String, &'a DeskVisitor)> {
+    for code in codes_in(scanned) {
+        let mut matches = visitors.iter().filter(|v| {
+            v.visitor_code
+                .as_deref()
+                .is_some_and(|own| own.trim().eq_ignore_ascii_case(&code))
+        });
+        let first = matches.next();
+        let expected = first
+            .into_iter()
+            .chain(matches)
+            .find(|v| v.presence() == Presence::Expected);
+        if let Some(visitor) = expected.or(first) {
+            return Some((code, visitor));
+        }
+    }
+    None
+}
+
+fn host_part(visitor: &DeskVisitor) -> String {
+    visitor
+        .host_name
+        .as_deref()
+        .map(|host| format!(", visiting {host}"))
+        .unwrap_or_default()
+}
+
+impl Desk {
+    /// Checks in the visitor whose code was scanned, if they are expected today at `business`
+    /// and nothing stands in the way; otherwise says why and sends nothing.
+    pub async fn check_in_by_code(
+        &self,
+        business: i64,
+        scanned: &str,
+        location: Option<String>,
+    ) -> Result<ScanResult, DeskError> {
+        let trimmed: String = scanned.trim().chars().take(40).collect();
+        if trimmed.is_empty() {
+            return Ok(ScanResult {
+                outcome: ScanOutcome::Empty,
+                code: String::new(),
+                visitor: None,
+                message: "Scan a visitor's QR code or type their code, then press Enter.".into(),
+            });
+        }
+        let today = self.today(business).await?;
+        let Some((code, visitor)) = find_by_code(&today, scanned) else {
+            return Ok(ScanResult {
+                outcome: ScanOutcome::Unknown,
+                message: format!(
+                    "No visitor expected here today has the code {trimmed}. Check the code, or \
+                     search by name."
+                ),
+                code: trimmed,
+                visitor: None,
+            });
+        };
+        let name = &visitor.full_name;
+        let (outcome, message) = match (visitor.presence(), visitor.approval.as_deref()) {
+            (Presence::OnSite, _) => (
+                ScanOutcome::AlreadyOnSite,
+                format!("{name} is already checked in{}.", host_part(visitor)),
+            ),
+            (Presence::Left, _) => (
+                ScanOutcome::AlreadyLeft,
+                format!(
+                    "{name} already visited today and left. To let them in again, register a \
+                     walk-in."
+                ),
+            ),
+            (Presence::Expected, Some("rejected")) => (
+                ScanOutcome::Declined,
+                format!(
+                    "Not checked in: the host declined {name}'s visit. Find them in the list to \
+                     check them in anyway."
+                ),
+            ),
+            (Presence::Expected, Some("requested")) => (
+                ScanOutcome::AwaitingApproval,
+                format!(
+                    "Not checked in yet: {name}'s host has not approved the visit. Approve it in \
+                     the list, or wait for the host."
+                ),
+            ),
+            (Presence::Expected, _) => (
+                ScanOutcome::CheckedIn,
+                format!("Welcome, {name}{}.", host_part(visitor)),
+            ),
+        };
+        let visitor = visitor.clone();
+        if outcome != ScanOutcome::CheckedIn {
+            return Ok(ScanResult {
+                outcome,
+                code,
+                visitor: Some(visitor.into()),
+                message,
+            });
+        }
+        let reference = VisitorRef {
+            id: visitor.id,
+            queued_id: visitor.queued_id.clone(),
+        };
+        self.check_in(&reference, location).await?;
+        // The row as the list now shows it: checked in, waiting to sync.
+        let shown = self
+            .today(business)
+            .await?
+            .into_iter()
+            .find(|row| row.id == visitor.id && row.queued_id == visitor.queued_id)
+            .unwrap_or(visitor);
+        Ok(ScanResult {
+            outcome,
+            code,
+            visitor: Some(shown.into()),
+            message,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn expected(name: &str, code: &str) -> DeskVisitor {
+        DeskVisitor {
+            id: Some(name.len() as i64),
+            full_name: name.into(),
+            visitor_code: Some(code.into()),
+            ..DeskVisitor::default()
+        }
+    }
+
+    #[test]
+    fn a_bare_code_and_a_code_inside_longer_text_both_match() {
+        let list = vec![expected("Ada", "012345"), expected("Grace", "AB12CD")];
+        for scan in [
+            "012345",
+            "  012345\r",
+            "https://myspace.spaces.nexudus.com/en/visitors/checkin?code=012345",
+            "{\"VisitorCode\":\"012345\"}",
+            "VISITOR:012345",
+        ] {
+            let (code, found) = find_by_code(&list, scan).expect(scan);
+            assert_eq!((code.as_str(), found.full_name.as_str()), ("012345", "Ada"));
+        }
+        assert_eq!(
+            find_by_code(&list, "ab12cd").map(|f| f.1.full_name.clone()),
+            Some("Grace".into())
+        );
+    }
+
+    #[test]
+    fn a_code_nobody_has_or_a_part_of_one_matches_nothing() {
+        let list = vec![expected("Ada", "012345")];
+        assert!(find_by_code(&list, "12345").is_none());
+        assert!(find_by_code(&list, "0123456").is_none());
+        assert!(find_by_code(&list, "").is_none());
+        assert!(find_by_code(&[], "012345").is_none());
+    }
+
+    #[test]
+    fn with_two_visitors_on_one_code_the_one_still_expected_is_chosen() {
+        let mut gone = expected("Ada", "777777");
+        gone.arrived = true;
+        gone.departed_at = Some(chrono::Utc::now());
+        let list = vec![gone, expected("Grace", "777777")];
+        assert_eq!(
+            find_by_code(&list, "777777").map(|f| f.1.full_name.clone()),
+            Some("Grace".into())
+        );
+    }
+}
