@@ -16,6 +16,7 @@ SUITES=(
   frontdesk-core:suite:desk_use_cases::
   frontdesk-core:suite:sync::
   frontdesk-core:suite:many_writers::
+  frontdesk-core:suite:scan_and_approval::
   frontdesk-core:suite:live_desk::
   nexudus-sim:lib
   frontdesk:app:arrival_alerts::

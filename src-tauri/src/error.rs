@@ -146,6 +146,18 @@ impl From<DeskError> for UiError {
             DeskError::Api(error) => error.into(),
             DeskError::Store(error) => error.into(),
             DeskError::UnknownVisitor => UiError::new("unknown_visitor", error),
+            DeskError::Print(problem) => {
+                use frontdesk_core::printing::PrintError;
+                let code = match problem {
+                    PrintError::NoCups => "no_cups",
+                    PrintError::NoPrinter => "no_printer",
+                    PrintError::UnknownPrinter(_) => "unknown_printer",
+                    PrintError::Stopped { .. } => "printer_stopped",
+                    PrintError::NotAccepting(_) => "printer_not_accepting",
+                    PrintError::Failed(_) => "print_failed",
+                };
+                UiError::new(code, problem)
+            }
         }
     }
 }

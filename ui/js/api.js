@@ -64,6 +64,11 @@ export const desk = {
   walkIn: (form) => call("walk_in", { form }),
   searchHosts: (text) => call("search_hosts", { text }),
   exportOnSite: (business) => call("export_on_site", { business }),
+  badgePreview: (business, visitor) => call("badge_preview", { business, visitor }),
+  printBadge: (business, visitor) => call("print_badge", { business, visitor }),
+  badgeSettings: () => call("badge_settings"),
+  setBadgeSettings: (settings) => call("set_badge_settings", { settings }),
+  printers: () => call("printers"),
 };
 
 export const queue = {

@@ -1,11 +1,11 @@
 import { alerts, app, on, queue, recovery, session, settings } from "./api.js";
 import { byId, setText, show } from "./dom.js";
 import { EVENTS } from "./events.js";
-import { mountBadge } from "./views/badge.js";
+import { enterBadgeSettings, mountBadge, printAfterCheckIn } from "./views/badge.js";
 import { enterHost, focusUpcoming, mountHost, setMaxDates, showUpcoming, showUpcomingChanges } from "./views/host.js";
 import { mountOnSite } from "./views/on-site.js";
 import { focusScan } from "./views/scan.js";
-import { enterReception, focusVisitor, mountReception, setSignedOut, showChanges, showSyncStatus, showToday } from "./views/reception.js";
+import { currentBusiness, enterReception, focusVisitor, mountReception, setSignedOut, showChanges, showSyncStatus, showToday } from "./views/reception.js";
 import { applyKiosk, enterSettings, kioskProof, mountSettings, showKioskPasswordProblem } from "./views/settings.js";
 import { fillFromStatus, mountSignIn } from "./views/sign-in.js";
 import { showRecovery } from "./views/recovery.js";
@@ -41,7 +41,10 @@ function showScreen(id) {
   }
   if (id === "reception-screen") focusScan();
   if (id === "sync-screen") showQueue();
-  if (id === "settings-screen") enterSettings();
+  if (id === "settings-screen") {
+    enterSettings();
+    if (mode === "reception") enterBadgeSettings();
+  }
 }
 
 function waitingCount(sync) {
@@ -98,6 +101,7 @@ function render(status) {
   setText("home-summary", `Signed in as ${status.email}.`);
   show("mode-choice", status.roles.reception && status.roles.host);
   show("settings-location-group", status.mode === "reception");
+  show("badge-settings", status.mode === "reception");
   for (const radio of document.querySelectorAll('input[name="mode"]')) radio.checked = radio.value === status.mode;
   for (const tab of navButtons()) tab.hidden = Boolean(tab.dataset.mode) && tab.dataset.mode !== status.mode;
   const modeChanged = mode !== status.mode;
@@ -194,8 +198,8 @@ async function start() {
     });
   }
   watchForActivity();
-  mountBadge();
-  await mountReception(showNotice);
+  mountBadge(showNotice);
+  await mountReception(showNotice, { printBadge: (visitor) => printAfterCheckIn(visitor, currentBusiness()) });
   mountWalkIn(showNotice);
   mountOnSite(showNotice);
   mountHost(showNotice);

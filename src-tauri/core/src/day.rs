@@ -39,14 +39,16 @@ impl DayZone {
         }
     }
 
-    fn date_of(&self, at: DateTime<Utc>) -> NaiveDate {
+    /// The calendar date `at` falls on in this zone.
+    pub fn date_of(&self, at: DateTime<Utc>) -> NaiveDate {
         match self {
             DayZone::Location(zone) => at.with_timezone(zone).date_naive(),
             DayZone::Desk => at.with_timezone(&Local).date_naive(),
         }
     }
 
-    fn start_of(&self, date: NaiveDate) -> Option<DateTime<Utc>> {
+    /// The first instant of `date` in this zone.
+    pub fn start_of(&self, date: NaiveDate) -> Option<DateTime<Utc>> {
         match self {
             DayZone::Location(zone) => start_of_day(zone, date),
             DayZone::Desk => start_of_day(&Local, date),

@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod arrivals;
+pub mod badge;
 pub mod cache;
 pub mod corrections;
 pub mod day;
@@ -15,6 +16,7 @@ pub mod live;
 pub mod lock;
 pub mod nexudus;
 pub mod preferences;
+pub mod printing;
 pub mod queue;
 pub mod retention;
 pub mod secrets;

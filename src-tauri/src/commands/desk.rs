@@ -1,5 +1,7 @@
+use frontdesk_core::badge::BadgeSettings;
 use frontdesk_core::desk::{
-    ApprovalAnswer, Host, Location, RegistrationForm, ScanResult, VisitorRef, WalkInForm,
+    ApprovalAnswer, BadgePreview, Host, Location, Printed, RegistrationForm, ScanResult,
+    VisitorRef, WalkInForm,
 };
 use frontdesk_core::nexudus::models::Unreadable;
 use frontdesk_core::queue::QueuedOp;
@@ -154,4 +156,41 @@ pub async fn export_on_site(
         .await
         .map_err(|e| UiError::file(&path, e))?;
     Ok(path.display().to_string())
+}
+
+#[tauri::command]
+pub async fn badge_preview(
+    state: State<'_, AppState>,
+    business: i64,
+    visitor: VisitorRef,
+) -> Result<BadgePreview, UiError> {
+    Ok(state.core.desk.badge_preview(business, &visitor).await?)
+}
+
+/// Prints the badge on the printer chosen in Settings, with no dialog.
+#[tauri::command]
+pub async fn print_badge(
+    state: State<'_, AppState>,
+    business: i64,
+    visitor: VisitorRef,
+) -> Result<Printed, UiError> {
+    Ok(state.core.desk.print_badge(business, &visitor).await?)
+}
+
+#[tauri::command]
+pub async fn badge_settings(state: State<'_, AppState>) -> Result<BadgeSettings, UiError> {
+    Ok(state.core.desk.badge_settings().await?)
+}
+
+#[tauri::command]
+pub async fn set_badge_settings(
+    state: State<'_, AppState>,
+    settings: BadgeSettings,
+) -> Result<BadgeSettings, UiError> {
+    Ok(state.core.desk.set_badge_settings(settings).await?)
+}
+
+#[tauri::command]
+pub async fn printers(state: State<'_, AppState>) -> Result<Vec<String>, UiError> {
+    Ok(state.core.desk.printers().await?)
 }

@@ -4,11 +4,14 @@
 //! on a 2-core machine. The many-writers soak stays a binary of its own: it times its work
 //! and must not share the two cores with a window.
 
+#[path = "../../core/tests/suite/common/cups.rs"]
+mod cups;
 mod e2e;
 #[path = "../../core/tests/suite/common/notify_monitor.rs"]
 mod notify_monitor;
 
 mod arrival_alerts;
+mod badge_printing;
 mod big_day;
 mod capabilities;
 mod cli;

@@ -15,7 +15,7 @@ function render(visitors) {
     name.scope = "row";
     const badgeCell = element("td", "no-print");
     const open = button("Badge", "button-quiet-dark", `Badge for ${visitor.fullName}`);
-    open.addEventListener("click", () => openBadge(visitor));
+    open.addEventListener("click", () => openBadge(visitor, currentBusiness()));
     badgeCell.append(open);
     tr.append(name, element("td", "", visitor.company ?? ""), element("td", "", visitor.hostName ?? ""), element("td", "", localTime(visitor.arrivedAt)), badgeCell);
     return tr;

@@ -149,7 +149,7 @@ function row(visitor) {
   if (state === "on_site") {
     actions.append(actionButton("Check out", visitor, desk.checkOut));
     const print = button("Badge", "button-quiet-dark", `Badge for ${visitor.fullName}`);
-    print.addEventListener("click", () => openBadge(visitor));
+    print.addEventListener("click", () => openBadge(visitor, business));
     actions.append(print);
   }
   item.append(when, who, actions);

@@ -18,6 +18,7 @@ use crate::queue::{Operation, QueuedOp, Target};
 use crate::store::{Store, StoreError};
 use crate::sync::SyncEngine;
 
+mod badges;
 mod forms;
 mod host;
 mod host_search;
@@ -28,6 +29,7 @@ mod scan;
 
 pub use crate::input::MAX_DATES;
 pub use crate::visitor::{DeskVisitor, Location, Presence};
+pub use badges::{BadgePreview, Printed};
 pub use forms::{validate_registration, validate_walk_in, RegistrationForm, WalkInForm};
 pub use host_search::Host;
 pub use overlay::{overlay, List};
@@ -46,6 +48,8 @@ pub enum DeskError {
     Store(#[from] StoreError),
     #[error("That visitor is not in today's list any more. Refresh and try again.")]
     UnknownVisitor,
+    #[error(transparent)]
+    Print(#[from] crate::printing::PrintError),
 }
 
 /// Which visitor a person acted on: by server id, or by the queued walk-in that creates it.

@@ -7,6 +7,7 @@ mod common;
 
 mod accounts;
 mod arrivals;
+mod badges;
 mod client;
 mod clock_skew;
 mod crash;

@@ -136,6 +136,8 @@ pub struct Launch {
     pub empty: bool,
     /// What the data folder's database file holds before the app starts (a damaged one).
     pub database_file: Option<Vec<u8>>,
+    /// More environment for the app (a private CUPS scheduler, say).
+    pub env: Vec<(String, String)>,
 }
 
 impl Default for Launch {
@@ -146,6 +148,7 @@ impl Default for Launch {
             config_home: None,
             empty: false,
             database_file: None,
+            env: Vec::new(),
         }
     }
 }
@@ -219,6 +222,7 @@ async fn open_window(server: &str, options: &Launch) -> Window {
         .env("RUST_LOG", "debug")
         .stdout(Stdio::null())
         .stderr(Stdio::from(log));
+    command.envs(options.env.iter().map(|(k, v)| (k, v)));
     if options.demo {
         command.env("FRONTDESK_DEMO", "1");
     } else {

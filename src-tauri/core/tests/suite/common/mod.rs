@@ -1,6 +1,7 @@
 //! A simulator in this process, and clients of it.
 #![allow(dead_code)]
 
+pub mod cups;
 pub mod notify_monitor;
 
 use std::sync::Arc;

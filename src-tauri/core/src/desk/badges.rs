@@ -1,0 +1,129 @@
+//! Badges at the desk: the badge of a visitor in today's list, the printing settings, and
+//! printing without a dialog. A badge that cannot print never undoes the check-in it follows.
+
+use chrono::Utc;
+use serde::Serialize;
+
+use super::{Desk, DeskError, VisitorRef};
+use crate::badge::{self, Badge, BadgeSettings};
+use crate::printing::{self, PrintError};
+use crate::visitor::DeskVisitor;
+
+/// A badge as the window previews it: the text, and the QR code's modules (row by row, dark
+/// is `true`) to draw.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BadgePreview {
+    pub badge: Badge,
+    pub qr: Option<Vec<Vec<bool>>>,
+}
+
+/// A badge sent to a printer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Printed {
+    pub printer: String,
+    pub job: String,
+    /// Part of the text could not be printed as written (a script Helvetica lacks).
+    pub approximated: bool,
+}
+
+impl Desk {
+    pub async fn badge_settings(&self) -> Result<BadgeSettings, DeskError> {
+        Ok(self
+            .store
+            .setting(badge::SETTING)
+            .await?
+            .unwrap_or_default())
+    }
+
+    pub async fn set_badge_settings(
+        &self,
+        settings: BadgeSettings,
+    ) -> Result<BadgeSettings, DeskError> {
+        let settings = BadgeSettings {
+            printer: settings
+                .printer
+                .map(|p| p.trim().to_string())
+                .filter(|p| !p.is_empty()),
+            ..settings
+        };
+        self.store.set_setting(badge::SETTING, &settings).await?;
+        Ok(settings)
+    }
+
+    /// The printers this computer knows, for Settings.
+    pub async fn printers(&self) -> Result<Vec<String>, DeskError> {
+        Ok(blocking(printing::printers).await?)
+    }
+
+    async fn visitor_today(
+        &self,
+        business: i64,
+        visitor: &VisitorRef,
+    ) -> Result<DeskVisitor, DeskError> {
+        let wanted = |row: &DeskVisitor| match (visitor.id, &visitor.queued_id) {
+            (Some(id), _) => row.id == Some(id),
+            (None, Some(queued)) => row.queued_id.as_ref() == Some(queued),
+            (None, None) => false,
+        };
+        self.today(business)
+            .await?
+            .into_iter()
+            .find(wanted)
+            .ok_or(DeskError::UnknownVisitor)
+    }
+
+    pub async fn badge(&self, business: i64, visitor: &VisitorRef) -> Result<Badge, DeskError> {
+        let row = self.visitor_today(business, visitor).await?;
+        Ok(Badge::of(&row, self.day_zone(business).await?, Utc::now()))
+    }
+
+    pub async fn badge_preview(
+        &self,
+        business: i64,
+        visitor: &VisitorRef,
+    ) -> Result<BadgePreview, DeskError> {
+        let badge = self.badge(business, visitor).await?;
+        let qr = badge.code.as_deref().and_then(badge::qr_rows);
+        Ok(BadgePreview { badge, qr })
+    }
+
+    /// Prints the visitor's badge on the printer chosen in Settings, without a dialog.
+    pub async fn print_badge(
+        &self,
+        business: i64,
+        visitor: &VisitorRef,
+    ) -> Result<Printed, DeskError> {
+        let settings = self.badge_settings().await?;
+        let printer = settings.printer.ok_or(PrintError::NoPrinter)?;
+        let badge = self.badge(business, visitor).await?;
+        let approximated = ![
+            Some(&badge.name),
+            badge.company.as_ref(),
+            badge.host.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .all(|text| badge::prints_faithfully(text));
+        let pdf = badge::render(&badge, settings.label);
+        let title = format!("Badge {}", badge.name);
+        let to = printer.clone();
+        let job = blocking(move || printing::print(&to, &pdf, settings.label, &title)).await?;
+        tracing::info!(printer = %printer, job = %job, "badge printed");
+        Ok(Printed {
+            printer,
+            job,
+            approximated,
+        })
+    }
+}
+
+/// CUPS's commands block: they run beside the async workers.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, PrintError> + Send + 'static,
+) -> Result<T, PrintError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|error| PrintError::Failed(error.to_string()))?
+}

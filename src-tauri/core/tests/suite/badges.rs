@@ -1,0 +1,113 @@
+//! Badges printed through a real CUPS with a virtual PDF printer: the printed page is turned
+//! into an image and its QR code read back, on both label presets; a stopped printer is said
+//! plainly and the check-in it follows stays queued.
+
+use crate::common::cups::{qr_codes_in, wait_for_printed_in, PrivateCups};
+use crate::common::*;
+use chrono::Utc;
+use frontdesk_core::badge::{BadgeSettings, LabelSize};
+use frontdesk_core::desk::{DeskError, VisitorRef};
+use frontdesk_core::printing::PrintError;
+use serde_json::json;
+
+#[tokio::test]
+async fn a_badge_goes_to_the_label_printer_with_the_visitor_code_as_a_qr_code() {
+    let Some(cups) = PrivateCups::start("FrontDeskBadges") else {
+        return;
+    };
+    // Only this test prints, so the process-wide setting reaches no other test.
+    std::env::set_var("CUPS_SERVER", cups.server());
+
+    let h = empty_harness(json!({})).await;
+    let id = h
+        .add_visitor(
+            "Zoë Badge",
+            SHOREDITCH,
+            ANA_COWORKER,
+            today_near(Utc::now(), 15),
+        )
+        .await;
+    let code = h.visitor(id).await["VisitorCode"]
+        .as_str()
+        .expect("code")
+        .to_string();
+    let desk = signed_in(&h, RECEPTION).await;
+    desk.desk.refresh_today(SHOREDITCH).await.expect("today");
+    let visitor = VisitorRef {
+        id: Some(id),
+        queued_id: None,
+    };
+
+    let printers = desk.desk.printers().await.expect("printers");
+    assert_eq!(printers, vec!["FrontDeskBadges".to_string()]);
+    assert!(matches!(
+        desk.desk.print_badge(SHOREDITCH, &visitor).await,
+        Err(DeskError::Print(PrintError::NoPrinter))
+    ));
+
+    desk.desk
+        .check_in(&visitor, Some("Front desk".into()))
+        .await
+        .expect("checked in");
+    for (n, label) in [LabelSize::Brother62x100, LabelSize::Dymo89x36]
+        .into_iter()
+        .enumerate()
+    {
+        desk.desk
+            .set_badge_settings(BadgeSettings {
+                printer: Some(" FrontDeskBadges ".into()),
+                label,
+                print_at_check_in: true,
+            })
+            .await
+            .expect("settings");
+        let printed = desk
+            .desk
+            .print_badge(SHOREDITCH, &visitor)
+            .await
+            .expect("printed");
+        assert_eq!(printed.printer, "FrontDeskBadges");
+        assert!(printed.job.starts_with("FrontDeskBadges-"), "{printed:?}");
+        assert!(!printed.approximated);
+        let files = wait_for_printed_in(&cups.out, n + 1);
+        let newest = files.last().expect("a page");
+        assert_eq!(qr_codes_in(newest), vec![code.clone()], "{label:?}");
+    }
+
+    // A stopped printer: said, nothing sent, the check-in still waiting to go.
+    cups.stop_printer("Out of labels");
+    let refused = desk.desk.print_badge(SHOREDITCH, &visitor).await;
+    match refused {
+        Err(DeskError::Print(PrintError::Stopped { printer, reason })) => {
+            assert_eq!(printer, "FrontDeskBadges");
+            assert!(reason.contains("Out of labels"), "{reason}");
+        }
+        other => panic!("expected a stopped printer, got {other:?}"),
+    }
+    let message = DeskError::Print(PrintError::Stopped {
+        printer: "FrontDeskBadges".into(),
+        reason: " (Out of labels)".into(),
+    })
+    .to_string();
+    assert!(message.contains("print the badge again"), "{message}");
+    assert_eq!(
+        desk.store
+            .queue_counts(None)
+            .await
+            .expect("counts")
+            .to_send(),
+        1,
+        "the check-in is still queued"
+    );
+    let row = desk
+        .desk
+        .today(SHOREDITCH)
+        .await
+        .expect("today")
+        .into_iter()
+        .find(|r| r.id == Some(id))
+        .expect("listed");
+    assert!(row.arrived);
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert_eq!(cups.printed().len(), 2, "nothing more was printed");
+}
