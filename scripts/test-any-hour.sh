@@ -17,6 +17,7 @@ SUITES=(
   frontdesk-core:suite:sync::
   frontdesk-core:suite:many_writers::
   frontdesk-core:suite:scan_and_approval::
+  frontdesk-core:suite:visitor_log::
   frontdesk-core:suite:live_desk::
   nexudus-sim:lib
   frontdesk:app:arrival_alerts::

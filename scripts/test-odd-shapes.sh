@@ -12,6 +12,7 @@ SUITES=(
   frontdesk-core:suite:sync::
   frontdesk-core:suite:many_writers::
   frontdesk-core:suite:scan_and_approval::
+  frontdesk-core:suite:visitor_log::
   frontdesk-core:suite:live_desk::
   frontdesk-core:suite:arrivals::
   frontdesk-core:suite:reception_alerts::

@@ -34,6 +34,8 @@ fn main() {
         "badge_settings",
         "set_badge_settings",
         "printers",
+        "visitor_log",
+        "export_visitor_log",
         "walk_in",
         "register_visitor",
         "cancel_registration",

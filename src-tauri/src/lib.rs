@@ -122,6 +122,8 @@ pub fn run() -> ExitCode {
             commands::desk::badge_settings,
             commands::desk::set_badge_settings,
             commands::desk::printers,
+            commands::desk::visitor_log,
+            commands::desk::export_visitor_log,
             commands::desk::walk_in,
             commands::desk::register_visitor,
             commands::desk::cancel_registration,

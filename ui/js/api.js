@@ -69,6 +69,8 @@ export const desk = {
   badgeSettings: () => call("badge_settings"),
   setBadgeSettings: (settings) => call("set_badge_settings", { settings }),
   printers: () => call("printers"),
+  visitorLog: (business, from, to) => call("visitor_log", { business, from, to }),
+  exportVisitorLog: (business, from, to) => call("export_visitor_log", { business, from, to }),
 };
 
 export const queue = {

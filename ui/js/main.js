@@ -10,10 +10,11 @@ import { applyKiosk, enterSettings, kioskProof, mountSettings, showKioskPassword
 import { fillFromStatus, mountSignIn } from "./views/sign-in.js";
 import { showRecovery } from "./views/recovery.js";
 import { mountSync, showQueue, showSyncPanel } from "./views/sync.js";
+import { enterVisitorLog, mountVisitorLog } from "./views/visitor-log.js";
 import { mountWalkIn } from "./views/walk-in.js";
 
 const MODE_NAMES = { reception: "Reception", host: "Host" };
-const SCREENS = ["reception-screen", "walk-in-screen", "on-site-screen", "host-screen", "sync-screen", "settings-screen"];
+const SCREENS = ["reception-screen", "walk-in-screen", "on-site-screen", "log-screen", "host-screen", "sync-screen", "settings-screen"];
 const HOME = { reception: "reception-screen", host: "host-screen" };
 
 let mode = null;
@@ -41,6 +42,7 @@ function showScreen(id) {
   }
   if (id === "reception-screen") focusScan();
   if (id === "sync-screen") showQueue();
+  if (id === "log-screen") enterVisitorLog();
   if (id === "settings-screen") {
     enterSettings();
     if (mode === "reception") enterBadgeSettings();
@@ -199,6 +201,7 @@ async function start() {
   }
   watchForActivity();
   mountBadge(showNotice);
+  mountVisitorLog(showNotice);
   await mountReception(showNotice, { printBadge: (visitor) => printAfterCheckIn(visitor, currentBusiness()) });
   mountWalkIn(showNotice);
   mountOnSite(showNotice);

@@ -47,6 +47,14 @@ impl DayZone {
         }
     }
 
+    /// The wall-clock time `at` shows in this zone.
+    pub fn local_time(&self, at: DateTime<Utc>) -> chrono::NaiveDateTime {
+        match self {
+            DayZone::Location(zone) => at.with_timezone(zone).naive_local(),
+            DayZone::Desk => at.with_timezone(&Local).naive_local(),
+        }
+    }
+
     /// The first instant of `date` in this zone.
     pub fn start_of(&self, date: NaiveDate) -> Option<DateTime<Utc>> {
         match self {

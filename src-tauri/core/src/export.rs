@@ -1,9 +1,11 @@
 //! CSV for people's spreadsheets: the evacuation list (who is on site now, for a fire
-//! marshal), and the cell rule every CSV Front Desk writes follows.
+//! marshal), the visitor log of a date range, and the cell rule every CSV Front Desk writes
+//! follows.
 
 use chrono::{DateTime, Local, Utc};
 
-use crate::visitor::{DeskVisitor, Presence};
+use crate::day::DayZone;
+use crate::visitor::{DeskVisitor, Presence, ShownVisitor};
 
 const HEADER: [&str; 6] = [
     "Name",
@@ -62,6 +64,73 @@ pub fn on_site_csv(visitors: &[DeskVisitor]) -> String {
     out
 }
 
+const LOG_HEADER: [&str; 10] = [
+    "Expected",
+    "Arrived",
+    "Left",
+    "Name",
+    "Company",
+    "Email",
+    "Host",
+    "Source",
+    "Host approval",
+    "Visitor code",
+];
+
+/// How a visit was registered, in words.
+pub fn source_label(source: Option<&str>) -> &'static str {
+    match source {
+        Some("administrator") => "Admin panel or desk",
+        Some("nex_io") => "Kiosk (NexIO)",
+        Some("customer") => "Member",
+        _ => "",
+    }
+}
+
+fn approval_label(approval: Option<&str>) -> &'static str {
+    match approval {
+        Some("requested") => "Requested",
+        Some("rejected") => "Declined",
+        Some("accepted_and_hold") => "Approved, host collects",
+        Some("accepted_and_grant") => "Approved, sent up",
+        _ => "",
+    }
+}
+
+/// The visitor log as CSV, times in the location's zone (`zone`), in the log's order.
+pub fn visitor_log_csv(rows: &[ShownVisitor], zone: DayZone) -> String {
+    let at = |when: Option<DateTime<Utc>>| {
+        when.map(|t| zone.local_time(t).format("%Y-%m-%d %H:%M").to_string())
+            .unwrap_or_default()
+    };
+    let mut out = LOG_HEADER.join(",");
+    out.push_str("\r\n");
+    for row in rows {
+        let visitor = &row.visitor;
+        let arrived = if visitor.arrived {
+            at(visitor.arrived_at)
+        } else {
+            String::new()
+        };
+        let cells = [
+            at(visitor.expected_at),
+            arrived,
+            at(visitor.departed_at),
+            visitor.full_name.clone(),
+            visitor.company.clone().unwrap_or_default(),
+            visitor.email.clone().unwrap_or_default(),
+            visitor.host_name.clone().unwrap_or_default(),
+            source_label(visitor.source.as_deref()).to_string(),
+            approval_label(visitor.approval.as_deref()).to_string(),
+            visitor.visitor_code.clone().unwrap_or_default(),
+        ];
+        let cells: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,5 +176,37 @@ mod tests {
             "two rows, a header and the final line end: {csv}"
         );
         assert!(!csv.contains("Expected Only") && !csv.contains("Already Left"));
+    }
+
+    #[test]
+    fn the_log_lists_every_row_in_the_locations_time_and_guards_formulas() {
+        let london = DayZone::Location(chrono_tz::Europe::London);
+        let at = |text: &str| Some(text.parse::<DateTime<Utc>>().expect("time"));
+        let came = DeskVisitor {
+            expected_at: at("2026-07-01T08:00:00Z"),
+            arrived_at: at("2026-07-01T08:05:00Z"),
+            departed_at: at("2026-07-01T09:00:00Z"),
+            arrived: true,
+            source: Some("nex_io".into()),
+            approval: Some("accepted_and_grant".into()),
+            full_name: "=HYPERLINK(\"x\")".into(),
+            ..visitor("x", true, true)
+        };
+        let expected = DeskVisitor {
+            expected_at: at("2026-07-02T12:30:00Z"),
+            ..visitor("Grace", false, false)
+        };
+        let csv = visitor_log_csv(&crate::visitor::shown(vec![came, expected]), london);
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert_eq!(lines[0], LOG_HEADER.join(","));
+        assert_eq!(
+            lines[1],
+            "2026-07-01 09:00,2026-07-01 09:05,2026-07-01 10:00,\"'=HYPERLINK(\"\"x\"\")\",\"Acme, Inc.\",v@example.com,Ana,Kiosk (NexIO),\"Approved, sent up\","
+        );
+        assert_eq!(
+            lines[2],
+            "2026-07-02 13:30,,,Grace,\"Acme, Inc.\",v@example.com,Ana,,,"
+        );
+        assert_eq!(lines.len(), 4, "two rows and the final line end");
     }
 }

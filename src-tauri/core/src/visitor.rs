@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::nexudus::models::{HostApproval, PublicVisitor, Visitor};
+use crate::nexudus::models::{HostApproval, PublicVisitor, Visitor, VisitorSource};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -34,6 +34,10 @@ pub struct DeskVisitor {
     pub departed_at: Option<DateTime<Utc>>,
     pub arrived: bool,
     pub approval: Option<String>,
+    /// How the visit was registered: "administrator" (the admin panel or a desk), "nex_io"
+    /// (the kiosk app) or "customer" (a member); none when not known.
+    #[serde(default)]
+    pub source: Option<String>,
     pub notes: Option<String>,
     /// A change to this visitor is queued and not yet in Nexudus.
     #[serde(default)]
@@ -68,6 +72,17 @@ impl DeskVisitor {
         }
     }
 
+    /// The source's name for the window; none when Nexudus did not say.
+    pub(crate) fn source_name(source: VisitorSource) -> Option<String> {
+        match source {
+            VisitorSource::Unknown => None,
+            other => serde_json::to_value(other)
+                .ok()?
+                .as_str()
+                .map(str::to_string),
+        }
+    }
+
     pub fn from_admin(visitor: &Visitor) -> Self {
         DeskVisitor {
             id: Some(visitor.id),
@@ -83,6 +98,7 @@ impl DeskVisitor {
             departed_at: visitor.departure_date,
             arrived: visitor.arrived,
             approval: Self::approval_name(visitor.approval()),
+            source: Self::source_name(visitor.source()),
             notes: visitor
                 .customer_notes
                 .clone()
@@ -108,6 +124,7 @@ impl DeskVisitor {
             departed_at: None,
             arrived: visitor.arrived,
             approval: visitor.approval().and_then(Self::approval_name),
+            source: None,
             notes: visitor.notes.clone(),
             pending: false,
             needs_attention: false,

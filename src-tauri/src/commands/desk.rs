@@ -1,7 +1,7 @@
 use frontdesk_core::badge::BadgeSettings;
 use frontdesk_core::desk::{
-    ApprovalAnswer, BadgePreview, Host, Location, Printed, RegistrationForm, ScanResult,
-    VisitorRef, WalkInForm,
+    ApprovalAnswer, BadgePreview, Host, Location, LogSource, Printed, RegistrationForm, ScanResult,
+    VisitorLog, VisitorRef, WalkInForm,
 };
 use frontdesk_core::nexudus::models::Unreadable;
 use frontdesk_core::queue::QueuedOp;
@@ -193,4 +193,45 @@ pub async fn set_badge_settings(
 #[tauri::command]
 pub async fn printers(state: State<'_, AppState>) -> Result<Vec<String>, UiError> {
     Ok(state.core.desk.printers().await?)
+}
+
+/// The visitors of a location over a range of days (`YYYY-MM-DD`, the location's days).
+#[tauri::command]
+pub async fn visitor_log(
+    state: State<'_, AppState>,
+    business: i64,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Result<VisitorLog, UiError> {
+    Ok(state.core.desk.visitor_log(business, from, to).await?)
+}
+
+/// Where the visitor log was saved, and whether it came from Nexudus or this computer.
+#[derive(serde::Serialize)]
+pub struct SavedLog {
+    path: String,
+    source: LogSource,
+    rows: usize,
+}
+
+#[tauri::command]
+pub async fn export_visitor_log(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    business: i64,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Result<SavedLog, UiError> {
+    let log = state.core.desk.visitor_log(business, from, to).await?;
+    let zone = state.core.desk.day_zone(business).await?;
+    let csv = frontdesk_core::export::visitor_log_csv(&log.rows, zone);
+    let path = crate::desktop::export_dir(&app).join(format!("visitor-log-{from}-to-{to}.csv"));
+    tokio::fs::write(&path, csv)
+        .await
+        .map_err(|e| UiError::file(&path, e))?;
+    Ok(SavedLog {
+        path: path.display().to_string(),
+        source: log.source,
+        rows: log.rows.len(),
+    })
 }

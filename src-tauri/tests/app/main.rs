@@ -23,5 +23,6 @@ mod reception;
 mod recovery;
 mod scan_and_approve;
 mod sign_in;
+mod visitor_log;
 mod window;
 mod window_state;

@@ -26,6 +26,7 @@ mod locations;
 mod overlay;
 mod reception;
 mod scan;
+mod visitor_log;
 
 pub use crate::input::MAX_DATES;
 pub use crate::visitor::{DeskVisitor, Location, Presence};
@@ -35,6 +36,7 @@ pub use host_search::Host;
 pub use overlay::{overlay, List};
 pub use reception::ApprovalAnswer;
 pub use scan::{codes_in, find_by_code, ScanOutcome, ScanResult};
+pub use visitor_log::{log_range, LogSource, VisitorLog, MAX_LOG_DAYS};
 
 #[derive(Debug, thiserror::Error)]
 pub enum DeskError {

@@ -200,13 +200,14 @@ mod tests {
 
     #[test]
     fn an_approval_changed_elsewhere_is_a_conflict() {
-        let declined = visitor(json!({"HostApprovalStatus": 4}));
+        // The host approved (4, they collect the visitor) after the desk saw "requested" (2).
+        let approved = visitor(json!({"HostApprovalStatus": 4}));
         assert!(
-            matches!(approval_precheck(&declined, 3, Some(2)), Precheck::Conflict(why) if why.contains("declined"))
+            matches!(approval_precheck(&approved, 3, Some(2)), Precheck::Conflict(why) if why.contains("approved (the host collects them)"))
         );
-        assert_eq!(approval_precheck(&declined, 3, None), Precheck::Write);
+        assert_eq!(approval_precheck(&approved, 3, None), Precheck::Write);
         assert!(matches!(
-            approval_precheck(&declined, 4, Some(2)),
+            approval_precheck(&approved, 4, Some(2)),
             Precheck::AlreadyDone(_)
         ));
         assert_eq!(

@@ -21,3 +21,4 @@ mod recovery;
 mod retention;
 mod scan_and_approval;
 mod sync;
+mod visitor_log;

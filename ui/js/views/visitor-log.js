@@ -1,0 +1,125 @@
+// The visitor log: a location's visitors over a range of days, from Nexudus when it answers
+// and from this computer's copy when it does not (the screen says which), exported as CSV.
+import { desk } from "../api.js";
+import { byId, displayZoneName, element, fieldMessages, setText, show } from "../dom.js";
+import { currentBusiness } from "./reception.js";
+
+// Beyond this many rows the screen shows the first ones and the export has them all.
+const SHOWN_LIMIT = 1000;
+const DAY_MS = 86_400_000;
+const SOURCES = { administrator: "Admin panel or desk", nex_io: "Kiosk (NexIO)", customer: "Member" };
+
+let onError = () => {};
+const messages = fieldMessages({
+  fields: { from: "log-from", to: "log-to" },
+  labels: { from: "The first day", to: "The last day" },
+  otherId: "log-source",
+});
+
+// A calendar date (YYYY-MM-DD) in the location's zone.
+function isoDate(at) {
+  const parts = new Intl.DateTimeFormat("en-GB", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: displayZoneName() || undefined }).formatToParts(at);
+  const part = (type) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")}`;
+}
+
+// What the core would say of an empty date, said before asking it.
+function missingDates({ from, to }) {
+  return [
+    ...(from ? [] : [{ field: "from", message: "is a required field" }]),
+    ...(to ? [] : [{ field: "to", message: "is a required field" }]),
+  ];
+}
+
+function when(value) {
+  if (!value) return "";
+  return new Date(value).toLocaleString([], { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: displayZoneName() || undefined });
+}
+
+function range() {
+  return { business: currentBusiness(), from: byId("log-from").value, to: byId("log-to").value };
+}
+
+function describeSource(log) {
+  const read = when(log.readAt);
+  if (log.source === "nexudus") return `From Nexudus, read ${read}.`;
+  const why = log.problem ? ` (${log.problem})` : "";
+  return `Nexudus did not answer${why}: this is this computer's copy, last read ${read}. Days never opened here, or older than the retention setting, are missing.`;
+}
+
+function render(log) {
+  const rows = log.rows.slice(0, SHOWN_LIMIT).map((visitor) => {
+    const tr = element("tr");
+    const name = element("th", "", visitor.fullName);
+    name.scope = "row";
+    tr.append(
+      element("td", "", when(visitor.expectedAt)),
+      element("td", "", visitor.arrived ? when(visitor.arrivedAt) : ""),
+      element("td", "", when(visitor.departedAt)),
+      name,
+      element("td", "", visitor.company ?? ""),
+      element("td", "", visitor.hostName ?? ""),
+      element("td", "", SOURCES[visitor.source] ?? ""),
+    );
+    return tr;
+  });
+  byId("log-rows").replaceChildren(...rows);
+  const count = log.rows.length;
+  const more = count > SHOWN_LIMIT ? ` The first ${SHOWN_LIMIT} are shown; the CSV has all.` : "";
+  setText("log-count", `${count} visitor${count === 1 ? "" : "s"}.${more}`);
+  show("log-empty", count === 0);
+  byId("log-source").dataset.source = log.source;
+  setText("log-source", describeSource(log));
+}
+
+async function showLog(event) {
+  event?.preventDefault();
+  const { business, from, to } = range();
+  if (business == null) return;
+  messages.clear();
+  const missing = missingDates({ from, to });
+  if (missing.length) return messages.show(missing);
+  setText("log-source", "Reading…");
+  setText("log-export-result", "");
+  try {
+    render(await desk.visitorLog(business, from, to));
+  } catch (error) {
+    setText("log-source", "");
+    if (error.fields) messages.show(error.fields);
+    else onError(error);
+  }
+}
+
+async function exportLog() {
+  const { business, from, to } = range();
+  if (business == null) return;
+  messages.clear();
+  const missing = missingDates({ from, to });
+  if (missing.length) return messages.show(missing);
+  setText("log-export-result", "Saving…");
+  try {
+    const saved = await desk.exportVisitorLog(business, from, to);
+    const copy = saved.source === "cache" ? " (from this computer's copy: Nexudus did not answer)" : "";
+    setText("log-export-result", `Saved ${saved.rows} visitor${saved.rows === 1 ? "" : "s"} to ${saved.path}${copy}`);
+  } catch (error) {
+    setText("log-export-result", "");
+    if (error.fields) messages.show(error.fields);
+    else onError(error);
+  }
+}
+
+/** Opens the log on the last two weeks when it has not been used yet. */
+export async function enterVisitorLog() {
+  if (!byId("log-from").value || !byId("log-to").value) {
+    const now = Date.now();
+    byId("log-from").value = isoDate(new Date(now - 13 * DAY_MS));
+    byId("log-to").value = isoDate(new Date(now));
+  }
+  await showLog();
+}
+
+export function mountVisitorLog(reportError) {
+  onError = reportError;
+  byId("log-form").addEventListener("submit", showLog);
+  byId("log-export").addEventListener("click", exportLog);
+}
