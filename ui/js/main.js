@@ -202,7 +202,13 @@ async function start() {
   watchForActivity();
   mountBadge(showNotice);
   mountVisitorLog(showNotice);
-  await mountReception(showNotice, { printBadge: (visitor) => printAfterCheckIn(visitor, currentBusiness()) });
+  await mountReception(showNotice, {
+    printBadge: async (visitor) => {
+      const line = await printAfterCheckIn(visitor, currentBusiness());
+      setText("badge-line", line ?? "");
+      show("badge-line", Boolean(line));
+    },
+  });
   mountWalkIn(showNotice);
   mountOnSite(showNotice);
   mountHost(showNotice);

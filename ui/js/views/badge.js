@@ -91,23 +91,21 @@ async function printShown() {
 
 /**
  * After a check-in made at this desk: prints the badge when Settings say so, on the label
- * printer, or opens the badge for the system dialog. A printer problem is said, and the
- * check-in stands.
+ * printer, or opens the badge for the system dialog. Answers what was printed (a line to
+ * show), or null. A printer problem is said, and the check-in stands.
  */
 export async function printAfterCheckIn(visitor, business) {
   const settings = await desk.badgeSettings().catch(() => ({}));
-  if (!settings.printAtCheckIn) return;
+  if (!settings.printAtCheckIn || business == null) return null;
   if (!settings.printer) {
     await openBadge(visitor, business);
-    return;
+    return null;
   }
   try {
-    const printed = await desk.printBadge(business, reference(visitor));
-    setText("badge-line", printedLine(visitor, printed));
-    show("badge-line", true);
+    return printedLine(visitor, await desk.printBadge(business, reference(visitor)));
   } catch (error) {
-    show("badge-line", false);
     onError({ ...error, message: `${error.message} ${visitor.fullName}'s check-in is saved.` });
+    return null;
   }
 }
 

@@ -2,6 +2,7 @@
 // offline). The host is chosen from a search of the space's members.
 import { desk } from "../api.js";
 import { button, byId, element, fieldMessages, setText, show } from "../dom.js";
+import { printAfterCheckIn } from "./badge.js";
 import { currentBusiness, showToday } from "./reception.js";
 
 const FIELDS = { fullName: "walk-in-name", email: "walk-in-email" };
@@ -77,7 +78,7 @@ async function submit(event) {
   const submitButton = byId("walk-in-button");
   submitButton.disabled = true;
   try {
-    await desk.walkIn(form);
+    const queued = await desk.walkIn(form);
     byId("walk-in-form").reset();
     host = null;
     byId("walk-in-host-results").replaceChildren();
@@ -85,6 +86,9 @@ async function submit(event) {
     setText("walk-in-result", `${form.fullName} is checked in.`);
     byId("walk-in-name").focus();
     await showToday().catch(onError);
+    const walkIn = { id: null, queuedId: queued.id, fullName: form.fullName, company: form.company, hostName: form.hostName };
+    const printed = await printAfterCheckIn(walkIn, form.businessId);
+    if (printed) setText("walk-in-result", `${form.fullName} is checked in. ${printed}`);
   } catch (error) {
     if (error.fields) messages.show(error.fields);
     else onError(error);

@@ -57,13 +57,28 @@ impl Desk {
         Ok(blocking(printing::printers).await?)
     }
 
+    /// The row of `visitor` in today's list. A walk-in named by its queued operation is also
+    /// found once Nexudus created it (the row is then the server's).
     async fn visitor_today(
         &self,
         business: i64,
         visitor: &VisitorRef,
     ) -> Result<DeskVisitor, DeskError> {
-        let wanted = |row: &DeskVisitor| match (visitor.id, &visitor.queued_id) {
-            (Some(id), _) => row.id == Some(id),
+        let created = match (visitor.id, &visitor.queued_id) {
+            (None, Some(queued)) => {
+                let target = crate::queue::Target::Queued(queued.clone());
+                match self.store.resolve_target(&target).await? {
+                    crate::queue::TargetId::Known(id) => Some(id),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        let wanted = |row: &DeskVisitor| match (visitor.id.or(created), &visitor.queued_id) {
+            (Some(id), queued) => {
+                row.id == Some(id)
+                    || (queued.is_some() && row.queued_id.as_ref() == queued.as_ref())
+            }
             (None, Some(queued)) => row.queued_id.as_ref() == Some(queued),
             (None, None) => false,
         };

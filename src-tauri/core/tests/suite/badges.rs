@@ -111,3 +111,40 @@ async fn a_badge_goes_to_the_label_printer_with_the_visitor_code_as_a_qr_code() 
     std::thread::sleep(std::time::Duration::from_millis(500));
     assert_eq!(cups.printed().len(), 2, "nothing more was printed");
 }
+
+#[tokio::test]
+async fn a_walk_ins_badge_is_found_by_its_queued_change_before_and_after_nexudus_creates_it() {
+    let h = empty_harness(json!({})).await;
+    let desk = signed_in(&h, RECEPTION).await;
+    desk.desk.locations().await.expect("locations");
+    let queued = desk
+        .desk
+        .walk_in(
+            frontdesk_core::desk::WalkInForm {
+                business_id: SHOREDITCH,
+                full_name: "Wally Walk-in".into(),
+                email: "wally@guests.frontdesk.test".into(),
+                host_id: Some(ANA_COWORKER),
+                host_name: Some("Ana Oliveira".into()),
+                ..Default::default()
+            },
+            Some("Front desk".into()),
+        )
+        .await
+        .expect("queued");
+    let by_queue = VisitorRef {
+        id: None,
+        queued_id: Some(queued.id.clone()),
+    };
+    let before = desk.desk.badge(SHOREDITCH, &by_queue).await.expect("badge");
+    assert_eq!(before.name, "Wally Walk-in");
+    assert_eq!(before.host.as_deref(), Some("Ana Oliveira"));
+    assert_eq!(before.code, None, "Nexudus has not numbered the visit yet");
+
+    desk.engine.drain().await.expect("drain");
+    desk.desk.refresh_today(SHOREDITCH).await.expect("today");
+    let after = desk.desk.badge(SHOREDITCH, &by_queue).await.expect("badge");
+    let created = h.visitors_named("Wally Walk-in").await;
+    assert_eq!(created.len(), 1);
+    assert_eq!(after.code.as_deref(), created[0]["VisitorCode"].as_str());
+}
