@@ -152,6 +152,7 @@ impl From<DeskError> for UiError {
                     PrintError::NoCups => "no_cups",
                     PrintError::NoPrinter => "no_printer",
                     PrintError::UnknownPrinter(_) => "unknown_printer",
+                    PrintError::NoScheduler => "no_scheduler",
                     PrintError::Stopped { .. } => "printer_stopped",
                     PrintError::NotAccepting(_) => "printer_not_accepting",
                     PrintError::Failed(_) => "print_failed",

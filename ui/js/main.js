@@ -33,14 +33,16 @@ function navButtons() {
   return [...document.querySelectorAll("#sections button")];
 }
 
-function showScreen(id) {
+// `keepFocus`: arrow keys in the tab strip keep the focus on the tab, as a tab strip should;
+// opening Today any other way puts it in the scan field, ready for a scanner.
+function showScreen(id, { keepFocus = false } = {}) {
   screen = id;
   for (const other of SCREENS) show(other, other === id);
   for (const tab of navButtons()) {
     if (tab.dataset.screen === id) tab.setAttribute("aria-current", "page");
     else tab.removeAttribute("aria-current");
   }
-  if (id === "reception-screen") focusScan();
+  if (id === "reception-screen" && !keepFocus) focusScan();
   if (id === "sync-screen") showQueue();
   if (id === "log-screen") enterVisitorLog();
   if (id === "settings-screen") {
@@ -149,8 +151,8 @@ function mountNavigation() {
     const at = tabs.indexOf(document.activeElement);
     if (at < 0) return;
     const next = tabs[(at + (event.key === "ArrowRight" ? 1 : tabs.length - 1)) % tabs.length];
+    showScreen(next.dataset.screen, { keepFocus: true });
     next.focus();
-    showScreen(next.dataset.screen);
   });
 }
 
@@ -203,8 +205,8 @@ async function start() {
   mountBadge(showNotice);
   mountVisitorLog(showNotice);
   await mountReception(showNotice, {
-    printBadge: async (visitor) => {
-      const line = await printAfterCheckIn(visitor, currentBusiness());
+    printBadge: async (visitor, how) => {
+      const line = await printAfterCheckIn(visitor, currentBusiness(), how);
       setText("badge-line", line ?? "");
       show("badge-line", Boolean(line));
     },

@@ -17,6 +17,8 @@ pub enum PrintError {
         "The printer \"{0}\" is not known to this computer any more. Choose another in Settings."
     )]
     UnknownPrinter(String),
+    #[error("The printing service (CUPS) is not running on this computer, so the badge was not printed. Start it (or ask IT), then print the badge again from the list.")]
+    NoScheduler,
     #[error("The printer \"{printer}\" is stopped{reason}, so the badge was not printed. Start the printer (in the printer settings, or `cupsenable {printer}`), then print the badge again from the list.")]
     Stopped { printer: String, reason: String },
     #[error("The printer \"{0}\" is not accepting jobs, so the badge was not printed. Let it accept jobs again (`cupsaccept {0}`), then print the badge again from the list.")]
@@ -25,11 +27,29 @@ pub enum PrintError {
     Failed(String),
 }
 
-/// A CUPS command in the C locale, so its answers can be read whatever the desk's language.
-fn cups(program: &str) -> Command {
-    let mut command = Command::new(program);
-    command.env("LC_ALL", "C").env("LANG", "C");
-    command
+/// Which CUPS scheduler to ask: the system's, or a named server (a print server's address or
+/// a socket path).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Cups {
+    pub server: Option<String>,
+}
+
+impl Cups {
+    /// A CUPS command in the C locale, so its answers can be read whatever the desk's
+    /// language.
+    fn command(&self, program: &str) -> Command {
+        let mut command = Command::new(program);
+        command.env("LC_ALL", "C").env("LANG", "C");
+        if let Some(server) = &self.server {
+            command.env("CUPS_SERVER", server);
+        }
+        command
+    }
+}
+
+fn scheduler_down(stderr: &[u8]) -> bool {
+    let said = String::from_utf8_lossy(stderr).to_lowercase();
+    said.contains("scheduler is not running") || said.contains("unable to connect to server")
 }
 
 fn run(command: &mut Command) -> Result<std::process::Output, PrintError> {
@@ -40,8 +60,8 @@ fn run(command: &mut Command) -> Result<std::process::Output, PrintError> {
 }
 
 /// The printers CUPS knows, by name.
-pub fn printers() -> Result<Vec<String>, PrintError> {
-    let output = run(cups("lpstat").arg("-e"))?;
+pub fn printers(cups: &Cups) -> Result<Vec<String>, PrintError> {
+    let output = run(cups.command("lpstat").arg("-e"))?;
     if !output.status.success() {
         // No scheduler running means no printers, which Settings shows as such.
         return Ok(Vec::new());
@@ -55,11 +75,24 @@ pub fn printers() -> Result<Vec<String>, PrintError> {
 }
 
 /// Whether `printer` would print now: known, enabled, accepting.
-pub fn check(printer: &str) -> Result<(), PrintError> {
-    let status = run(cups("lpstat").arg("-p").arg(printer))?;
+pub fn check(cups: &Cups, printer: &str) -> Result<(), PrintError> {
+    if crate::badge::name_problem(printer).is_some() {
+        return Err(PrintError::UnknownPrinter(printer.to_string()));
+    }
+    // The name attached to its option, so nothing in it can read as another option.
+    let status = run(cups.command("lpstat").arg(format!("-p{printer}")))?;
     let text = String::from_utf8_lossy(&status.stdout).to_string();
     if !status.status.success() || text.trim().is_empty() {
-        return Err(PrintError::UnknownPrinter(printer.to_string()));
+        // lpstat names the printer unknown also when it could not ask: is CUPS there at all?
+        let running = run(cups.command("lpstat").arg("-r"))?;
+        let said = String::from_utf8_lossy(&running.stdout);
+        return Err(
+            if said.contains("not running") || scheduler_down(&status.stderr) {
+                PrintError::NoScheduler
+            } else {
+                PrintError::UnknownPrinter(printer.to_string())
+            },
+        );
     }
     if let Some(reason) = stopped_reason(&text, printer) {
         return Err(PrintError::Stopped {
@@ -67,7 +100,7 @@ pub fn check(printer: &str) -> Result<(), PrintError> {
             reason,
         });
     }
-    let accepting = run(cups("lpstat").arg("-a").arg(printer))?;
+    let accepting = run(cups.command("lpstat").arg(format!("-a{printer}")))?;
     if String::from_utf8_lossy(&accepting.stdout).contains("not accepting") {
         return Err(PrintError::NotAccepting(printer.to_string()));
     }
@@ -94,22 +127,21 @@ fn stopped_reason(lpstat: &str, printer: &str) -> Option<String> {
 
 /// Sends `pdf` to `printer` on `label`; answers CUPS's job id.
 pub fn print(
+    cups: &Cups,
     printer: &str,
     pdf: &[u8],
     label: LabelSize,
-    title: &str,
 ) -> Result<String, PrintError> {
-    check(printer)?;
-    let mut child = cups("lp")
-        .arg("-d")
-        .arg(printer)
-        .arg("-t")
-        .arg(title)
+    check(cups, printer)?;
+    let mut child = cups
+        .command("lp")
+        .arg(format!("-d{printer}"))
+        // A title without the visitor's name: CUPS keeps job history longer than the
+        // retention setting keeps visitors.
+        .args(["-t", "Front Desk badge"])
         .arg("-o")
         .arg(format!("media={}", label.media()))
-        .arg("-o")
-        .arg("fit-to-page")
-        .arg("-")
+        .args(["-o", "fit-to-page", "-"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -118,11 +150,9 @@ pub fn print(
             std::io::ErrorKind::NotFound => PrintError::NoCups,
             _ => PrintError::Failed(error.to_string()),
         })?;
-    if let Some(mut stdin) = child.stdin.take() {
-        stdin
-            .write_all(pdf)
-            .map_err(|error| PrintError::Failed(error.to_string()))?;
-    }
+    // An lp that stops reading (it refused the job) breaks the pipe: what it said on stderr
+    // is the reason, so it is always waited for and read.
+    let written = child.stdin.take().map(|mut stdin| stdin.write_all(pdf));
     let output = child
         .wait_with_output()
         .map_err(|error| PrintError::Failed(error.to_string()))?;
@@ -131,6 +161,8 @@ pub fn print(
         let why = String::from_utf8_lossy(&output.stderr).trim().to_string();
         return Err(if why.contains("not accepting") {
             PrintError::NotAccepting(printer.to_string())
+        } else if scheduler_down(&output.stderr) {
+            PrintError::NoScheduler
         } else {
             PrintError::Failed(if why.is_empty() {
                 "lp failed".into()
@@ -138,6 +170,9 @@ pub fn print(
                 why
             })
         });
+    }
+    if let Some(Err(error)) = written {
+        return Err(PrintError::Failed(error.to_string()));
     }
     // "request id is Badges-12 (1 file(s))"
     Ok(said

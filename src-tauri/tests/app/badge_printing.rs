@@ -60,6 +60,20 @@ async fn a_check_in_prints_a_badge_whose_qr_code_is_the_visitor_code() {
         &format!("return [...document.getElementById('badge-printer').options].some((o) => o.value === '{PRINTER}');"),
     )
     .await;
+    // A print server name that could be read as an option is refused, with the field named.
+    app.fill("Print server", "-hevil.example").await;
+    app.script("document.getElementById('badge-cups-server').dispatchEvent(new Event('change'));")
+        .await;
+    app.wait_for_text("The print server cannot start with -")
+        .await;
+    app.fill("Print server", "").await;
+    app.script("document.getElementById('badge-cups-server').dispatchEvent(new Event('change'));")
+        .await;
+    app.wait_until(
+        "the field's message is gone",
+        "return document.getElementById('badge-cups-server-message').hidden && !document.getElementById('badge-cups-server').hasAttribute('aria-invalid');",
+    )
+    .await;
     app.field("Badge printer")
         .await
         .select_by_value(PRINTER)

@@ -23,6 +23,8 @@ async fn someone_expected(app: &App) -> (i64, String) {
         .find(|v| {
             v["BusinessId"] == 1001
                 && v["Arrived"] == false
+                // One click: no approval asked, or the host approved (else it takes two).
+                && ![2, 3].contains(&v["HostApprovalStatus"].as_i64().unwrap_or(1))
                 && v["FullName"]
                     .as_str()
                     .is_some_and(|n| !n.contains('<') && text.contains(n))

@@ -2,7 +2,7 @@
 // to the label printer chosen in Settings (the PDF is made in Rust), or through the system
 // print dialog when none is chosen. Settings → Badges lives here too.
 import { desk } from "../api.js";
-import { byId, setText, show } from "../dom.js";
+import { byId, fieldMessages, setText } from "../dom.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 let shown = null;
@@ -94,10 +94,12 @@ async function printShown() {
  * printer, or opens the badge for the system dialog. Answers what was printed (a line to
  * show), or null. A printer problem is said, and the check-in stands.
  */
-export async function printAfterCheckIn(visitor, business) {
+export async function printAfterCheckIn(visitor, business, { fromScan = false } = {}) {
   const settings = await desk.badgeSettings().catch(() => ({}));
   if (!settings.printAtCheckIn || business == null) return null;
   if (!settings.printer) {
+    // A dialog would take the next scan's keystrokes (and its Enter would print this badge).
+    if (fromScan) return `Badge for ${visitor.fullName}: press "Badge" on their row to print it.`;
     await openBadge(visitor, business);
     return null;
   }
@@ -109,17 +111,29 @@ export async function printAfterCheckIn(visitor, business) {
   }
 }
 
-async function saveSettings() {
+const settingsMessages = fieldMessages({
+  fields: { cupsServer: "badge-cups-server", printer: "badge-printer" },
+  labels: { cupsServer: "The print server", printer: "The printer" },
+  otherId: "badge-settings-result",
+});
+
+async function saveSettings(event) {
   const settings = {
     printer: byId("badge-printer").value || null,
+    cupsServer: byId("badge-cups-server").value.trim() || null,
     label: byId("badge-label").value,
     printAtCheckIn: byId("badge-at-check-in").checked,
   };
+  settingsMessages.clear();
   try {
     await desk.setBadgeSettings(settings);
     setText("badge-settings-result", "Saved.");
+    // Another server has other printers.
+    if (event?.target?.id === "badge-cups-server") await enterBadgeSettings();
   } catch (error) {
-    setText("badge-settings-result", error.message);
+    setText("badge-settings-result", "");
+    if (error.fields) settingsMessages.show(error.fields);
+    else setText("badge-settings-result", error.message);
   }
 }
 
@@ -133,8 +147,10 @@ export async function enterBadgeSettings() {
     select.replaceChildren(...options);
     select.value = settings.printer ?? "";
     byId("badge-label").value = settings.label;
+    byId("badge-cups-server").value = settings.cupsServer ?? "";
     byId("badge-at-check-in").checked = Boolean(settings.printAtCheckIn);
-    setText("badge-settings-result", printers.length ? "" : "No printer found on this computer: badges use the system dialog.");
+    const where = settings.cupsServer ? `on ${settings.cupsServer}` : "on this computer";
+    setText("badge-settings-result", printers.length ? "" : `No printer found ${where}: badges use the system dialog.`);
   } catch (error) {
     onError(error);
   }
@@ -145,5 +161,5 @@ export function mountBadge(reportError) {
   window.addEventListener("afterprint", () => delete document.body.dataset.print);
   byId("badge-close").addEventListener("click", () => byId("badge-dialog").close());
   byId("badge-print").addEventListener("click", printShown);
-  for (const id of ["badge-printer", "badge-label", "badge-at-check-in"]) byId(id).addEventListener("change", saveSettings);
+  for (const id of ["badge-cups-server", "badge-printer", "badge-label", "badge-at-check-in"]) byId(id).addEventListener("change", saveSettings);
 }

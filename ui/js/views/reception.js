@@ -100,18 +100,25 @@ async function checkIn(visitor) {
   await onCheckedIn(now ?? visitor);
 }
 
-// Checking in someone the host declined takes a second click that says so.
+// Checking in someone the host declined, or has not answered for, takes a second click that
+// says so.
+const UNAPPROVED = {
+  rejected: { confirmText: "Declined by host: check in anyway?", why: "whom the host declined" },
+  requested: { confirmText: "Not approved yet: check in anyway?", why: "whom the host has not approved yet" },
+};
+
 function checkInButton(visitor) {
   const control = button("Check in", "button-secondary", `Check in ${visitor.fullName}`);
-  if (visitor.approval !== "rejected") {
+  const unapproved = UNAPPROVED[visitor.approval];
+  if (!unapproved) {
     onAction(control, () => checkIn(visitor), onError);
     return control;
   }
   const confirm = {
     text: "Check in",
     label: `Check in ${visitor.fullName}`,
-    confirmText: "Declined by host: check in anyway?",
-    confirmLabel: `Confirm: check in ${visitor.fullName}, whom the host declined`,
+    confirmText: unapproved.confirmText,
+    confirmLabel: `Confirm: check in ${visitor.fullName}, ${unapproved.why}`,
   };
   onConfirmedAction(control, confirm, () => checkIn(visitor), onError);
   return control;
@@ -145,7 +152,7 @@ function row(visitor) {
 
   const actions = element("div", "visitor-actions");
   if (state === "expected" && visitor.approval === "requested") actions.append(...approvalButtons(visitor));
-  else if (state === "expected") actions.append(checkInButton(visitor));
+  if (state === "expected") actions.append(checkInButton(visitor));
   if (state === "on_site") {
     actions.append(actionButton("Check out", visitor, desk.checkOut));
     const print = button("Badge", "button-quiet-dark", `Badge for ${visitor.fullName}`);

@@ -61,19 +61,16 @@ export function focusScan() {
  */
 export function mountScan({ currentBusiness, afterCheckIn, onCheckedIn, onError }) {
   const field = byId("scan-code");
-  byId("scan-form").addEventListener("submit", async (event) => {
-    event.preventDefault();
-    const text = field.value;
-    // Cleared at once: a scanner may send the next code while this one is answered.
-    field.value = "";
-    const business = currentBusiness();
-    if (business == null) return;
+  // One scan at a time, in the order scanned: a code scanned twice quickly is checked in once
+  // and then said to be on site.
+  let queue = Promise.resolve();
+  const handle = async (text, business) => {
     try {
       const result = await desk.scanCode(business, text);
       showResult(result);
       if (result.outcome === "checked_in") {
         await afterCheckIn();
-        if (result.visitor) await onCheckedIn(result.visitor);
+        if (result.visitor) await onCheckedIn(result.visitor, { fromScan: true });
       }
     } catch (error) {
       onError(error);
@@ -81,5 +78,14 @@ export function mountScan({ currentBusiness, afterCheckIn, onCheckedIn, onError 
     } finally {
       focusScan();
     }
+  };
+  byId("scan-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const text = field.value;
+    // Cleared at once: a scanner may send the next code while this one is answered.
+    field.value = "";
+    const business = currentBusiness();
+    if (business == null) return;
+    queue = queue.then(() => handle(text, business));
   });
 }

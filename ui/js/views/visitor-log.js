@@ -41,10 +41,11 @@ function range() {
 }
 
 function describeSource(log) {
-  const read = when(log.readAt);
-  if (log.source === "nexudus") return `From Nexudus, read ${read}.`;
+  const unreadable = log.unreadable ? ` ${log.unreadable} visitor record${log.unreadable === 1 ? "" : "s"} could not be read; check Nexudus for them.` : "";
+  if (log.source === "nexudus") return `From Nexudus, read ${when(log.readAt)}.${unreadable}`;
   const why = log.problem ? ` (${log.problem})` : "";
-  return `Nexudus did not answer${why}: this is this computer's copy, last read ${read}. Days never opened here, or older than the retention setting, are missing.`;
+  const read = log.readAt ? `last read ${when(log.readAt)}` : "never read on this computer";
+  return `Nexudus did not answer${why}: this is this computer's copy, ${read}. Days never opened here, or older than the retention setting, are missing.`;
 }
 
 function render(log) {

@@ -71,10 +71,11 @@ impl LabelSize {
         }
     }
 
-    /// The CUPS `media` option for this label.
+    /// The CUPS `media` option: the label as it feeds through the printer, narrow side
+    /// across (a DYMO label is 36 mm wide on the roll; CUPS turns the landscape badge onto it).
     pub fn media(self) -> String {
         let (width, height) = self.millimetres();
-        format!("Custom.{width}x{height}mm")
+        format!("Custom.{}x{}mm", width.min(height), width.max(height))
     }
 }
 
@@ -84,9 +85,50 @@ impl LabelSize {
 pub struct BadgeSettings {
     /// The CUPS printer badges go to without a dialog; `None` opens the system print dialog.
     pub printer: Option<String>,
+    /// The CUPS server that has it, when it is not this computer's (a print server, or a
+    /// socket path); `None` uses the system's choice.
+    pub cups_server: Option<String>,
     pub label: LabelSize,
     /// Print a badge at every check-in made at this desk.
     pub print_at_check_in: bool,
 }
 
 pub const SETTING: &str = "badges";
+
+/// Why a printer or server name cannot be used, if it cannot. CUPS names have no spaces, `/`
+/// or `#`; one starting with `-` would be read by `lpstat` as an option.
+pub fn name_problem(name: &str) -> Option<&'static str> {
+    if name.starts_with('-') {
+        Some("cannot start with -")
+    } else if name
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || c == '#')
+    {
+        Some("cannot contain spaces or #")
+    } else if name.len() > 127 {
+        Some("is longer than 127 characters")
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_sent_as_they_feed_narrow_side_across() {
+        assert_eq!(LabelSize::Brother62x100.media(), "Custom.62x100mm");
+        assert_eq!(LabelSize::Dymo89x36.media(), "Custom.36x89mm");
+        assert_eq!(LabelSize::A6.media(), "Custom.105x148mm");
+    }
+
+    #[test]
+    fn printer_names_that_could_read_as_options_are_refused() {
+        assert_eq!(name_problem("Brother_QL-820NWB"), None);
+        assert_eq!(name_problem("/run/cups/cups.sock"), None);
+        assert!(name_problem("-hevil").is_some());
+        assert!(name_problem("two words").is_some());
+        assert!(name_problem("a#b").is_some());
+    }
+}

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{Desk, DeskError, VisitorRef};
 use crate::badge::{self, Badge, BadgeSettings};
-use crate::printing::{self, PrintError};
+use crate::printing::{self, Cups, PrintError};
 use crate::visitor::DeskVisitor;
 
 /// A badge as the window previews it: the text, and the QR code's modules (row by row, dark
@@ -41,20 +41,34 @@ impl Desk {
         &self,
         settings: BadgeSettings,
     ) -> Result<BadgeSettings, DeskError> {
+        let clean =
+            |name: Option<String>| name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
         let settings = BadgeSettings {
-            printer: settings
-                .printer
-                .map(|p| p.trim().to_string())
-                .filter(|p| !p.is_empty()),
+            printer: clean(settings.printer),
+            cups_server: clean(settings.cups_server),
             ..settings
         };
+        let fields: Vec<_> = [
+            ("printer", &settings.printer),
+            ("cupsServer", &settings.cups_server),
+        ]
+        .into_iter()
+        .filter_map(|(field, name)| {
+            let problem = badge::name_problem(name.as_deref()?)?;
+            Some(crate::input::problem(field, problem))
+        })
+        .collect();
+        if !fields.is_empty() {
+            return Err(DeskError::Invalid { fields });
+        }
         self.store.set_setting(badge::SETTING, &settings).await?;
         Ok(settings)
     }
 
-    /// The printers this computer knows, for Settings.
+    /// The printers this computer knows (or the print server set in Settings), for Settings.
     pub async fn printers(&self) -> Result<Vec<String>, DeskError> {
-        Ok(blocking(printing::printers).await?)
+        let cups = cups_of(&self.badge_settings().await?);
+        Ok(blocking(move || printing::printers(&cups)).await?)
     }
 
     /// The row of `visitor` in today's list. A walk-in named by its queued operation is also
@@ -111,7 +125,7 @@ impl Desk {
         visitor: &VisitorRef,
     ) -> Result<Printed, DeskError> {
         let settings = self.badge_settings().await?;
-        let printer = settings.printer.ok_or(PrintError::NoPrinter)?;
+        let printer = settings.printer.clone().ok_or(PrintError::NoPrinter)?;
         let badge = self.badge(business, visitor).await?;
         let approximated = ![
             Some(&badge.name),
@@ -122,15 +136,20 @@ impl Desk {
         .flatten()
         .all(|text| badge::prints_faithfully(text));
         let pdf = badge::render(&badge, settings.label);
-        let title = format!("Badge {}", badge.name);
-        let to = printer.clone();
-        let job = blocking(move || printing::print(&to, &pdf, settings.label, &title)).await?;
+        let (to, cups) = (printer.clone(), cups_of(&settings));
+        let job = blocking(move || printing::print(&cups, &to, &pdf, settings.label)).await?;
         tracing::info!(printer = %printer, job = %job, "badge printed");
         Ok(Printed {
             printer,
             job,
             approximated,
         })
+    }
+}
+
+fn cups_of(settings: &BadgeSettings) -> Cups {
+    Cups {
+        server: settings.cups_server.clone(),
     }
 }
 

@@ -108,7 +108,9 @@ fn apply_change(rows: &mut [DeskVisitor], op: &QueuedOp, change: &Operation) {
         Operation::CheckOut { at, .. } => {
             row.departed_at.get_or_insert(*at);
         }
-        Operation::SetApproval { status, .. } => {
+        // An answer that met another one (the host answered first) waits for a person: the
+        // list shows the answer Nexudus has, not this desk's, so nobody acts on it.
+        Operation::SetApproval { status, .. } if op.state != OpState::NeedsAttention => {
             row.approval = DeskVisitor::approval_name(HostApproval::from_code(*status));
         }
         _ => {}

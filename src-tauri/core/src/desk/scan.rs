@@ -29,6 +29,9 @@ pub enum ScanOutcome {
     Declined,
     /// The host has not answered yet; NexIO blocks check-in until they do.
     AwaitingApproval,
+    /// A change to this visitor waits for a person in Sync (say, an approval that met the
+    /// host's own answer): a check-in behind it would act on a state nobody has confirmed.
+    NeedsAttention,
 }
 
 /// What a scan did, for the window to show large and read out with a sound.
@@ -42,45 +45,89 @@ pub struct ScanResult {
     pub message: String,
 }
 
-/// The candidate codes in a scan, most specific first: the whole scan, then each run of
-/// letters and digits in it.
-pub fn codes_in(scanned: &str) -> Vec<String> {
-    let text: String = scanned.chars().take(MAX_SCAN).collect();
-    let text = text.trim();
-    let mut codes = Vec::new();
-    if !text.is_empty() {
-        codes.push(text.to_string());
-    }
-    for token in text.split(|c: char| !c.is_alphanumeric()) {
-        if !token.is_empty() && !codes.iter().any(|c| c == token) {
-            codes.push(token.to_string());
-        }
-    }
-    codes
+/// Keys a QR's text may name the code with (`?code=012345`, `"VisitorCode":"012345"`).
+const CODE_KEYS: [&str; 4] = ["code", "visitorcode", "pin", "visitor_code"];
+
+/// What in a scan may be a code, most specific first.
+#[derive(Debug, Default, PartialEq)]
+pub struct Candidates {
+    /// The whole scan, trimmed.
+    pub whole: String,
+    /// Values right after a key that names a code.
+    pub keyed: Vec<String>,
+    /// Every run of letters and digits.
+    pub tokens: Vec<String>,
 }
 
-/// The visitor a scan names: the first candidate that is some visitor's code. Several
-/// visitors with one code (which Nexudus should not allow) prefer one still expected.
-pub fn find_by_code<'a>(
-    visitors: &'a [DeskVisitor],
-    scanned: &str,
-) -> Option<(String, &'a DeskVisitor)> {
-    for code in codes_in(scanned) {
-        let mut matches = visitors.iter().filter(|v| {
-            v.visitor_code
-                .as_deref()
-                .is_some_and(|own| own.trim().eq_ignore_ascii_case(&code))
-        });
-        let first = matches.next();
-        let expected = first
-            .into_iter()
-            .chain(matches)
-            .find(|v| v.presence() == Presence::Expected);
-        if let Some(visitor) = expected.or(first) {
-            return Some((code, visitor));
+/// The candidate codes in a scan.
+pub fn codes_in(scanned: &str) -> Candidates {
+    let text: String = scanned.chars().take(MAX_SCAN).collect();
+    let whole = text.trim().to_string();
+    let tokens: Vec<String> = whole
+        .split(|c: char| !c.is_alphanumeric() && c != '_')
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect();
+    let keyed = tokens
+        .windows(2)
+        .filter(|pair| CODE_KEYS.contains(&pair[0].to_lowercase().as_str()))
+        .map(|pair| pair[1].clone())
+        .collect();
+    Candidates {
+        whole,
+        keyed,
+        tokens,
+    }
+}
+
+/// What a scan names.
+#[derive(Debug, PartialEq)]
+pub enum Found<'a> {
+    One(String, &'a DeskVisitor),
+    Nobody,
+    /// Parts of the scan are the codes of different visitors: guessing could check in the
+    /// wrong person.
+    Several,
+}
+
+fn with_code<'a>(visitors: &'a [DeskVisitor], code: &str) -> Option<&'a DeskVisitor> {
+    let mut matches = visitors.iter().filter(|v| {
+        v.visitor_code
+            .as_deref()
+            .is_some_and(|own| own.trim().eq_ignore_ascii_case(code))
+    });
+    let first = matches.next();
+    // Several visitors with one code (which Nexudus should not allow): one still expected.
+    let expected = first
+        .into_iter()
+        .chain(matches)
+        .find(|v| v.presence() == Presence::Expected);
+    expected.or(first)
+}
+
+/// The visitor a scan names: the whole scan or a code-named value, if it is someone's code;
+/// else the one visitor whose code appears in it.
+pub fn find_by_code<'a>(visitors: &'a [DeskVisitor], scanned: &str) -> Found<'a> {
+    let candidates = codes_in(scanned);
+    let named = std::iter::once(&candidates.whole).chain(&candidates.keyed);
+    for code in named.filter(|c| !c.is_empty()) {
+        if let Some(visitor) = with_code(visitors, code) {
+            return Found::One(code.clone(), visitor);
         }
     }
-    None
+    let mut found: Vec<(&String, &DeskVisitor)> = Vec::new();
+    for code in &candidates.tokens {
+        if let Some(visitor) = with_code(visitors, code) {
+            if !found.iter().any(|(_, v)| std::ptr::eq(*v, visitor)) {
+                found.push((code, visitor));
+            }
+        }
+    }
+    match found.as_slice() {
+        [] => Found::Nobody,
+        [(code, visitor)] => Found::One((*code).clone(), visitor),
+        _ => Found::Several,
+    }
 }
 
 fn host_part(visitor: &DeskVisitor) -> String {
@@ -110,19 +157,39 @@ impl Desk {
             });
         }
         let today = self.today(business).await?;
-        let Some((code, visitor)) = find_by_code(&today, scanned) else {
-            return Ok(ScanResult {
-                outcome: ScanOutcome::Unknown,
-                message: format!(
-                    "No visitor expected here today has the code {trimmed}. Check the code, or \
-                     search by name."
-                ),
-                code: trimmed,
-                visitor: None,
-            });
+        let (code, visitor) = match find_by_code(&today, scanned) {
+            Found::One(code, visitor) => (code, visitor),
+            Found::Nobody => {
+                return Ok(ScanResult {
+                    outcome: ScanOutcome::Unknown,
+                    message: format!(
+                        "No visitor expected here today has the code {trimmed}. Check the code, \
+                         or search by name."
+                    ),
+                    code: trimmed,
+                    visitor: None,
+                })
+            }
+            Found::Several => {
+                return Ok(ScanResult {
+                    outcome: ScanOutcome::Unknown,
+                    message: "That scan holds the codes of more than one visitor, so nobody was \
+                              checked in. Type the visitor's code, or search by name."
+                        .into(),
+                    code: trimmed,
+                    visitor: None,
+                })
+            }
         };
         let name = &visitor.full_name;
         let (outcome, message) = match (visitor.presence(), visitor.approval.as_deref()) {
+            (Presence::Expected, _) if visitor.needs_attention => (
+                ScanOutcome::NeedsAttention,
+                format!(
+                    "Not checked in: a change to {name}'s visit waits for a person in Sync. \
+                     Look there, then check them in from the list."
+                ),
+            ),
             (Presence::OnSite, _) => (
                 ScanOutcome::AlreadyOnSite,
                 format!("{name} is already checked in{}.", host_part(visitor)),
@@ -196,6 +263,13 @@ mod tests {
         }
     }
 
+    fn named<'a>(found: Found<'a>) -> Option<(String, &'a str)> {
+        match found {
+            Found::One(code, visitor) => Some((code, visitor.full_name.as_str())),
+            _ => None,
+        }
+    }
+
     #[test]
     fn a_bare_code_and_a_code_inside_longer_text_both_match() {
         let list = vec![expected("Ada", "012345"), expected("Grace", "AB12CD")];
@@ -206,22 +280,34 @@ mod tests {
             "{\"VisitorCode\":\"012345\"}",
             "VISITOR:012345",
         ] {
-            let (code, found) = find_by_code(&list, scan).expect(scan);
-            assert_eq!((code.as_str(), found.full_name.as_str()), ("012345", "Ada"));
+            assert_eq!(
+                named(find_by_code(&list, scan)),
+                Some(("012345".into(), "Ada")),
+                "{scan}"
+            );
         }
         assert_eq!(
-            find_by_code(&list, "ab12cd").map(|f| f.1.full_name.clone()),
-            Some("Grace".into())
+            named(find_by_code(&list, "ab12cd")).map(|f| f.1),
+            Some("Grace")
         );
     }
 
     #[test]
     fn a_code_nobody_has_or_a_part_of_one_matches_nothing() {
         let list = vec![expected("Ada", "012345")];
-        assert!(find_by_code(&list, "12345").is_none());
-        assert!(find_by_code(&list, "0123456").is_none());
-        assert!(find_by_code(&list, "").is_none());
-        assert!(find_by_code(&[], "012345").is_none());
+        for scan in ["12345", "0123456", "", "   "] {
+            assert_eq!(find_by_code(&list, scan), Found::Nobody, "{scan:?}");
+        }
+        assert_eq!(find_by_code(&[], "012345"), Found::Nobody);
+    }
+
+    #[test]
+    fn a_code_named_as_such_wins_and_two_stray_codes_check_in_nobody() {
+        let list = vec![expected("Ada", "012345"), expected("Grace", "777777")];
+        // An id in the link that happens to be Grace's code does not count against the code.
+        let link = "https://x.test/visit/777777?code=012345";
+        assert_eq!(named(find_by_code(&list, link)).map(|f| f.1), Some("Ada"));
+        assert_eq!(find_by_code(&list, "012345 777777"), Found::Several);
     }
 
     #[test]
@@ -231,8 +317,8 @@ mod tests {
         gone.departed_at = Some(chrono::Utc::now());
         let list = vec![gone, expected("Grace", "777777")];
         assert_eq!(
-            find_by_code(&list, "777777").map(|f| f.1.full_name.clone()),
-            Some("Grace".into())
+            named(find_by_code(&list, "777777")).map(|f| f.1),
+            Some("Grace")
         );
     }
 }

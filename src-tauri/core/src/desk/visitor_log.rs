@@ -1,16 +1,17 @@
 //! The visitor log: every visitor of a location over a range of days (expected, arrived, left,
 //! host, source), read from Nexudus when it answers and from this computer's copy when it does
 //! not, saying which. Reading it online also refreshes the copy, so the log works offline for
-//! the days last looked at (as long as the retention setting keeps them).
+//! the days last looked at (as long as the retention setting keeps them). The log only adds to
+//! the copy: a visitor cancelled since stays in the offline log until the retention purge.
 
-use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono::{DateTime, Days, Duration, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::{Desk, DeskError, List};
 use crate::day::DayZone;
 use crate::input::problem;
 use crate::nexudus::VisitorQuery;
-use crate::store::visitors::Range;
+use crate::preferences::Preferences;
 use crate::visitor::{shown, DeskVisitor, ShownVisitor};
 
 /// The longest range one log shows: a quarter, enough for an audit, small enough to read in a
@@ -31,8 +32,11 @@ pub enum LogSource {
 pub struct VisitorLog {
     pub rows: Vec<ShownVisitor>,
     pub source: LogSource,
-    /// When the rows were read from Nexudus (for the cache: its last read of these days).
-    pub read_at: DateTime<Utc>,
+    /// When the rows were read from Nexudus (for the cache: its last read of these days; none
+    /// when this computer never read them).
+    pub read_at: Option<DateTime<Utc>>,
+    /// Records Nexudus sent that could not be read (the rest are listed).
+    pub unreadable: usize,
     /// Why Nexudus was not used, when it was not.
     pub problem: Option<String>,
     /// The location's zone, for the window and the CSV to show times in.
@@ -78,6 +82,10 @@ fn sorted(mut rows: Vec<DeskVisitor>) -> Vec<DeskVisitor> {
 }
 
 impl Desk {
+    async fn retention_days(&self) -> Result<u32, DeskError> {
+        Ok(Preferences::load(&self.store).await?.retention_days)
+    }
+
     /// The visitors of `business` expected on the days `from..=to` (the location's days).
     pub async fn visitor_log(
         &self,
@@ -88,17 +96,20 @@ impl Desk {
         let zone = self.day_zone(business).await?;
         let (start, end) = log_range(from, to, zone)?;
         let account = self.account().await?;
-        let (rows, source, read_at, problem) = match self.read_log(business, start, end).await {
-            Ok((rows, read_at)) => (rows, LogSource::Nexudus, read_at, None),
-            Err(error) => {
-                tracing::info!(%error, "visitor log from the cache");
-                let (rows, read_at) = self
-                    .cache
-                    .rows(&account, Some(business), start, end)
-                    .await?;
-                (rows, LogSource::Cache, read_at, Some(error.to_string()))
-            }
-        };
+        let (rows, source, read_at, problem, unreadable) =
+            match self.read_log(business, start, end).await {
+                Ok((rows, read_at, unreadable)) => {
+                    (rows, LogSource::Nexudus, read_at, None, unreadable)
+                }
+                Err(error) => {
+                    tracing::info!(%error, "visitor log from the cache");
+                    let (rows, read_at) = self
+                        .cache
+                        .rows(&account, Some(business), start, end)
+                        .await?;
+                    (rows, LogSource::Cache, read_at, Some(error.to_string()), 0)
+                }
+            };
         let operations = self.store.recent_for_overlay(&account).await?;
         let rows = super::overlay(List::Today, rows, &operations, read_at)
             .into_iter()
@@ -108,8 +119,10 @@ impl Desk {
         Ok(VisitorLog {
             rows: shown(sorted(rows)),
             source,
-            read_at,
+            // The cache answers the earliest instant for days it never read.
+            read_at: Some(read_at).filter(|at| *at > DateTime::<Utc>::MIN_UTC),
             problem,
+            unreadable,
             time_zone: zone.iana().map(str::to_string),
         })
     }
@@ -120,7 +133,7 @@ impl Desk {
         business: i64,
         start: DateTime<Utc>,
         end: DateTime<Utc>,
-    ) -> Result<(Vec<DeskVisitor>, DateTime<Utc>), DeskError> {
+    ) -> Result<(Vec<DeskVisitor>, DateTime<Utc>, usize), DeskError> {
         let client = self.accounts.client().await?;
         let account = client.account().entry_name();
         let read_at = Utc::now();
@@ -137,17 +150,19 @@ impl Desk {
             .filter(|v| v.expected_arrival.is_none_or(|at| start <= at && at <= end))
             .map(DeskVisitor::from_admin)
             .collect();
-        let keep: Vec<i64> = listing.unreadable.iter().filter_map(|u| u.id).collect();
-        let range = Range {
-            account: &account,
-            business: Some(business),
-            from: start,
-            to: end,
-        };
+        // Kept for the log offline, never removing anything: an empty or partial answer
+        // (a proxy, a failover) must not wipe days the evacuation list or the log rely on.
+        // Days older than the retention setting are not kept at all.
+        let keep_from = Utc::now() - Duration::days(i64::from(self.retention_days().await?));
+        let kept: Vec<DeskVisitor> = rows
+            .iter()
+            .filter(|v| v.expected_at.is_none_or(|at| at >= keep_from))
+            .cloned()
+            .collect();
         self.store
-            .replace_visitors(range, &rows, &keep, read_at)
+            .merge_older_read(&account, &kept, read_at)
             .await?;
-        Ok((rows, read_at))
+        Ok((rows, read_at, listing.unreadable.len()))
     }
 }
 

@@ -47,7 +47,31 @@ pub(crate) fn cached_query(at_location: bool) -> String {
 }
 
 /// Writes one server row (rows without a server id are not cached).
+const UPSERT: &str =
+    "INSERT INTO visitors (account, id, business_id, expected_at, record, fetched_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT(account, id) DO UPDATE SET business_id = excluded.business_id, expected_at = excluded.expected_at,
+     record = excluded.record, fetched_at = excluded.fetched_at";
+
+/// As [`UPSERT`], leaving alone a row read after this read began (a long read must not put
+/// back what a quicker one, started later, already replaced).
+const UPSERT_UNLESS_NEWER: &str =
+    "INSERT INTO visitors (account, id, business_id, expected_at, record, fetched_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT(account, id) DO UPDATE SET business_id = excluded.business_id, expected_at = excluded.expected_at,
+     record = excluded.record, fetched_at = excluded.fetched_at
+     WHERE visitors.fetched_at <= excluded.fetched_at";
+
 async fn upsert_row(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    account: &str,
+    visitor: &DeskVisitor,
+    business: Option<i64>,
+    fetched_at: &str,
+) -> Result<(), StoreError> {
+    upsert_with(UPSERT, tx, account, visitor, business, fetched_at).await
+}
+
+async fn upsert_with(
+    statement: &str,
     tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
     account: &str,
     visitor: &DeskVisitor,
@@ -57,19 +81,15 @@ async fn upsert_row(
     let Some(id) = visitor.id else {
         return Ok(());
     };
-    sqlx::query(
-        "INSERT INTO visitors (account, id, business_id, expected_at, record, fetched_at) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT(account, id) DO UPDATE SET business_id = excluded.business_id, expected_at = excluded.expected_at,
-         record = excluded.record, fetched_at = excluded.fetched_at",
-    )
-    .bind(account)
-    .bind(id)
-    .bind(visitor.business_id.or(business))
-    .bind(visitor.expected_at.map(stamp))
-    .bind(serde_json::to_string(visitor)?)
-    .bind(fetched_at)
-    .execute(&mut **tx)
-    .await?;
+    sqlx::query(statement)
+        .bind(account)
+        .bind(id)
+        .bind(visitor.business_id.or(business))
+        .bind(visitor.expected_at.map(stamp))
+        .bind(serde_json::to_string(visitor)?)
+        .bind(fetched_at)
+        .execute(&mut **tx)
+        .await?;
     Ok(())
 }
 
@@ -218,5 +238,22 @@ impl Store {
         }
         tx.commit().await?;
         Ok(changes_between(&before, &by_id(visitors)))
+    }
+
+    /// Takes in rows of a long read (the visitor log) that began at `read_at`: nothing is
+    /// removed, and a row read since (the watcher, today's refresh) is kept as it is.
+    pub async fn merge_older_read(
+        &self,
+        account: &str,
+        visitors: &[DeskVisitor],
+        read_at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let at = stamp(read_at);
+        let mut tx = self.pool().begin().await?;
+        for visitor in visitors {
+            upsert_with(UPSERT_UNLESS_NEWER, &mut tx, account, visitor, None, &at).await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 }

@@ -15,8 +15,6 @@ async fn a_badge_goes_to_the_label_printer_with_the_visitor_code_as_a_qr_code() 
     let Some(cups) = PrivateCups::start("FrontDeskBadges") else {
         return;
     };
-    // Only this test prints, so the process-wide setting reaches no other test.
-    std::env::set_var("CUPS_SERVER", cups.server());
 
     let h = empty_harness(json!({})).await;
     let id = h
@@ -38,8 +36,29 @@ async fn a_badge_goes_to_the_label_printer_with_the_visitor_code_as_a_qr_code() 
         queued_id: None,
     };
 
+    // This computer's CUPS is not the test's: the test's scheduler is named in Settings.
+    desk.desk
+        .set_badge_settings(BadgeSettings {
+            cups_server: Some(cups.server()),
+            ..BadgeSettings::default()
+        })
+        .await
+        .expect("settings");
     let printers = desk.desk.printers().await.expect("printers");
     assert_eq!(printers, vec!["FrontDeskBadges".to_string()]);
+    for bad in ["-hevil.example", "two words", "a#b"] {
+        let refused = desk
+            .desk
+            .set_badge_settings(BadgeSettings {
+                printer: Some(bad.into()),
+                ..BadgeSettings::default()
+            })
+            .await;
+        assert!(
+            matches!(&refused, Err(DeskError::Invalid { fields }) if fields[0].field == "printer"),
+            "{bad}: {refused:?}"
+        );
+    }
     assert!(matches!(
         desk.desk.print_badge(SHOREDITCH, &visitor).await,
         Err(DeskError::Print(PrintError::NoPrinter))
@@ -56,6 +75,7 @@ async fn a_badge_goes_to_the_label_printer_with_the_visitor_code_as_a_qr_code() 
         desk.desk
             .set_badge_settings(BadgeSettings {
                 printer: Some(" FrontDeskBadges ".into()),
+                cups_server: Some(cups.server()),
                 label,
                 print_at_check_in: true,
             })
@@ -110,6 +130,27 @@ async fn a_badge_goes_to_the_label_printer_with_the_visitor_code_as_a_qr_code() 
     assert!(row.arrived);
     std::thread::sleep(std::time::Duration::from_millis(500));
     assert_eq!(cups.printed().len(), 2, "nothing more was printed");
+
+    // A printer CUPS does not have, and no CUPS at all: each said as what it is.
+    let mut settings = desk.desk.badge_settings().await.expect("settings");
+    settings.printer = Some("NoSuchPrinter".into());
+    desk.desk
+        .set_badge_settings(settings.clone())
+        .await
+        .expect("settings");
+    assert!(matches!(
+        desk.desk.print_badge(SHOREDITCH, &visitor).await,
+        Err(DeskError::Print(PrintError::UnknownPrinter(name))) if name == "NoSuchPrinter"
+    ));
+    settings.cups_server = Some(format!("{}.gone", cups.server()));
+    desk.desk
+        .set_badge_settings(settings)
+        .await
+        .expect("settings");
+    assert!(matches!(
+        desk.desk.print_badge(SHOREDITCH, &visitor).await,
+        Err(DeskError::Print(PrintError::NoScheduler))
+    ));
 }
 
 #[tokio::test]

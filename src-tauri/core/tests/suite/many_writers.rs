@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use crate::common::*;
 use chrono::{DateTime, Utc};
-use frontdesk_core::desk::{ApprovalAnswer, VisitorRef};
+use frontdesk_core::desk::{ApprovalAnswer, ScanOutcome, VisitorRef};
 use frontdesk_core::nexudus::{ClientConfig, NewVisitor, NexudusClient, Registration};
 use frontdesk_core::queue::{OpState, Operation, QueuedOp, Target};
 use frontdesk_core::secrets::SecretStore;
@@ -409,6 +409,28 @@ async fn an_approval_changed_elsewhere_waits_for_a_person() {
         "{:?}",
         waiting.last_error
     );
+    // The list shows the host's answer, not the desk's, and a scan does not act on it.
+    desk.desk.refresh_today(SHOREDITCH).await.expect("today");
+    let row = desk
+        .desk
+        .today(SHOREDITCH)
+        .await
+        .expect("today")
+        .into_iter()
+        .find(|r| r.id == Some(v))
+        .expect("listed");
+    assert_eq!(row.approval.as_deref(), Some("accepted_and_hold"));
+    assert!(row.needs_attention);
+    let code = h.visitor(v).await["VisitorCode"]
+        .as_str()
+        .expect("code")
+        .to_string();
+    let scanned = desk
+        .desk
+        .check_in_by_code(SHOREDITCH, &code, None)
+        .await
+        .expect("scan");
+    assert_eq!(scanned.outcome, ScanOutcome::NeedsAttention);
 }
 
 fn short_lived(h: &Harness) -> ClientConfig {

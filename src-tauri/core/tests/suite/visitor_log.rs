@@ -4,21 +4,28 @@
 
 use crate::common::*;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use frontdesk_core::day::{Day, DayZone};
+use frontdesk_core::day::DayZone;
 use frontdesk_core::desk::{DeskError, LogSource};
 use serde_json::{json, Value};
 
 const BROOKLYN: i64 = 1002;
 const LONDON: DayZone = DayZone::Location(chrono_tz::Europe::London);
 
-/// Noon, London time, `days_ago` days before today in London.
-fn noon(days_ago: i64) -> DateTime<Utc> {
-    let day = Day::containing(Utc::now() - Duration::days(days_ago), LONDON);
-    day.start + Duration::hours(12)
+/// The London date `days_ago` days before `today`.
+fn date(today: NaiveDate, days_ago: i64) -> NaiveDate {
+    today - Duration::days(days_ago)
 }
 
-fn date(days_ago: i64) -> NaiveDate {
-    LONDON.date_of(noon(days_ago))
+/// Noon, London time, `days_ago` days before `today` (by the calendar, so a clock-change day
+/// has its noon at 12:00 too).
+fn noon(today: NaiveDate, days_ago: i64) -> DateTime<Utc> {
+    use chrono::TimeZone;
+    let local = date(today, days_ago).and_hms_opt(12, 0, 0).expect("noon");
+    chrono_tz::Europe::London
+        .from_local_datetime(&local)
+        .earliest()
+        .expect("noon exists")
+        .with_timezone(&Utc)
 }
 
 fn stamp(at: DateTime<Utc>) -> String {
@@ -36,11 +43,13 @@ async fn recorded(h: &Harness, name: &str, business: i64, expected: DateTime<Utc
 
 #[tokio::test]
 async fn two_weeks_are_read_from_nexudus_then_from_the_copy_offline() {
+    // One "today" for the whole test: a run that crosses midnight means the same days.
+    let today = LONDON.date_of(Utc::now());
     let h = empty_harness(json!({ "admin_max_page_size": 10 })).await;
     // Two visitors a day for fourteen days: one came and left, one never came; a kiosk
     // registration every other day.
     for days_ago in 0..14 {
-        let at = noon(days_ago);
+        let at = noon(today, days_ago);
         recorded(
             &h,
             &format!("Came {days_ago:02}"),
@@ -64,16 +73,16 @@ async fn two_weeks_are_read_from_nexudus_then_from_the_copy_offline() {
         .await;
     }
     // Outside the log: the day before the range, another location, the day after tomorrow.
-    recorded(&h, "Too Early", SHOREDITCH, noon(14), json!({})).await;
-    recorded(&h, "Elsewhere", BROOKLYN, noon(3), json!({})).await;
-    recorded(&h, "Too Late", SHOREDITCH, noon(-2), json!({})).await;
+    recorded(&h, "Too Early", SHOREDITCH, noon(today, 14), json!({})).await;
+    recorded(&h, "Elsewhere", BROOKLYN, noon(today, 3), json!({})).await;
+    recorded(&h, "Too Late", SHOREDITCH, noon(today, -2), json!({})).await;
 
     let desk = signed_in(&h, RECEPTION).await;
     desk.desk
         .locations()
         .await
         .expect("locations, with their zones");
-    let (from, to) = (date(13), date(0));
+    let (from, to) = (date(today, 13), date(today, 0));
     let online = desk
         .desk
         .visitor_log(SHOREDITCH, from, to)
@@ -109,9 +118,9 @@ async fn two_weeks_are_read_from_nexudus_then_from_the_copy_offline() {
     assert_eq!(csv.lines().count(), 29, "a header and 28 rows");
     assert!(csv.contains(&format!(
         "{} 12:00,{} 12:05,{} 14:00,Came 04,",
-        date(4),
-        date(4),
-        date(4)
+        date(today, 4),
+        date(today, 4),
+        date(today, 4)
     )));
 
     // Nexudus gone: the same days from this computer, said as such.
@@ -127,11 +136,12 @@ async fn two_weeks_are_read_from_nexudus_then_from_the_copy_offline() {
     assert_eq!(offline.rows, online.rows, "the same visitors");
     let never_read = desk
         .desk
-        .visitor_log(SHOREDITCH, date(40), date(30))
+        .visitor_log(SHOREDITCH, date(today, 40), date(today, 30))
         .await
         .expect("an empty log");
     assert_eq!(never_read.source, LogSource::Cache);
     assert!(never_read.rows.is_empty());
+    assert_eq!(never_read.read_at, None, "never read here, said as such");
 
     match desk.desk.visitor_log(SHOREDITCH, to, from).await {
         Err(DeskError::Invalid { fields }) => assert_eq!(fields[0].field, "to"),
