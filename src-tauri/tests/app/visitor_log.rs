@@ -40,10 +40,11 @@ async fn the_log_shows_two_weeks_from_nexudus_exports_them_and_works_offline() {
         ..Launch::default()
     })
     .await;
+    // A day inside each end of the two weeks, so a run that crosses midnight sees the same.
     for (name, days_ago) in [
-        ("Lena Log", 0),
+        ("Lena Log", 1),
         ("Mo Log", 6),
-        ("Noor Log", 13),
+        ("Noor Log", 12),
         ("Old Log", 20),
     ] {
         visited(&app, name, days_ago).await;

@@ -6,7 +6,6 @@ import { currentBusiness } from "./reception.js";
 
 // Beyond this many rows the screen shows the first ones and the export has them all.
 const SHOWN_LIMIT = 1000;
-const DAY_MS = 86_400_000;
 const SOURCES = { administrator: "Admin panel or desk", nex_io: "Kiosk (NexIO)", customer: "Member" };
 
 let onError = () => {};
@@ -109,12 +108,18 @@ async function exportLog() {
   }
 }
 
+// The calendar date `days` before `iso` (by the calendar: a clock change does not move it).
+function daysBefore(iso, days) {
+  const [year, month, day] = iso.split("-").map(Number);
+  return new Date(Date.UTC(year, month - 1, day - days)).toISOString().slice(0, 10);
+}
+
 /** Opens the log on the last two weeks when it has not been used yet. */
 export async function enterVisitorLog() {
   if (!byId("log-from").value || !byId("log-to").value) {
-    const now = Date.now();
-    byId("log-from").value = isoDate(new Date(now - 13 * DAY_MS));
-    byId("log-to").value = isoDate(new Date(now));
+    const today = isoDate(new Date());
+    byId("log-from").value = daysBefore(today, 13);
+    byId("log-to").value = today;
   }
   await showLog();
 }
