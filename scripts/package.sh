@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds Front Desk's Linux installers with the Tauri bundler.
-# usage: scripts/package.sh [--debug] [deb|appimage|all]   (default: release, deb)
+# usage: scripts/package.sh [--debug] [deb|rpm|appimage|all]   (default: release, deb)
 # The .msi and .dmg are configured in tauri.conf.json and are built on Windows and macOS.
 # AppImage: the bundler downloads linuxdeploy from GitHub, so it needs that network access.
 set -euo pipefail
@@ -11,8 +11,10 @@ for arg in "$@"; do
   case "$arg" in
     --debug) profile=(--debug) ;;
     deb) bundles="deb" ;;
+    rpm) bundles="rpm" ;;
+    deb,rpm|linux) bundles="deb,rpm" ;;
     appimage) bundles="appimage" ;;
-    all) bundles="deb,appimage" ;;
+    all) bundles="deb,rpm,appimage" ;;
     -h|--help) sed -n 2,5p "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "package: unknown argument '$arg'" >&2; exit 2 ;;
   esac
@@ -29,4 +31,4 @@ fi
 TAURI_APP_PATH=src-tauri TAURI_FRONTEND_PATH=. \
   tools/node_modules/.bin/tauri build "${profile[@]}" --bundles "$bundles" --ci
 dir=target/$([[ ${#profile[@]} -gt 0 ]] && echo debug || echo release)/bundle
-find "$dir" -maxdepth 2 \( -name '*.deb' -o -name '*.AppImage' \) -newer tauri.conf.json -print
+find "$dir" -maxdepth 2 \( -name '*.deb' -o -name '*.rpm' -o -name '*.AppImage' \) -newer tauri.conf.json -print

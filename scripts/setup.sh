@@ -8,7 +8,7 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev
   webkit2gtk-driver xvfb xauth dbus-x11 gnome-keyring libsecret-tools
   imagemagick sqlite3 dunst x11-utils faketime libfaketime
-  cups cups-client printer-driver-cups-pdf poppler-utils zbar-tools
+  cups cups-client printer-driver-cups-pdf poppler-utils zbar-tools rpm
 )
 
 missing=()
