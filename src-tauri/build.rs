@@ -48,6 +48,7 @@ fn main() {
         "export_on_site",
         "preferences",
         "set_preferences",
+        "policy",
         "send_test_notification",
         "user_active",
     ]);

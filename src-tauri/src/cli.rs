@@ -249,6 +249,9 @@ async fn run_doctor(json: bool) -> Result<u8, CliError> {
     }
     checks.push(tokio::task::spawn_blocking(doctor::notifications).await?);
     checks.extend(doctor::server_and_clock(&server).await);
+    checks.push(doctor::policy(&frontdesk_core::policy::PolicyState::load(
+        &frontdesk_core::policy::system_path(),
+    )));
     match &context {
         Ok(context) => checks.push(doctor::database(&context.store).await),
         Err(error) => checks.push(doctor::Check {

@@ -136,6 +136,7 @@ pub fn run() -> ExitCode {
             commands::desk::export_on_site,
             commands::settings::preferences,
             commands::settings::set_preferences,
+            commands::settings::policy,
             commands::alerts::send_test_notification,
             commands::alerts::user_active,
         ])

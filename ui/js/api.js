@@ -86,6 +86,7 @@ export const queue = {
 export const settings = {
   get: () => call("preferences"),
   set: (preferences, password = null, code = null) => call("set_preferences", { preferences, password, code }),
+  policy: () => call("policy"),
 };
 
 export const alerts = {

@@ -8,6 +8,7 @@ import { focusScan } from "./views/scan.js";
 import { currentBusiness, enterReception, focusVisitor, mountReception, setSignedOut, showChanges, showSyncStatus, showToday } from "./views/reception.js";
 import { applyKiosk, enterSettings, kioskProof, mountSettings, showKioskPasswordProblem } from "./views/settings.js";
 import { fillFromStatus, mountSignIn } from "./views/sign-in.js";
+import { applyPolicy } from "./views/policy.js";
 import { showRecovery } from "./views/recovery.js";
 import { mountSync, showQueue, showSyncPanel } from "./views/sync.js";
 import { enterVisitorLog, mountVisitorLog } from "./views/visitor-log.js";
@@ -178,6 +179,7 @@ async function start() {
   }
   // Kiosk mode is known before the sign-in form shows (it hides the server field).
   applyKiosk((await settings.get().catch(() => ({}))).kiosk);
+  await applyPolicy();
   mountSignIn(render);
   mountNavigation();
   byId("sign-out").addEventListener("click", async () => {

@@ -13,6 +13,7 @@ use crate::nexudus::{
     ApiError, ClientConfig, EndpointError, Endpoints, FieldProblem, NexudusClient, Roles,
     SignInError,
 };
+use crate::policy::{Key, LOCKED_MESSAGE};
 use crate::secrets::{Secret, SecretError, SecretStore};
 use crate::store::{Store, StoreError};
 
@@ -266,6 +267,19 @@ impl Accounts {
                 )],
             });
         }
+        // The organisation's server and space: a default for the form, a lock on what it sends.
+        let policy = self.store.policy();
+        for (key, name, sent, set) in [
+            (Key::Server, "server", &server, &policy.policy.server),
+            (Key::Space, "space", &space, &policy.policy.space),
+        ] {
+            if policy.is_locked(key) && sent.is_some() && sent != set {
+                return Err(AccountError::Invalid {
+                    fields: vec![field(name, LOCKED_MESSAGE)],
+                });
+            }
+        }
+        let server = server.or_else(|| policy.policy.server.clone());
         let config = self.client_config(server.as_deref(), space.as_deref())?;
         let totp = trimmed(request.totp.clone());
         let client = NexudusClient::sign_in(

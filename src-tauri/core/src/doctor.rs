@@ -124,6 +124,43 @@ pub async fn database(store: &Store) -> Check {
     }
 }
 
+/// The organisation's policy file: none, read (with what it fixes), or what is wrong with it.
+pub fn policy(state: &crate::policy::PolicyState) -> Check {
+    let path = state.path.display();
+    if let Some(problem) = &state.problem {
+        return Check::fail(
+            "policy",
+            format!("{problem} (nothing in it applies until it is fixed)"),
+        );
+    }
+    if !state.present {
+        return Check::pass("policy", format!("no policy file at {path}"));
+    }
+    let names = |keys: Vec<crate::policy::Key>| -> Vec<String> {
+        keys.iter()
+            .filter_map(|k| serde_json::to_value(k).ok())
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect()
+    };
+    let locked = names(state.locked());
+    let mut detail = format!(
+        "{path}: {}",
+        if locked.is_empty() {
+            "defaults only".to_string()
+        } else {
+            format!("locks {}", locked.join(", "))
+        }
+    );
+    let waiting = names(state.policy.not_applied());
+    if !waiting.is_empty() {
+        detail.push_str(&format!(
+            "; not used by this version yet: {}",
+            waiting.join(", ")
+        ));
+    }
+    Check::pass("policy", detail)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

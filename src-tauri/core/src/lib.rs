@@ -15,6 +15,7 @@ pub mod kiosk;
 pub mod live;
 pub mod lock;
 pub mod nexudus;
+pub mod policy;
 pub mod preferences;
 pub mod printing;
 pub mod queue;

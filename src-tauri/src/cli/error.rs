@@ -17,7 +17,7 @@ pub enum CliError {
     /// What was given on the command line or standard input cannot be used.
     #[error("{0}")]
     Input(String),
-    #[error(transparent)]
+    #[error("{}", account_message(.0))]
     Account(#[from] AccountError),
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -33,6 +33,18 @@ pub enum CliError {
     Json(#[from] serde_json::Error),
     #[error("a check stopped unexpectedly: {0}")]
     Check(#[from] tokio::task::JoinError),
+}
+
+/// A refused field is named on the command line (the window marks the field instead).
+fn account_message(error: &AccountError) -> String {
+    match error {
+        AccountError::Invalid { fields } if !fields.is_empty() => fields
+            .iter()
+            .map(|f| format!("{} {}", f.field, f.message))
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => other.to_string(),
+    }
 }
 
 impl From<StartupProblem> for CliError {

@@ -1,4 +1,5 @@
 use frontdesk_core::kiosk;
+use frontdesk_core::policy::PolicySummary;
 use frontdesk_core::preferences::Preferences;
 use tauri::{AppHandle, State};
 
@@ -27,6 +28,15 @@ pub async fn set_preferences(
             vec![problem],
         ));
     }
+    let in_effect = Preferences::load(&state.core.store).await?;
+    let locked = in_effect.locked_changes(&preferences, state.core.store.policy());
+    if !locked.is_empty() {
+        return Err(UiError::with_fields(
+            "locked",
+            "Some of these settings are set by your organisation.",
+            locked,
+        ));
+    }
     let proof = kiosk::Proof::new(password, code);
     kiosk::check_change(
         &state.core.accounts,
@@ -38,4 +48,10 @@ pub async fn set_preferences(
     crate::desktop::apply(&app, &preferences)?;
     preferences.save(&state.core.store).await?;
     Ok(preferences)
+}
+
+/// Which settings the organisation's policy fixes, and a problem with its file.
+#[tauri::command]
+pub fn policy(state: State<'_, AppState>) -> PolicySummary {
+    PolicySummary::from(state.core.store.policy())
 }

@@ -49,13 +49,28 @@ fn uuid_like() -> String {
 
 /// Runs `frontdesk ARGS` with `stdin` as its standard input, off the async runtime.
 async fn frontdesk(server: &str, data: &Path, args: &[&str], stdin: &str) -> Output {
+    // No policy file unless a test writes one (this machine's /etc/frontdesk is not the test's).
+    let policy = data.with_extension("policy.toml");
+    frontdesk_under(server, data, args, stdin, &policy).await
+}
+
+/// As [`frontdesk`], under the organisation's policy file at `policy`.
+async fn frontdesk_under(
+    server: &str,
+    data: &Path,
+    args: &[&str],
+    stdin: &str,
+    policy: &Path,
+) -> Output {
     let (server, data) = (server.to_string(), data.to_path_buf());
     let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
     let stdin = stdin.to_string();
+    let policy = policy.to_path_buf();
     tokio::task::spawn_blocking(move || {
         let mut child = Command::new(env!("CARGO_BIN_EXE_frontdesk"))
             .args(&args)
             .env("FRONTDESK_NEXUDUS_URL", server)
+            .env("FRONTDESK_POLICY", policy)
             .env("FRONTDESK_DATA_DIR", data)
             .env_remove("FRONTDESK_DEMO")
             .stdin(Stdio::piped())
@@ -357,7 +372,14 @@ async fn doctor_checks_each_part_and_fails_clearly() {
     let healthy = desk.run(&["doctor"]).await;
     let report = text(&healthy.stdout);
     assert_eq!(code(&healthy), 0, "{report}");
-    for check in ["keyring", "notifications", "server", "clock", "database"] {
+    for check in [
+        "keyring",
+        "notifications",
+        "server",
+        "clock",
+        "policy",
+        "database",
+    ] {
         assert!(
             report
                 .lines()
@@ -365,7 +387,68 @@ async fn doctor_checks_each_part_and_fails_clearly() {
             "{check}: {report}"
         );
     }
-    assert!(report.contains("All 5 checks passed."));
+    assert!(report.contains("All 6 checks passed."));
+    assert!(report.contains("no policy file at "), "{report}");
+
+    // The organisation's policy: what it locks, and a malformed file as a failure.
+    let policy = desk.data.with_extension("org-policy.toml");
+    std::fs::write(
+        &policy,
+        "retention_days = 14\nlanguage = \"es\"\nlocked = [\"retention_days\"]\n",
+    )
+    .expect("policy");
+    let read = frontdesk_under(&desk.sim.base_url(), &desk.data, &["doctor"], "", &policy).await;
+    let report = text(&read.stdout);
+    assert_eq!(code(&read), 0, "{report}");
+    assert!(
+        report.contains("locks retention_days; not used by this version yet: language"),
+        "{report}"
+    );
+    std::fs::write(
+        &policy,
+        "retention_days = 14\nlocked = [\"retension_days\"]\n",
+    )
+    .expect("policy");
+    let malformed =
+        frontdesk_under(&desk.sim.base_url(), &desk.data, &["doctor"], "", &policy).await;
+    let report = text(&malformed.stdout);
+    assert_eq!(code(&malformed), 1, "{report}");
+    let line = report
+        .lines()
+        .find(|l| l.starts_with("FAIL") && l.contains("policy"))
+        .unwrap_or_else(|| panic!("no failed policy line: {report}"));
+    assert!(
+        line.contains("org-policy.toml") && line.contains("retension_days"),
+        "{line}"
+    );
+
+    // A locked server: `login --server` cannot send this desk's password elsewhere.
+    std::fs::write(
+        &policy,
+        "server = \"https://spaces.nexudus.com\"\nlocked = [\"server\"]\n",
+    )
+    .expect("policy");
+    let elsewhere = frontdesk_under(
+        &desk.sim.base_url(),
+        &desk.data,
+        &[
+            "login",
+            "--email",
+            "reception@frontdesk.test",
+            "--server",
+            "https://staging.example.test",
+        ],
+        "frontdesk\n",
+        &policy,
+    )
+    .await;
+    assert_ne!(code(&elsewhere), 0);
+    assert!(
+        text(&elsewhere.stderr).contains("set by your organisation"),
+        "{}",
+        text(&elsewhere.stderr)
+    );
+    let _ = std::fs::remove_file(&policy);
 
     // Nothing listens on port 9 of this computer.
     let unreachable = frontdesk("http://127.0.0.1:9", &desk.data, &["doctor", "--json"], "").await;

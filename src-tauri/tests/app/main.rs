@@ -18,6 +18,7 @@ mod cli;
 mod desk_flows;
 mod host;
 mod live_desk;
+mod policy;
 mod queue_commands;
 mod reception;
 mod recovery;

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::{Desk, DeskError, VisitorRef};
 use crate::badge::{self, Badge, BadgeSettings};
+use crate::policy::{Key, PolicyState, LOCKED_MESSAGE};
 use crate::printing::{self, Cups, PrintError};
 use crate::visitor::DeskVisitor;
 
@@ -29,12 +30,12 @@ pub struct Printed {
 }
 
 impl Desk {
+    /// What is in effect: what was saved (else the policy's defaults), locked settings over it.
     pub async fn badge_settings(&self) -> Result<BadgeSettings, DeskError> {
-        Ok(self
-            .store
-            .setting(badge::SETTING)
-            .await?
-            .unwrap_or_default())
+        let state = self.store.policy();
+        let saved: Option<BadgeSettings> = self.store.setting(badge::SETTING).await?;
+        let base = saved.unwrap_or_else(|| with_policy(BadgeSettings::default(), state, false));
+        Ok(with_policy(base, state, true))
     }
 
     pub async fn set_badge_settings(
@@ -48,7 +49,7 @@ impl Desk {
             cups_server: clean(settings.cups_server),
             ..settings
         };
-        let fields: Vec<_> = [
+        let mut fields: Vec<_> = [
             ("printer", &settings.printer),
             ("cupsServer", &settings.cups_server),
         ]
@@ -58,6 +59,25 @@ impl Desk {
             Some(crate::input::problem(field, problem))
         })
         .collect();
+        let now = self.badge_settings().await?;
+        let state = self.store.policy();
+        for (key, field, differs) in [
+            (
+                Key::BadgePrinter,
+                "printer",
+                now.printer != settings.printer,
+            ),
+            (Key::LabelSize, "label", now.label != settings.label),
+            (
+                Key::PrintBadgeAtCheckIn,
+                "printAtCheckIn",
+                now.print_at_check_in != settings.print_at_check_in,
+            ),
+        ] {
+            if differs && state.is_locked(key) {
+                fields.push(crate::input::problem(field, LOCKED_MESSAGE));
+            }
+        }
         if !fields.is_empty() {
             return Err(DeskError::Invalid { fields });
         }
@@ -145,6 +165,33 @@ impl Desk {
             approximated,
         })
     }
+}
+
+/// `settings` with the policy's values: every one it sets, or only the locked ones.
+fn with_policy(
+    mut settings: BadgeSettings,
+    state: &PolicyState,
+    only_locked: bool,
+) -> BadgeSettings {
+    let policy = &state.policy;
+    let applies = |key: Key| !only_locked || state.is_locked(key);
+    if let Some(printer) = policy
+        .badge_printer
+        .clone()
+        .filter(|_| applies(Key::BadgePrinter))
+    {
+        settings.printer = Some(printer);
+    }
+    if let Some(label) = policy.label_size.filter(|_| applies(Key::LabelSize)) {
+        settings.label = label;
+    }
+    if let Some(print) = policy
+        .print_badge_at_check_in
+        .filter(|_| applies(Key::PrintBadgeAtCheckIn))
+    {
+        settings.print_at_check_in = print;
+    }
+    settings
 }
 
 fn cups_of(settings: &BadgeSettings) -> Cups {

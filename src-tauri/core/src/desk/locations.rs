@@ -4,6 +4,7 @@
 use super::{Desk, DeskError};
 use crate::account::AccountError;
 use crate::day::DayZone;
+use crate::policy::{Key, LOCKED_MESSAGE};
 use crate::store::settings;
 use crate::visitor::Location;
 
@@ -60,13 +61,25 @@ impl Desk {
         Ok(locations)
     }
 
-    /// The location this desk chose last, if any.
+    /// The location this desk stands at: the policy's when it locks one, else the one chosen
+    /// last, else the policy's default.
     pub async fn location(&self) -> Result<Option<i64>, DeskError> {
-        Ok(self.cache.location().await?)
+        let state = self.store.policy();
+        let from_policy = state.policy.location;
+        if state.is_locked(Key::Location) {
+            return Ok(from_policy);
+        }
+        Ok(self.cache.location().await?.or(from_policy))
     }
 
     /// Chooses the desk's location (today's list and arrival alerts follow it).
     pub async fn set_location(&self, business: i64) -> Result<(), DeskError> {
+        let state = self.store.policy();
+        if state.is_locked(Key::Location) && state.policy.location != Some(business) {
+            return Err(DeskError::Invalid {
+                fields: vec![crate::input::problem("location", LOCKED_MESSAGE)],
+            });
+        }
         if self.location().await? != Some(business) {
             self.store
                 .set_setting(settings::LOCATION, &business)

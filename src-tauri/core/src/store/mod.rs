@@ -71,9 +71,23 @@ pub struct Store {
     pool: SqlitePool,
     /// The data folder, shared with any other process that opens it (its lock files live here).
     dir: PathBuf,
+    /// The organisation's policy, read once at open: every read of a setting goes through the
+    /// store, and the policy decides what some of them are.
+    policy: std::sync::Arc<crate::policy::PolicyState>,
 }
 
 impl Store {
+    /// The organisation's policy this store's settings follow.
+    pub fn policy(&self) -> &crate::policy::PolicyState {
+        &self.policy
+    }
+
+    /// The same store under another policy (a test's, or one read again).
+    pub fn with_policy(mut self, policy: crate::policy::PolicyState) -> Store {
+        self.policy = std::sync::Arc::new(policy);
+        self
+    }
+
     /// Opens (creating if needed) the database in `dir` and brings its schema up to date, with
     /// full durability: an acknowledged change survives power loss.
     pub async fn open(dir: &Path) -> Result<Self, StoreError> {
@@ -107,6 +121,9 @@ impl Store {
             .await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
         Ok(Store {
+            policy: std::sync::Arc::new(crate::policy::PolicyState::load(
+                &crate::policy::system_path(),
+            )),
             pool,
             dir: dir.to_path_buf(),
         })

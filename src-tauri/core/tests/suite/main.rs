@@ -16,6 +16,7 @@ mod keyring;
 mod kiosk;
 mod live_desk;
 mod many_writers;
+mod policy;
 mod reception_alerts;
 mod recovery;
 mod retention;

@@ -222,6 +222,8 @@ async fn open_window(server: &str, options: &Launch) -> Window {
         .env("RUST_LOG", "debug")
         .stdout(Stdio::null())
         .stderr(Stdio::from(log));
+    // No organisation policy unless a test gives one (this machine's /etc is not the test's).
+    command.env("FRONTDESK_POLICY", data_dir.with_extension("policy.toml"));
     command.envs(options.env.iter().map(|(k, v)| (k, v)));
     if options.demo {
         command.env("FRONTDESK_DEMO", "1");
@@ -491,6 +493,14 @@ impl Window {
 
     /// Calls one of the app's commands from the page, as the UI does.
     pub async fn invoke(&self, command: &str, args: Value) -> Value {
+        match self.invoke_result(command, args).await {
+            Ok(value) => value,
+            Err(error) => panic!("{command} failed: {error}"),
+        }
+    }
+
+    /// Calls a command as the page does; answers its value or its `{code, message, fields}`.
+    pub async fn invoke_result(&self, command: &str, args: Value) -> Result<Value, Value> {
         let script = "const [command, args, done] = arguments;
             window.__TAURI__.core.invoke(command, args).then(
                 (value) => done({ ok: value === undefined ? null : value }),
@@ -503,8 +513,8 @@ impl Window {
         .await
         .expect("script ran");
         match answer.get("ok") {
-            Some(value) => value.clone(),
-            None => panic!("{command} failed: {}", answer["error"]),
+            Some(value) => Ok(value.clone()),
+            None => Err(answer["error"].clone()),
         }
     }
 

@@ -230,10 +230,22 @@ impl Drop for SignedIn {
 }
 
 pub async fn signed_in(h: &Harness, email: &str) -> SignedIn {
+    signed_in_under(h, email, None).await
+}
+
+/// As [`signed_in`], on a desk under the organisation's `policy`.
+pub async fn signed_in_under(
+    h: &Harness,
+    email: &str,
+    policy: Option<frontdesk_core::policy::PolicyState>,
+) -> SignedIn {
     let dir = std::env::temp_dir().join(format!("frontdesk-test-{}", uuid::Uuid::new_v4()));
-    let store = frontdesk_core::store::Store::open(&dir)
+    let mut store = frontdesk_core::store::Store::open(&dir)
         .await
         .expect("store");
+    if let Some(policy) = policy {
+        store = store.with_policy(policy);
+    }
     let accounts = accounts_for(&store, &h.sim.base_url(), email).await;
     let core = frontdesk_core::wiring::Core::assemble(
         store,
