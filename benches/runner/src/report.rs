@@ -20,8 +20,29 @@ fn num(value: &Value) -> Option<f64> {
 fn show(value: &Value, unit: &str) -> String {
     match value {
         Value::Null => "not measured".into(),
-        Value::Number(n) => format!("{n}{unit}"),
+        Value::Number(n) => match (n.as_i64(), n.as_f64()) {
+            (Some(whole), _) => format!("{whole}{unit}"),
+            (None, Some(real)) => format!("{}{unit}", readable(real)),
+            _ => format!("{n}{unit}"),
+        },
         other => format!("{other}{unit}"),
+    }
+}
+
+/// A measured figure as a person reads it: about three significant digits, no float noise
+/// ("4.000000000001819" is "4").
+fn readable(value: f64) -> String {
+    let decimals = match value.abs() {
+        a if a >= 100.0 => 0,
+        a if a >= 10.0 => 1,
+        a if a >= 1.0 => 2,
+        _ => 3,
+    };
+    let text = format!("{value:.decimals$}");
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
     }
 }
 
@@ -385,4 +406,20 @@ pub fn run(out: &Path) -> Result<(), String> {
     std::fs::write(path, md).map_err(|e| format!("cannot write BENCHMARKS.md: {e}"))?;
     eprintln!("bench: wrote {}", path.display());
     Ok(())
+}
+
+#[cfg(test)]
+mod number_tests {
+    use super::*;
+
+    #[test]
+    fn figures_are_shown_without_float_noise() {
+        assert_eq!(show(&serde_json::json!(4.000000000001819), " ms"), "4 ms");
+        assert_eq!(show(&serde_json::json!(0.918345), ""), "0.918");
+        assert_eq!(show(&serde_json::json!(44.26), " ms"), "44.3 ms");
+        assert_eq!(show(&serde_json::json!(266.54), " MB"), "267 MB");
+        assert_eq!(show(&serde_json::json!(1.3333), " ms"), "1.33 ms");
+        assert_eq!(show(&serde_json::json!(150), " visitors"), "150 visitors");
+        assert_eq!(show(&serde_json::Value::Null, " ms"), "not measured");
+    }
 }
