@@ -259,7 +259,13 @@ impl Accounts {
         let kiosk = crate::preferences::Preferences::load(&self.store)
             .await?
             .kiosk;
-        if kiosk && server.is_some() && server != previous.as_ref().and_then(|p| p.server.clone()) {
+        // The organisation's own server is never a visitor's choice.
+        let organisations = self.store.policy().policy.server.clone();
+        if kiosk
+            && server.is_some()
+            && server != previous.as_ref().and_then(|p| p.server.clone())
+            && server != organisations
+        {
             return Err(AccountError::Invalid {
                 fields: vec![field(
                     "server",

@@ -152,8 +152,19 @@ impl VisitorCache {
         ))
     }
 
-    /// The location this desk chose last, if any.
+    /// The location this desk stands at: the policy's when it locks one, else the one chosen
+    /// last, else the policy's default. The list and the arrival watcher both follow it.
     pub async fn location(&self) -> Result<Option<i64>, StoreError> {
+        let state = self.store.policy();
+        let from_policy = state.policy.location;
+        if state.is_locked(crate::policy::Key::Location) {
+            return Ok(from_policy);
+        }
+        Ok(self.chosen_location().await?.or(from_policy))
+    }
+
+    /// The location a person chose last at this desk, if any.
+    pub async fn chosen_location(&self) -> Result<Option<i64>, StoreError> {
         self.store.setting(settings::LOCATION).await
     }
 }

@@ -12,13 +12,17 @@ use serde::{Deserialize, Serialize};
 
 use crate::badge::LabelSize;
 
-/// Names another policy file (tests, or a trial on one desk).
+/// Names another policy file, in debug (test) builds only.
 pub const PATH_ENV: &str = "FRONTDESK_POLICY";
 
 /// Where the operating system keeps the file: writable by administrators only.
 pub fn system_path() -> PathBuf {
-    if let Some(path) = std::env::var_os(PATH_ENV) {
-        return PathBuf::from(path);
+    // Only test builds take another file: a release desk's user must not lift IT's locks by
+    // setting a variable.
+    if cfg!(debug_assertions) {
+        if let Some(path) = std::env::var_os(PATH_ENV) {
+            return PathBuf::from(path);
+        }
     }
     if cfg!(windows) {
         let data = std::env::var_os("ProgramData").unwrap_or_else(|| "C:\\ProgramData".into());
@@ -103,7 +107,8 @@ pub fn parse(text: &str) -> Result<Policy, String> {
         let message = error.message().replace('\n', " ");
         match error.span() {
             Some(span) => {
-                let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+                let before = &text.as_bytes()[..span.start.min(text.len())];
+                let line = before.iter().filter(|b| **b == b'\n').count() + 1;
                 format!("line {line}: {message}")
             }
             None => message,
@@ -269,6 +274,7 @@ mod tests {
             ("badge_printer = \"-hevil\"", "cannot start with -"),
             ("kiosk = true\nkiosk = false", "line 2: duplicate key"),
             ("[kiosk", "expected"),
+            ("# Café\nkiosk = \"ñ\"", "line 2: invalid type"),
         ] {
             let problem = parse(text).expect_err(text);
             assert!(problem.contains(said), "{text}: {problem}");

@@ -31,7 +31,9 @@ function lock(control) {
 export async function applyPolicy() {
   const policy = await settings.policy().catch(() => null);
   if (!policy) return;
-  if (policy.server && !byId("server").value) byId("server").value = policy.server;
+  // A kiosk's form has no server field to fill: its server is the one signed in before.
+  const kiosk = document.body.dataset.kiosk === "true";
+  if (policy.server && !kiosk && !byId("server").value) byId("server").value = policy.server;
   if (policy.space && !byId("space").value) byId("space").value = policy.space;
   for (const key of policy.locked) for (const id of CONTROLS[key] ?? []) lock(byId(id));
   setText(

@@ -61,15 +61,9 @@ impl Desk {
         Ok(locations)
     }
 
-    /// The location this desk stands at: the policy's when it locks one, else the one chosen
-    /// last, else the policy's default.
+    /// The location this desk stands at (see [`VisitorCache::location`]).
     pub async fn location(&self) -> Result<Option<i64>, DeskError> {
-        let state = self.store.policy();
-        let from_policy = state.policy.location;
-        if state.is_locked(Key::Location) {
-            return Ok(from_policy);
-        }
-        Ok(self.cache.location().await?.or(from_policy))
+        Ok(self.cache.location().await?)
     }
 
     /// Chooses the desk's location (today's list and arrival alerts follow it).
@@ -80,7 +74,9 @@ impl Desk {
                 fields: vec![crate::input::problem("location", LOCKED_MESSAGE)],
             });
         }
-        if self.location().await? != Some(business) {
+        // Compared with what was chosen, not what is in effect: a policy default still gets
+        // written once a person picks it, and the watcher reads the same.
+        if self.cache.chosen_location().await? != Some(business) {
             self.store
                 .set_setting(settings::LOCATION, &business)
                 .await?;

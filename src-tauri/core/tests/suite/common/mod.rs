@@ -230,7 +230,13 @@ impl Drop for SignedIn {
 }
 
 pub async fn signed_in(h: &Harness, email: &str) -> SignedIn {
-    signed_in_under(h, email, None).await
+    // No organisation policy: a file in this machine's /etc is not the test's.
+    signed_in_under(
+        h,
+        email,
+        Some(frontdesk_core::policy::PolicyState::default()),
+    )
+    .await
 }
 
 /// As [`signed_in`], on a desk under the organisation's `policy`.
