@@ -329,6 +329,11 @@ impl Accounts {
         let Some(details) = self.store.setting::<SignInDetails>(SIGN_IN_KEY).await? else {
             return Ok(self.status_of(None, false));
         };
+        if !self.on_the_organisations_server(&details) {
+            // Signed in elsewhere before IT locked the server: a new sign-in goes to theirs.
+            tracing::warn!("the saved session is on another server than the policy locks");
+            return Ok(self.status_of(Some(&details), false));
+        }
         let config = self.client_config(details.server.as_deref(), details.space.as_deref())?;
         let restored = NexudusClient::restore(
             config,
@@ -343,6 +348,16 @@ impl Accounts {
         let status = self.status_of(Some(&details), true);
         *self.current.write().await = Some(Current { client, details });
         Ok(status)
+    }
+
+    /// Whether a saved session is on the server the policy locks (always, without a lock).
+    fn on_the_organisations_server(&self, details: &SignInDetails) -> bool {
+        let policy = self.store.policy();
+        if !policy.is_locked(Key::Server) {
+            return true;
+        }
+        let admin = |server: Option<&str>| Endpoints::resolve(server, None).ok().map(|e| e.admin);
+        admin(details.server.as_deref()) == admin(policy.policy.server.as_deref())
     }
 
     /// Signs out: the keyring entry goes; the email and space stay for the next sign-in.

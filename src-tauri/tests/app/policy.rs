@@ -48,6 +48,21 @@ async fn locked_settings_are_shown_as_the_organisations_and_a_bad_file_is_said()
     app.finish().await;
     let _ = std::fs::remove_file(&path);
 
+    // A location the organisation fixed that this account cannot see is said, not guessed.
+    let path = policy_file("policy-away", "location = 4242\nlocked = [\"location\"]\n");
+    let app = launch(Launch {
+        env: vec![("FRONTDESK_POLICY".into(), path.display().to_string())],
+        ..Launch::default()
+    })
+    .await;
+    app.sign_in_as("reception@frontdesk.test").await;
+    app.wait_for_text(
+        "This desk's location (4242) is set by your organisation, but this account cannot see it.",
+    )
+    .await;
+    app.finish().await;
+    let _ = std::fs::remove_file(&path);
+
     let path = policy_file(
         "policy-bad",
         "retention_days = 14\nlocked = [\"retension_days\"]\n",

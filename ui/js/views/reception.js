@@ -375,7 +375,13 @@ export async function enterReception() {
     knownLocations = locations;
     fillOptions(byId("location"), locations);
     fillOptions(byId("settings-location"), locations);
-    if (business == null && locations.length) business = locations[0].id;
+    const visible = locations.some((location) => location.id === business);
+    if (!visible && business != null && byId("location").dataset.locked) {
+      // The organisation fixed a location this account cannot see: say so, do not guess.
+      onError({ code: "location_not_visible", message: `This desk's location (${business}) is set by your organisation, but this account cannot see it. Sign in with an account of that location, or tell your IT department.` });
+      return;
+    }
+    if (!visible && locations.length) business = locations[0].id;
     await chooseLocation(business, { cachedShown });
     focusScan();
     showSyncStatus(await queue.status());

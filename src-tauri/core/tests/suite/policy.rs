@@ -148,3 +148,39 @@ async fn a_malformed_policy_applies_nothing_and_says_why() {
         check.detail
     );
 }
+
+#[tokio::test]
+async fn a_session_on_another_server_is_not_restored_once_the_server_is_locked() {
+    use frontdesk_core::account::Accounts;
+    use frontdesk_core::secrets::MemoryStore;
+    use std::sync::Arc;
+
+    let h = empty_harness(json!({})).await;
+    let dir = std::env::temp_dir().join(format!("frontdesk-policy-{}", uuid::Uuid::new_v4()));
+    let store = frontdesk_core::store::Store::open(&dir)
+        .await
+        .expect("store")
+        .with_policy(PolicyState::default());
+    let secrets: Arc<dyn frontdesk_core::secrets::SecretStore> = Arc::new(MemoryStore::default());
+    let before = Accounts::new(store.clone(), secrets.clone(), None);
+    before
+        .sign_in(SignInRequest {
+            email: RECEPTION.into(),
+            password: Secret::new(PASSWORD),
+            totp: None,
+            space: None,
+            server: Some(h.sim.base_url()),
+        })
+        .await
+        .expect("signed in to the simulator");
+
+    let unlocked = Accounts::new(store.clone(), secrets.clone(), None);
+    assert!(unlocked.restore().await.expect("restore").signed_in);
+
+    let locked =
+        PolicyState::from_text("server = \"https://spaces.nexudus.com\"\nlocked = [\"server\"]\n");
+    let after = Accounts::new(store.with_policy(locked), secrets, None);
+    let status = after.restore().await.expect("restore");
+    assert!(!status.signed_in, "the old server's session is not used");
+    let _ = std::fs::remove_dir_all(&dir);
+}
