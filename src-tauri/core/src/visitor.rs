@@ -65,10 +65,7 @@ impl DeskVisitor {
     pub(crate) fn approval_name(approval: HostApproval) -> Option<String> {
         match approval {
             HostApproval::Unknown | HostApproval::NotRequired => None,
-            other => serde_json::to_value(other)
-                .ok()?
-                .as_str()
-                .map(str::to_string),
+            other => wire_name(other),
         }
     }
 
@@ -76,10 +73,7 @@ impl DeskVisitor {
     pub(crate) fn source_name(source: VisitorSource) -> Option<String> {
         match source {
             VisitorSource::Unknown => None,
-            other => serde_json::to_value(other)
-                .ok()?
-                .as_str()
-                .map(str::to_string),
+            other => wire_name(other),
         }
     }
 
@@ -131,6 +125,14 @@ impl DeskVisitor {
             earlier_day: false,
         }
     }
+}
+
+/// An enum's name as serde writes it ("accepted_and_hold"), the one spelling the window reads.
+fn wire_name(value: impl Serialize) -> Option<String> {
+    serde_json::to_value(value)
+        .ok()?
+        .as_str()
+        .map(str::to_string)
 }
 
 /// A visitor as the window receives it: the row, and its presence decided here, so the page

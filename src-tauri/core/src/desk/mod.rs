@@ -35,7 +35,7 @@ pub use forms::{validate_registration, validate_walk_in, RegistrationForm, WalkI
 pub use host_search::Host;
 pub use overlay::{overlay, List};
 pub use reception::ApprovalAnswer;
-pub use scan::{codes_in, find_by_code, Candidates, Found, ScanOutcome, ScanResult};
+pub use scan::{ScanOutcome, ScanResult};
 pub use visitor_log::{log_range, LogSource, VisitorLog, MAX_LOG_DAYS};
 
 #[derive(Debug, thiserror::Error)]

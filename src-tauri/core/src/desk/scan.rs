@@ -3,8 +3,9 @@
 //!
 //! Nexudus emails each registered visitor their `VisitorCode` as a PIN and a QR code
 //! (nexudus-api.md §3.1, §8). The reference does not say what the QR encodes, so a scan is
-//! matched as the bare code, and else by any run of letters and digits inside it (a URL with
-//! the code as a parameter, `CODE:012345`, a small JSON object).
+//! matched as the bare code, then by a value a key names as a code (`?code=012345`,
+//! `"VisitorCode":"012345"`), then by the one visitor whose code is a run of letters and
+//! digits inside it; parts naming two different visitors check nobody in.
 
 use serde::Serialize;
 
