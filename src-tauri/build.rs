@@ -7,6 +7,7 @@ fn main() {
     // file, so the webview can call only what `capabilities/` lists.
     let manifest = tauri_build::AppManifest::new().commands(&[
         "app_info",
+        "page_milestones",
         "startup_problem",
         "start_fresh",
         "retry_start",

@@ -34,6 +34,7 @@ pub fn main() -> ExitCode {
 }
 
 pub fn run() -> ExitCode {
+    milestones::reached(milestones::Milestone::ProcessStarted);
     let _log_guard = logging::init();
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "Front Desk starting");
     let result = tauri::Builder::default()
@@ -54,10 +55,13 @@ pub fn run() -> ExitCode {
             None,
         ))
         .plugin(tauri_plugin_notification::init())
-        // A start-up milestone for the benchmarks (their reference app reports the same).
-        .on_page_load(|_, payload| {
-            if matches!(payload.event(), tauri::webview::PageLoadEvent::Finished) {
-                milestones::reached(milestones::Milestone::PageLoaded);
+        // Start-up milestones for the benchmarks (their reference app reports the same).
+        .on_page_load(|_, payload| match payload.event() {
+            tauri::webview::PageLoadEvent::Started => {
+                milestones::reached(milestones::Milestone::PageStarted)
+            }
+            tauri::webview::PageLoadEvent::Finished => {
+                milestones::reached(milestones::Milestone::PageLoaded)
             }
         })
         .on_window_event(|window, event| {
@@ -91,10 +95,12 @@ pub fn run() -> ExitCode {
                     app.manage(recovery::Startup::failed(problem));
                 }
             }
+            milestones::reached(milestones::Milestone::SetupDone);
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
+            commands::app::page_milestones,
             commands::recovery::startup_problem,
             commands::recovery::start_fresh,
             commands::recovery::retry_start,

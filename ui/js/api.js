@@ -29,6 +29,7 @@ export async function on(name, handler) {
 
 export const app = {
   info: () => call("app_info"),
+  pageMilestones: (marks) => call("page_milestones", { marks }),
 };
 
 export const recovery = {

@@ -76,15 +76,45 @@ export function setDisplayZone(zone) {
 /** The zone times are shown in (part of what a drawn row shows). */
 export const displayZoneName = () => displayZone ?? "";
 
+// An Intl.DateTimeFormat costs far more to build than to use (ICU loads the locale and the
+// zone each time): one per shape and zone, reused, keeps a 5,000-visitor day's render in
+// milliseconds and its memory flat.
+const formatters = new Map();
+
+/** A shared formatter for `options` (in the display zone unless `options.timeZone` is given). */
+export function dateFormat(options, locale = undefined) {
+  const resolved = { timeZone: displayZone, ...options };
+  const key = `${locale ?? ""}|${JSON.stringify(resolved)}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, resolved);
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 export function localTime(value) {
   if (!value) return "";
-  return new Date(value).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", timeZone: displayZone });
+  return dateFormat({ hour: "2-digit", minute: "2-digit" }).format(new Date(value));
 }
+
+// Hours by quarter of an hour since 1970, per zone: every zone's offset is a whole number of
+// quarters, so one quarter has one hour, and a day's visitors need a few dozen formats, not
+// one each.
+const QUARTER_MS = 15 * 60 * 1000;
+const hoursByQuarter = new Map();
 
 /** The hour (0–23) of a time in the display zone. */
 export function hourOf(value) {
-  const hour = new Intl.DateTimeFormat("en-GB", { hour: "numeric", hourCycle: "h23", timeZone: displayZone }).format(new Date(value));
-  return Number.parseInt(hour, 10);
+  const quarter = Math.floor(new Date(value).getTime() / QUARTER_MS);
+  const key = `${displayZone ?? ""}|${quarter}`;
+  let hour = hoursByQuarter.get(key);
+  if (hour === undefined) {
+    hour = Number.parseInt(dateFormat({ hour: "numeric", hourCycle: "h23" }, "en-GB").format(new Date(quarter * QUARTER_MS)), 10);
+    if (hoursByQuarter.size > 10_000) hoursByQuarter.clear();
+    hoursByQuarter.set(key, hour);
+  }
+  return hour;
 }
 
 /** Fills a `<select>` with `{id, name}` items (names as text). */

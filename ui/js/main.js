@@ -1,11 +1,12 @@
 import { alerts, app, on, queue, recovery, session, settings } from "./api.js";
 import { byId, setText, show } from "./dom.js";
 import { EVENTS } from "./events.js";
+import { mark, reportWhenPainted } from "./timeline.js";
 import { enterBadgeSettings, mountBadge, printAfterCheckIn } from "./views/badge.js";
 import { enterHost, focusUpcoming, mountHost, setMaxDates, showUpcoming, showUpcomingChanges } from "./views/host.js";
 import { mountOnSite } from "./views/on-site.js";
 import { focusScan } from "./views/scan.js";
-import { currentBusiness, enterReception, focusVisitor, mountReception, setSignedOut, showChanges, showSyncStatus, showToday } from "./views/reception.js";
+import { currentBusiness, enterReception, focusVisitor, mountReception, prepareReception, setSignedOut, showChanges, showSyncStatus, showToday } from "./views/reception.js";
 import { applyKiosk, enterSettings, kioskProof, mountSettings, showKioskPasswordProblem } from "./views/settings.js";
 import { fillFromStatus, mountSignIn } from "./views/sign-in.js";
 import { applyPolicy } from "./views/policy.js";
@@ -158,14 +159,22 @@ function mountNavigation() {
 }
 
 async function start() {
+  // What the first screen needs is asked at once: each answer is a round trip to Rust, and
+  // one after the other they were most of the time before the first row.
+  const problemAsked = recovery.problem().catch(() => null);
+  const infoAsked = app.info();
+  const preferencesAsked = settings.get().catch(() => ({}));
+  const policyApplied = applyPolicy();
+  prepareReception();
   // A data folder that could not be opened: only the recovery screen, nothing else runs.
-  const problem = await recovery.problem().catch(() => null);
+  const problem = await problemAsked;
   if (problem) {
     showRecovery(problem);
     return;
   }
+  let info = {};
   try {
-    const info = await app.info();
+    info = await infoAsked;
     defaultServer = info.defaultServer;
     setMaxDates(info.maxDates);
     setText("app-version", info.version);
@@ -177,9 +186,10 @@ async function start() {
   } catch (error) {
     showNotice(error);
   }
+  reportWhenPainted(info.milestones);
   // Kiosk mode is known before the sign-in form shows (it hides the server field).
-  applyKiosk((await settings.get().catch(() => ({}))).kiosk);
-  await applyPolicy();
+  applyKiosk((await preferencesAsked).kiosk);
+  await policyApplied;
   mountSignIn(render);
   mountNavigation();
   byId("sign-out").addEventListener("click", async () => {
@@ -221,32 +231,38 @@ async function start() {
   // The lists of the current mode follow arrivals and finished syncs (the other mode's list
   // is read when its screen opens).
   const refreshList = () => (mode === "host" ? showUpcoming() : showToday()).catch(() => {});
-  await on(EVENTS.arrival, (announcement) => {
-    showArrival(announcement);
-    refreshList();
-  });
-  // What other desks, kiosks, the admin panel and hosts did, as the last poll found it.
-  await on(EVENTS.listChanged, (changed) => {
-    const changes = changed?.changes ?? [];
-    const shown = mode === "host" ? showUpcomingChanges(changes) : mode === "reception" ? showChanges(changes) : null;
-    shown?.catch(() => {});
-  });
-  await on(EVENTS.queueChanged, (status) => {
-    showSyncStatus(status);
-    showSyncPanel(status);
-    showSessionLost(status);
-    if (screen === "sync-screen") showQueue();
-    if (status.state === "idle") refreshList();
-  });
-  await on(EVENTS.showVisitor, (id) => {
-    showScreen(HOME[mode] ?? "settings-screen");
-    if (mode === "reception") focusVisitor(id);
-    if (mode === "host") showUpcoming().then(() => focusUpcoming(id), () => focusUpcoming(id));
-  });
-  await on(EVENTS.sessionChanged, render);
-  await on(EVENTS.notice, showNotice);
+  await Promise.all([
+    on(EVENTS.arrival, (announcement) => {
+      showArrival(announcement);
+      refreshList();
+    }),
+    // What other desks, kiosks, the admin panel and hosts did, as the last poll found it.
+    on(EVENTS.listChanged, (changed) => {
+      const changes = changed?.changes ?? [];
+      const shown = mode === "host" ? showUpcomingChanges(changes) : mode === "reception" ? showChanges(changes) : null;
+      shown?.catch(() => {});
+    }),
+    on(EVENTS.queueChanged, (status) => {
+      showSyncStatus(status);
+      showSyncPanel(status);
+      showSessionLost(status);
+      if (screen === "sync-screen") showQueue();
+      if (status.state === "idle") refreshList();
+    }),
+    on(EVENTS.showVisitor, (id) => {
+      showScreen(HOME[mode] ?? "settings-screen");
+      if (mode === "reception") focusVisitor(id);
+      if (mode === "host") showUpcoming().then(() => focusUpcoming(id), () => focusUpcoming(id));
+    }),
+    on(EVENTS.sessionChanged, render),
+    on(EVENTS.notice, showNotice),
+  ]);
+  // Asked only now, with every listener in place: a sign-in finishing in between (the demo's)
+  // is then either in this answer or in an event, never lost.
   try {
-    render(await session.status());
+    const status = await session.status();
+    mark("session_known");
+    render(status);
   } catch (error) {
     showNotice(error);
   }

@@ -1,16 +1,31 @@
 //! The reference for Front Desk's start-up and memory benchmarks: the same Tauri, an empty
-//! page, and the same `milestone {"name":"page_loaded"}` line on stderr that Front Desk prints
-//! when `FRONTDESK_MILESTONES` is set (see `src-tauri/src/milestones.rs`).
+//! page, and the same `milestone {"name":…,"at_ms":…}` lines on stderr that Front Desk prints
+//! when `FRONTDESK_MILESTONES` is set (see `src-tauri/src/milestones.rs`), for the steps both
+//! have. Its page has no script, so the page's own steps are Front Desk's alone.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+use std::time::{SystemTime, UNIX_EPOCH};
+
+fn milestone(name: &str) {
+    if std::env::var_os("FRONTDESK_MILESTONES").is_some() {
+        let at_ms = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|since| since.as_secs_f64() * 1000.0)
+            .unwrap_or_default();
+        eprintln!(r#"milestone {{"name":"{name}","at_ms":{at_ms}}}"#);
+    }
+}
+
 fn main() {
+    milestone("process_started");
     let result = tauri::Builder::default()
-        .on_page_load(|_, payload| {
-            if matches!(payload.event(), tauri::webview::PageLoadEvent::Finished)
-                && std::env::var_os("FRONTDESK_MILESTONES").is_some()
-            {
-                eprintln!(r#"milestone {{"name":"page_loaded"}}"#);
-            }
+        .on_page_load(|_, payload| match payload.event() {
+            tauri::webview::PageLoadEvent::Started => milestone("page_started"),
+            tauri::webview::PageLoadEvent::Finished => milestone("page_loaded"),
+        })
+        .setup(|_| {
+            milestone("setup_done");
+            Ok(())
         })
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -10,6 +10,7 @@ mod enqueue;
 mod report;
 mod retention;
 mod startup;
+mod startup_report;
 mod support;
 
 use std::path::PathBuf;

@@ -17,7 +17,7 @@ fn num(value: &Value) -> Option<f64> {
     value.as_f64()
 }
 
-fn show(value: &Value, unit: &str) -> String {
+pub fn show(value: &Value, unit: &str) -> String {
     match value {
         Value::Null => "not measured".into(),
         Value::Number(n) => match (n.as_i64(), n.as_f64()) {
@@ -31,7 +31,7 @@ fn show(value: &Value, unit: &str) -> String {
 
 /// A measured figure as a person reads it: about three significant digits, no float noise
 /// ("4.000000000001819" is "4").
-fn readable(value: f64) -> String {
+pub fn readable(value: f64) -> String {
     let decimals = match value.abs() {
         a if a >= 100.0 => 0,
         a if a >= 10.0 => 1,
@@ -84,13 +84,13 @@ fn machine() -> String {
     )
 }
 
-struct Row {
-    metric: &'static str,
-    target: &'static str,
-    result: String,
-    reference: String,
-    met: Option<bool>,
-    limit: Option<String>,
+pub struct Row {
+    pub metric: &'static str,
+    pub target: &'static str,
+    pub result: String,
+    pub reference: String,
+    pub met: Option<bool>,
+    pub limit: Option<String>,
 }
 
 pub fn run(out: &Path) -> Result<(), String> {
@@ -212,28 +212,7 @@ pub fn run(out: &Path) -> Result<(), String> {
             "the host's list spans more than one page, and each poll reads them all".to_string()
         }),
     });
-    let slower = num(&startup["slower_than_reference_ms"]);
-    rows.push(Row {
-        metric: "Start to today's list (5,000 cached)",
-        target: "≤ 150 ms slower than the empty window",
-        result: format!(
-            "{} (page loaded {})",
-            show(&startup["app_today_shown_ms"], " ms"),
-            show(&startup["app_page_loaded_ms"], " ms")
-        ),
-        reference: format!("empty window page loaded: {}", show(&startup["reference_page_loaded_ms"], " ms")),
-        met: slower.map(|s| s <= 150.0),
-        limit: slower.filter(|s| *s > 150.0).map(|_| "the page itself loads as fast as the empty one; the rest is the session check, the saved location, and today's 5,000 visitors read from SQLite and sent to the page as one JSON array (~2 MB) over IPC. Sending the first screenful first and the rest after would cut it".to_string()),
-    });
-    let extra = num(&startup["extra_pss_mb"]);
-    rows.push(Row {
-        metric: "Memory at idle (PSS, app + WebKit)",
-        target: "≤ 30 MB more than the empty window",
-        result: show(&startup["app_pss_mb"], " MB"),
-        reference: format!("empty window: {}", show(&startup["reference_pss_mb"], " MB")),
-        met: extra.map(|e| e <= 30.0),
-        limit: extra.filter(|e| *e > 30.0).map(|_| "the web process holds today's 5,000 visitors as JS objects plus their search text, and the DOM of the rows shown; the Rust side adds the SQLite pool (page cache), the HTTP/TLS client, the tray and the notification thread. Measured with the 5,000-visitor day loaded, against a page holding nothing".to_string()),
-    });
+    rows.extend(crate::startup_report::rows(&startup));
     let render = num(&ui["render_ms"]);
     let filter = num(&ui["filter_ms"]);
     rows.push(Row {
@@ -393,12 +372,13 @@ pub fn run(out: &Path) -> Result<(), String> {
             }
         }
     }
+    md.push_str(&crate::startup_report::timeline(&startup));
     let _ = writeln!(md, "\n## How each figure is measured\n");
     let _ = writeln!(md, "- **Enqueue** (`benches/runner/src/enqueue.rs`): `Store::enqueue` of a check-in, timed around the call (the commit is durable when it returns), {} samples after 50 warm-up, on a fresh database and on one holding {} queued operations; the same with `synchronous=NORMAL`.", show(&enqueue["full"]["empty"]["samples"], ""), show(&enqueue["backlog"], ""));
     let _ = writeln!(md, "- **Drain** (`drain.rs`): {} operations (check-ins and check-outs of existing visitors, walk-ins) against the simulator with its limits scaled ten times (600 writes/min, 1,200 requests/min; the 100 ms gap scaled to 40 ms). Rates and throttles are read from the simulator's request log (first to last successful write). The naive client is Front Desk's HTTP client with pacing off, one operation after another, waiting out each throttle answer.", show(&engine["operations"], ""));
     let _ = writeln!(md, "- **Registrations** (`drain.rs`): one visitor on 30 dates queued as one operation and drained, against 30 single-visit requests; the simulator's public API limits (10 per 5 s) apply to both.");
     let _ = writeln!(md, "- **Arrival to alert** (`arrivals.rs`): {} visitors of one host checked in by a simulated kiosk at spread-out moments; the clock stops when dbus-monitor sees the `Notify` call naming the visitor (dunst answers it). Requests per minute are all API requests the watcher made during the run.", show(&arrivals["arrivals"], ""));
-    let _ = writeln!(md, "- **Start and memory** (`startup.rs`): the release builds of Front Desk and `benches/empty-window` (same Tauri, an empty page), launched alternately {} times under Xvfb. Both report the `page_loaded` milestone when the webview finishes loading (`src-tauri/src/milestones.rs`); Front Desk also reports `today_served` when it hands today's list (from the cache, 5,000+ visitors) to the window. PSS is summed from `/proc/<pid>/smaps_rollup` over each app and its WebKit processes after {} s idle. Medians.", show(&startup["rounds"], ""), 4);
+    let _ = writeln!(md, "- **Start and memory** (`startup.rs`): the release builds of Front Desk and `benches/empty-window` (same Tauri, an empty page), launched alternately {} times under Xvfb: the empty window, Front Desk signed in with 5,000 of today's visitors cached, and with 200. Each step is a milestone line (`src-tauri/src/milestones.rs`) with its wall-clock time; the page's steps come from Navigation Timing and marks taken after the next frame is painted (`ui/js/timeline.js`). \"Start to today's list\" is the app's `list_painted` against the empty window's `page_loaded`. PSS is read from `/proc/<pid>/smaps_rollup` for the app and each WebKit process after {} s idle. Medians.", show(&startup["rounds"], ""), 4);
     let _ = writeln!(md, "- **Many writers soak** (`src-tauri/tests/many_writers_soak.rs`): three data folders signed in to one account, each drained by `frontdesk sync --once` run over and over, a fourth run beside desk 1 on its folder (IT's cron), a simulated kiosk checking visitors in and out, sessions expired every few seconds, a random fault about every 1.5 s (writes applied after a 504 or a drop, 409/429, 503, drops, slow reads), 20 SIGKILLs. Duplicates: walk-ins found more than once, and arrival notices after the first; lost: walk-ins never created and changes not done; clobbered: fields outside the changes that moved, kiosk arrivals rewritten, checked-out visitors back on site; sign-outs: runs that stopped signed out. The short form runs in `./x test`; `FRONTDESK_LONG=1` runs 1,000 operations.");
     let _ = writeln!(md, "- **UI** (`src-tauri/tests/big_day.rs`): the real window with 5,000 extra visitors; `performance.measure` around building today's list and around one search keystroke.");
     let _ = writeln!(md, "- **Size**: `target/release/frontdesk` and the `.deb` from `scripts/package.sh`, beside the empty window's, bundled the same way.");

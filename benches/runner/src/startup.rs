@@ -1,8 +1,11 @@
-//! Start to usable, and memory, against an empty Tauri window (same Tauri, empty page), the
-//! two launched alternately in one run. Front Desk starts signed in with 5,000 visitors cached;
-//! "usable" is today's list handed to the window from the cache. Memory is the proportional
-//! set size of the app and its WebKit processes, at idle. Needs an X display (Xvfb).
+//! Start to usable, and memory, against an empty Tauri window (same Tauri, empty page), all
+//! launched alternately in one run: the empty window, Front Desk signed in with a big day
+//! (5,000 visitors) cached, and with a typical day (200). "Usable" is today's list painted in
+//! the window. Every step of the start-up is timed from the spawn (the milestones of
+//! `src-tauri/src/milestones.rs`, Rust's and the page's on one wall clock), and memory is the
+//! proportional set size of the app and of each WebKit process, at idle. Needs an X display.
 
+use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
@@ -20,13 +23,37 @@ use serde_json::{json, Value};
 
 use crate::support::*;
 
-const CACHED: usize = 5_000;
+const BIG_DAY: usize = 5_000;
+const TYPICAL_DAY: usize = 200;
 const IDLE: Duration = Duration::from_secs(4);
+
+/// The start-up's steps in the order they happen; the report's timeline follows it.
+pub const STEPS: [&str; 10] = [
+    "process_started",
+    "setup_done",
+    "page_started",
+    "first_byte",
+    "dom_content_loaded",
+    "page_loaded",
+    "session_known",
+    "today_served",
+    "first_row_painted",
+    "list_painted",
+];
 
 struct Launched {
     child: Child,
     lines: mpsc::Receiver<String>,
     started: Instant,
+    /// The spawn on the wall clock the milestones' `at_ms` use.
+    spawned_ms: f64,
+}
+
+fn wall_ms() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|since| since.as_secs_f64() * 1000.0)
+        .unwrap_or_default()
 }
 
 fn launch(binary: &str, env: &[(&str, String)]) -> Result<Launched, String> {
@@ -37,6 +64,7 @@ fn launch(binary: &str, env: &[(&str, String)]) -> Result<Launched, String> {
         .env("FRONTDESK_MILESTONES", "1")
         .stdout(Stdio::null())
         .stderr(Stdio::piped());
+    let spawned_ms = wall_ms();
     let started = Instant::now();
     let mut child = command.spawn().map_err(|e| format!("{binary}: {e}"))?;
     let stderr = child.stderr.take().ok_or("no stderr")?;
@@ -52,38 +80,66 @@ fn launch(binary: &str, env: &[(&str, String)]) -> Result<Launched, String> {
         child,
         lines,
         started,
+        spawned_ms,
     })
 }
 
+/// Milliseconds from the spawn to each step reached, and the rows the app said it served.
+#[derive(Default)]
+struct Timeline {
+    steps: BTreeMap<String, f64>,
+    rows: Option<u64>,
+}
+
 impl Launched {
-    /// Milliseconds from the spawn to the milestone `name` (a `milestone {json}` line on
-    /// stderr), and what the milestone said.
-    fn until(&self, name: &str) -> Result<(f64, Value), String> {
+    /// Reads the milestone lines (`milestone {json}` on stderr) until `last` arrives.
+    fn timeline_until(&self, last: &str) -> Result<Timeline, String> {
         let deadline = self.started + Duration::from_secs(60);
+        let mut timeline = Timeline::default();
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
-            match self.lines.recv_timeout(left) {
-                Ok(line) => {
-                    let Some(said) = line
-                        .strip_prefix("milestone ")
-                        .and_then(|json| serde_json::from_str::<Value>(json).ok())
-                    else {
-                        continue;
-                    };
-                    if said["name"] == name {
-                        return Ok((self.started.elapsed().as_secs_f64() * 1000.0, said));
-                    }
-                }
-                Err(_) => return Err(format!("never reached the milestone {name:?}")),
+            let line = self
+                .lines
+                .recv_timeout(left)
+                .map_err(|_| format!("never reached the milestone {last:?}"))?;
+            let Some(said) = line
+                .strip_prefix("milestone ")
+                .and_then(|json| serde_json::from_str::<Value>(json).ok())
+            else {
+                continue;
+            };
+            let (Some(name), Some(at)) = (said["name"].as_str(), said["at_ms"].as_f64()) else {
+                continue;
+            };
+            timeline
+                .steps
+                .entry(name.to_string())
+                .or_insert(at - self.spawned_ms);
+            if let Some(rows) = said["rows"].as_u64() {
+                timeline.rows = Some(rows);
+            }
+            if name == last {
+                return Ok(timeline);
             }
         }
     }
 
-    fn pss_mb(&self) -> f64 {
-        let mut pids = vec![self.child.id()];
-        pids.extend(descendants(self.child.id()));
-        let kb: u64 = pids.iter().map(|pid| pss_kb(*pid)).sum();
-        kb as f64 / 1024.0
+    /// PSS in MB of the app and of each of its WebKit processes, by process name.
+    fn pss_by_process(&self) -> BTreeMap<String, f64> {
+        let mut split = BTreeMap::new();
+        split.insert("app".to_string(), pss_kb(self.child.id()) as f64 / 1024.0);
+        for pid in descendants(self.child.id()) {
+            let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+            let kind = match name.trim() {
+                n if n.starts_with("WebKitWebProces") => "web",
+                n if n.starts_with("WebKitNetworkPr") => "network",
+                _ => "other",
+            };
+            *split.entry(kind.to_string()).or_insert(0.0) += pss_kb(pid) as f64 / 1024.0;
+        }
+        let total = split.values().sum();
+        split.insert("total".to_string(), total);
+        split
     }
 
     fn end(mut self) {
@@ -154,8 +210,12 @@ fn descendants(root: u32) -> Vec<u32> {
     found
 }
 
-/// A data folder signed in (tokens in the session's keyring) with today's big list cached.
-async fn prepared_desk(sim: &nexudus_sim::RunningSim) -> Result<std::path::PathBuf, String> {
+/// A data folder signed in (tokens in the session's keyring) with `count` of today's visitors
+/// (and the simulator's own few) cached.
+async fn prepared_desk(
+    sim: &nexudus_sim::RunningSim,
+    count: usize,
+) -> Result<std::path::PathBuf, String> {
     let today = Utc::now()
         .date_naive()
         .and_hms_opt(9, 0, 0)
@@ -163,7 +223,7 @@ async fn prepared_desk(sim: &nexudus_sim::RunningSim) -> Result<std::path::PathB
         .and_utc();
     add_visitors(
         sim,
-        CACHED,
+        count,
         |n| format!("Guest {n:05}"),
         |n| today + Minutes::minutes((n % 480) as i64),
         None,
@@ -183,7 +243,7 @@ async fn prepared_desk(sim: &nexudus_sim::RunningSim) -> Result<std::path::PathB
         .refresh_today(SHOREDITCH)
         .await
         .map_err(|e| e.to_string())?;
-    if rows.len() < CACHED {
+    if rows.len() < count {
         return Err(format!("only {} rows cached", rows.len()));
     }
     store
@@ -194,6 +254,81 @@ async fn prepared_desk(sim: &nexudus_sim::RunningSim) -> Result<std::path::PathB
     Ok(dir)
 }
 
+/// One kind of launch: its steps and memory over the rounds.
+#[derive(Default)]
+struct Samples {
+    steps: BTreeMap<String, Vec<f64>>,
+    pss: BTreeMap<String, Vec<f64>>,
+    rows: Option<u64>,
+}
+
+impl Samples {
+    fn add(&mut self, timeline: Timeline, pss: BTreeMap<String, f64>) {
+        for (step, at) in timeline.steps {
+            self.steps.entry(step).or_default().push(at);
+        }
+        for (kind, mb) in pss {
+            self.pss.entry(kind).or_default().push(mb);
+        }
+        self.rows = timeline.rows.or(self.rows);
+    }
+
+    fn medians(&self) -> Value {
+        let median = |v: &Vec<f64>, places| round(percentile(v, 50.0), places);
+        let steps: serde_json::Map<String, Value> = self
+            .steps
+            .iter()
+            .map(|(step, at)| (step.clone(), json!(median(at, 0))))
+            .collect();
+        let pss: serde_json::Map<String, Value> = self
+            .pss
+            .iter()
+            .map(|(kind, mb)| (kind.clone(), json!(median(mb, 1))))
+            .collect();
+        json!({ "steps": steps, "pss_mb": pss, "rows": self.rows, "samples": {
+            "steps": self.steps, "pss_mb": self.pss } })
+    }
+}
+
+/// Launches `binary`, waits for its `last` step, lets it idle, and measures it.
+async fn measure(
+    binary: &str,
+    env: &[(&str, String)],
+    last: &str,
+    into: &mut Samples,
+) -> Result<(), String> {
+    let launched = launch(binary, env)?;
+    let timeline = launched.timeline_until(last)?;
+    tokio::time::sleep(IDLE).await;
+    into.add(timeline, launched.pss_by_process());
+    launched.end();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    Ok(())
+}
+
+/// A signed-in data folder with `count` visitors cached, and the environment that opens it.
+struct Desk {
+    _sim: nexudus_sim::RunningSim,
+    dir: std::path::PathBuf,
+    env: Vec<(&'static str, String)>,
+}
+
+async fn desk(count: usize, logs: &std::path::Path) -> Result<Desk, String> {
+    let sim = sim(json!({})).await?;
+    let dir = prepared_desk(&sim, count).await?;
+    let env = vec![
+        ("FRONTDESK_DATA_DIR", dir.display().to_string()),
+        ("FRONTDESK_NEXUDUS_URL", sim.base_url()),
+        ("FRONTDESK_LOG_DIR", logs.display().to_string()),
+        ("RUST_LOG", "warn".to_string()),
+    ];
+    Ok(Desk {
+        _sim: sim,
+        dir,
+        env,
+    })
+}
+
 pub async fn run(quick: bool) -> Result<Value, String> {
     if std::env::var_os("DISPLAY").is_none() {
         return Err("no X display: run inside scripts/with-session.sh".into());
@@ -202,53 +337,25 @@ pub async fn run(quick: bool) -> Result<Value, String> {
     let app = std::env::var("BENCH_APP").unwrap_or_else(|_| "target/release/frontdesk".into());
     let reference =
         std::env::var("BENCH_REFERENCE").unwrap_or_else(|_| "target/release/empty-window".into());
-    let sim = sim(json!({})).await?;
-    let dir = prepared_desk(&sim).await?;
     let logs = temp_dir("startup-logs");
-    let app_env = [
-        ("FRONTDESK_DATA_DIR", dir.display().to_string()),
-        ("FRONTDESK_NEXUDUS_URL", sim.base_url()),
-        ("FRONTDESK_LOG_DIR", logs.display().to_string()),
-        ("RUST_LOG", "warn".to_string()),
-    ];
-    let (mut reference_paint, mut app_paint, mut app_usable) = (Vec::new(), Vec::new(), Vec::new());
-    let (mut reference_pss, mut app_pss) = (Vec::new(), Vec::new());
-    let mut rows_line = String::new();
+    let big = desk(BIG_DAY, &logs).await?;
+    let typical = desk(TYPICAL_DAY, &logs).await?;
+    let (mut empty, mut big_day, mut typical_day) =
+        (Samples::default(), Samples::default(), Samples::default());
+    // Alternated, so a slow minute on the shared machine falls on all three alike.
     for _ in 0..rounds {
-        let empty = launch(&reference, &[])?;
-        reference_paint.push(empty.until("page_loaded")?.0);
-        tokio::time::sleep(IDLE).await;
-        reference_pss.push(empty.pss_mb());
-        empty.end();
-
-        let desk = launch(&app, &app_env)?;
-        app_paint.push(desk.until("page_loaded")?.0);
-        let (usable, said) = desk.until("today_served")?;
-        app_usable.push(usable);
-        rows_line = format!("today's list served ({} rows)", said["rows"]);
-        tokio::time::sleep(IDLE).await;
-        app_pss.push(desk.pss_mb());
-        desk.end();
-        tokio::time::sleep(Duration::from_millis(500)).await;
+        measure(&reference, &[], "page_loaded", &mut empty).await?;
+        measure(&app, &big.env, "list_painted", &mut big_day).await?;
+        measure(&app, &typical.env, "list_painted", &mut typical_day).await?;
     }
-    let _ = std::fs::remove_dir_all(&dir);
-    let _ = std::fs::remove_dir_all(&logs);
-    let median = |v: &Vec<f64>| round(percentile(v, 50.0), 0);
+    for dir in [&big.dir, &typical.dir, &logs] {
+        let _ = std::fs::remove_dir_all(dir);
+    }
     Ok(json!({
         "rounds": rounds,
-        "reference_page_loaded_ms": median(&reference_paint),
-        "app_page_loaded_ms": median(&app_paint),
-        "app_today_shown_ms": median(&app_usable),
-        "slower_than_reference_ms": median(&app_usable) - median(&reference_paint),
-        "reference_pss_mb": round(percentile(&reference_pss, 50.0), 1),
-        "app_pss_mb": round(percentile(&app_pss, 50.0), 1),
-        "extra_pss_mb": round(percentile(&app_pss, 50.0) - percentile(&reference_pss, 50.0), 1),
-        "today_line": rows_line.trim(),
-        "samples": {
-            "reference_page_loaded_ms": reference_paint,
-            "app_today_shown_ms": app_usable,
-            "reference_pss_mb": reference_pss,
-            "app_pss_mb": app_pss,
-        },
+        "steps": STEPS,
+        "reference": empty.medians(),
+        "big_day": big_day.medians(),
+        "typical_day": typical_day.medians(),
     }))
 }

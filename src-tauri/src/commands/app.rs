@@ -15,6 +15,8 @@ pub struct AppInfo {
     demo: bool,
     /// The most dates one registration may have (the host's form checks as it adds them).
     max_dates: usize,
+    /// The benchmark asks for the start-up timeline: the page then reports its own steps.
+    milestones: bool,
 }
 
 /// What the app is connected to, for the header and the demo banner.
@@ -26,5 +28,12 @@ pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, UiError> {
         default_server: Endpoints::resolve(None, None)?.admin.to_string(),
         demo: state.demo,
         max_dates: frontdesk_core::input::MAX_DATES,
+        milestones: crate::milestones::enabled(),
     })
+}
+
+/// The page's own start-up steps, for the benchmark's timeline (dropped unless it asked).
+#[tauri::command]
+pub fn page_milestones(marks: Vec<crate::milestones::PageMark>) {
+    crate::milestones::reached_in_page(&marks);
 }

@@ -82,3 +82,31 @@ fn the_content_security_policy_stays_strict() {
         "index.html has inline code"
     );
 }
+
+/// Every module is preloaded from index.html, so a new one cannot quietly add an import level
+/// (a round trip through the custom protocol) to the path to the first paint.
+#[test]
+fn index_html_preloads_every_module() {
+    let html = read("../ui/index.html");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui");
+    let mut missing = Vec::new();
+    for folder in ["js", "js/views"] {
+        for entry in std::fs::read_dir(root.join(folder))
+            .expect("ui folder")
+            .flatten()
+        {
+            let name = entry.file_name().to_string_lossy().to_string();
+            if !name.ends_with(".js") || name == "main.js" {
+                continue;
+            }
+            let href = format!("{folder}/{name}");
+            if !html.contains(&format!("<link rel=\"modulepreload\" href=\"{href}\" />")) {
+                missing.push(href);
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "not preloaded in index.html: {missing:?}"
+    );
+}

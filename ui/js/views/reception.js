@@ -9,6 +9,7 @@ import { button, byId, displayZoneName, element, fillOptions, localTime, onActio
 import { drawChart } from "./chart.js";
 import { openBadge } from "./badge.js";
 import { focusScan, mountScan } from "./scan.js";
+import { markPainted } from "../timeline.js";
 
 const GROUPS = { expected: "expected-list", on_site: "onsite-list", left: "left-list" };
 const ROW_LIMIT = 150;
@@ -224,6 +225,10 @@ function render() {
   drawChart(visitors);
   for (const listener of listeners) listener(visitors);
   performance.measure("today-render", { start: started });
+  if (visitors.length) {
+    markPainted("first_row_painted");
+    markPainted("list_painted");
+  }
 }
 
 export async function showToday() {
@@ -362,16 +367,27 @@ export async function mountReception(reportError, { printBadge = async () => {} 
   }
 }
 
+let savedLocation = null;
+
+/** Asks for the desk's last location early, while the rest of the window starts. */
+export function prepareReception() {
+  savedLocation ??= desk.savedLocation().catch(() => null);
+}
+
 export async function enterReception() {
   try {
-    // The desk's last location shows from the cache at once; the network comes after.
+    // The desk's last location shows from the cache at once; the network comes after. The
+    // locations are asked beside the cached list, not after it.
     let cachedShown = false;
-    if (business == null) business = await desk.savedLocation().catch(() => null);
+    prepareReception();
+    if (business == null) business = await savedLocation;
+    const locationsAsked = desk.locations().then((found) => ({ found }), (error) => ({ error }));
     if (business != null) {
       await showToday().catch(() => {});
       cachedShown = true;
     }
-    const locations = await desk.locations();
+    const { found: locations, error } = await locationsAsked;
+    if (error) throw error;
     knownLocations = locations;
     fillOptions(byId("location"), locations);
     fillOptions(byId("settings-location"), locations);

@@ -1,7 +1,7 @@
 // The visitor log: a location's visitors over a range of days, from Nexudus when it answers
 // and from this computer's copy when it does not (the screen says which), exported as CSV.
 import { desk } from "../api.js";
-import { byId, displayZoneName, element, fieldMessages, setText, show } from "../dom.js";
+import { byId, dateFormat, element, fieldMessages, setText, show } from "../dom.js";
 import { currentBusiness } from "./reception.js";
 
 // Beyond this many rows the screen shows the first ones and the export has them all.
@@ -17,7 +17,7 @@ const messages = fieldMessages({
 
 // A calendar date (YYYY-MM-DD) in the location's zone.
 function isoDate(at) {
-  const parts = new Intl.DateTimeFormat("en-GB", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: displayZoneName() || undefined }).formatToParts(at);
+  const parts = dateFormat({ year: "numeric", month: "2-digit", day: "2-digit" }, "en-GB").formatToParts(at);
   const part = (type) => parts.find((p) => p.type === type)?.value ?? "";
   return `${part("year")}-${part("month")}-${part("day")}`;
 }
@@ -32,7 +32,7 @@ function missingDates({ from, to }) {
 
 function when(value) {
   if (!value) return "";
-  return new Date(value).toLocaleString([], { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: displayZoneName() || undefined });
+  return dateFormat({ day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(new Date(value));
 }
 
 function range() {
