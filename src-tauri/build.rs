@@ -8,6 +8,7 @@ fn main() {
     let manifest = tauri_build::AppManifest::new().commands(&[
         "app_info",
         "page_milestones",
+        "page_ready",
         "startup_problem",
         "start_fresh",
         "retry_start",

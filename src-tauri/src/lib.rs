@@ -12,6 +12,7 @@ mod milestones;
 mod notifications;
 mod paths;
 mod recovery;
+mod start_gate;
 mod state;
 mod tray;
 
@@ -101,6 +102,7 @@ pub fn run() -> ExitCode {
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
             commands::app::page_milestones,
+            commands::app::page_ready,
             commands::recovery::startup_problem,
             commands::recovery::start_fresh,
             commands::recovery::retry_start,

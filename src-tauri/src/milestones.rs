@@ -14,13 +14,14 @@ use serde_json::{json, Value};
 /// Set by the benchmark to ask for the lines.
 pub const ENV: &str = "FRONTDESK_MILESTONES";
 
-/// Steps the page reports from its side (see `ui/js/timeline.js`); others are dropped, so a
+/// Steps the page reports from its side (see `ui/js/startup.js`); others are dropped, so a
 /// page cannot write arbitrary lines.
-const PAGE_STEPS: [&str; 5] = [
-    "first_byte",
+const PAGE_STEPS: [&str; 6] = [
     "dom_content_loaded",
+    "first_paint",
     "session_known",
-    "first_row_painted",
+    "today_received",
+    "list_built",
     "list_painted",
 ];
 

@@ -18,6 +18,8 @@ pub struct AppState {
     /// When a person last used the window (the arrival watcher slows down at night when idle).
     pub last_input: Arc<std::sync::Mutex<std::time::Instant>>,
     pub demo: bool,
+    /// Opened when the window's first screen is painted (see `start_gate`).
+    pub start_gate: Arc<crate::start_gate::StartGate>,
 }
 
 impl AppState {
@@ -39,6 +41,7 @@ impl AppState {
             notifier,
             last_input: Arc::new(std::sync::Mutex::new(std::time::Instant::now())),
             demo: std::env::var_os("FRONTDESK_DEMO").is_some(),
+            start_gate: Arc::default(),
         })
     }
 
@@ -55,22 +58,33 @@ impl AppState {
                 async move { engine.crashed().await }
             },
         ));
-        // Visitor data older than the retention setting goes at start and then daily.
+        // Visitor data older than the retention setting goes at start and then daily; the
+        // purge and the watcher's first poll wait for the window's first screen.
+        let first_screen = self.start_gate.passed(crate::start_gate::FALLBACK);
         let store = self.core.store.clone();
-        tauri::async_runtime::spawn(supervise(
-            "retention purge",
-            move || frontdesk_core::retention::run(store.clone()),
-            || async {},
-        ));
+        let purge_waits = self.start_gate.passed(crate::start_gate::FALLBACK);
+        tauri::async_runtime::spawn(async move {
+            purge_waits.await;
+            supervise(
+                "retention purge",
+                move || frontdesk_core::retention::run(store.clone()),
+                || async {},
+            )
+            .await
+        });
         let last_input = self.last_input.clone();
         let idle: Arc<dyn Fn() -> std::time::Duration + Send + Sync> =
             Arc::new(move || last_input.lock().map(|at| at.elapsed()).unwrap_or_default());
         let watcher = self.core.watcher.clone();
-        tauri::async_runtime::spawn(supervise(
-            "arrival watcher",
-            move || watcher.clone().run(idle.clone()),
-            || async {},
-        ));
+        tauri::async_runtime::spawn(async move {
+            first_screen.await;
+            supervise(
+                "arrival watcher",
+                move || watcher.clone().run(idle.clone()),
+                || async {},
+            )
+            .await
+        });
         forward(&app, self.core.watcher.subscribe(), WindowEvent::Arrival);
         forward(
             &app,

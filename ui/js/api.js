@@ -30,6 +30,7 @@ export async function on(name, handler) {
 export const app = {
   info: () => call("app_info"),
   pageMilestones: (marks) => call("page_milestones", { marks }),
+  pageReady: () => call("page_ready"),
 };
 
 export const recovery = {

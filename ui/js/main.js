@@ -1,7 +1,7 @@
 import { alerts, app, on, queue, recovery, session, settings } from "./api.js";
 import { byId, setText, show } from "./dom.js";
 import { EVENTS } from "./events.js";
-import { mark, reportWhenPainted } from "./timeline.js";
+import { firstScreenPainted, mark, markPainted, reportWhenPainted } from "./startup.js";
 import { enterBadgeSettings, mountBadge, printAfterCheckIn } from "./views/badge.js";
 import { enterHost, focusUpcoming, mountHost, setMaxDates, showUpcoming, showUpcomingChanges } from "./views/host.js";
 import { mountOnSite } from "./views/on-site.js";
@@ -99,6 +99,7 @@ function render(status) {
     for (const id of SCREENS) show(id, false);
     fillFromStatus(status);
     byId("email").focus();
+    firstScreenPainted();
     return;
   }
   if (!lost) showNotice(null);
@@ -159,6 +160,7 @@ function mountNavigation() {
 }
 
 async function start() {
+  markPainted("first_paint");
   // What the first screen needs is asked at once: each answer is a round trip to Rust, and
   // one after the other they were most of the time before the first row.
   const problemAsked = recovery.problem().catch(() => null);

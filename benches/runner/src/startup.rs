@@ -28,16 +28,17 @@ const TYPICAL_DAY: usize = 200;
 const IDLE: Duration = Duration::from_secs(4);
 
 /// The start-up's steps in the order they happen; the report's timeline follows it.
-pub const STEPS: [&str; 10] = [
+pub const STEPS: [&str; 11] = [
     "process_started",
     "setup_done",
     "page_started",
-    "first_byte",
     "dom_content_loaded",
+    "first_paint",
     "page_loaded",
     "session_known",
     "today_served",
-    "first_row_painted",
+    "today_received",
+    "list_built",
     "list_painted",
 ];
 

@@ -14,13 +14,14 @@ fn step_meaning(step: &str) -> &'static str {
         "process_started" => "exec → `main` (the binary and its libraries loaded)",
         "setup_done" => "Rust `setup` done (data folder, migrations, keyring, tray, plugins)",
         "page_started" => "the webview starts loading `index.html`",
-        "first_byte" => "first byte of `index.html` (the page's Navigation Timing)",
         "dom_content_loaded" => "DOMContentLoaded (every module loaded and run)",
+        "first_paint" => "the first frame painted (header and tabs, no data yet)",
         "page_loaded" => "the page's load event (the webview's `Finished`)",
         "session_known" => "the session's state answered",
         "today_served" => "today's list handed over by Rust",
-        "first_row_painted" => "the first row on screen",
-        "list_painted" => "the whole list on screen (counts, rows, chart)",
+        "today_received" => "the list arrived in the page (the IPC answer parsed)",
+        "list_built" => "rows, counts and chart built in the DOM (a screenful of rows per group)",
+        "list_painted" => "the next frame after it: the list on screen",
         _ => "",
     }
 }

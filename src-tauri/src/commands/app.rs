@@ -32,6 +32,12 @@ pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, UiError> {
     })
 }
 
+/// The window's first screen is painted: work held back at start may begin.
+#[tauri::command]
+pub fn page_ready(state: State<'_, AppState>) {
+    state.start_gate.open();
+}
+
 /// The page's own start-up steps, for the benchmark's timeline (dropped unless it asked).
 #[tauri::command]
 pub fn page_milestones(marks: Vec<crate::milestones::PageMark>) {

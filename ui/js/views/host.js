@@ -2,6 +2,7 @@
 // and see, and cancel, upcoming visitors. Server strings are set with textContent only.
 import { desk } from "../api.js";
 import { button, byId, element, fieldMessages, fillOptions, onConfirmedAction, setText, show, syncChildren } from "../dom.js";
+import { firstScreenPainted } from "../startup.js";
 
 // The core's limit (src-tauri/core/src/input.rs), told at start by app_info. Until then the
 // form lets dates be added and the core refuses too many when the form is sent.
@@ -135,6 +136,7 @@ function renderUpcoming(visitors) {
     return node;
   });
   syncChildren(byId("upcoming-list"), shown);
+  firstScreenPainted();
   const waiting = visitors.filter((v) => v.pending).length;
   setText("host-sync-line", waiting ? `${waiting} visit${waiting === 1 ? "" : "s"} waiting to sync.` : "");
 }
