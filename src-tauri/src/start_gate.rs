@@ -1,8 +1,7 @@
 //! Work that can wait until the window shows its first screen. On a 2-core desk PC the
-//! arrival watcher's first poll (a big day is dozens of pages to read and merge) and the
-//! retention purge took the CPU from the webview while it started; they now begin once the
-//! page says its first screen is painted (`page_ready`), or after [`FALLBACK`] when it never
-//! says (a recovery screen, a page that failed).
+//! retention purge (seconds over a year of history) took the CPU from the webview while it
+//! started; it now begins once the page says its first screen is painted (`page_ready`), or
+//! after [`FALLBACK`] when it never says (a recovery screen, a page that failed).
 
 use std::time::Duration;
 

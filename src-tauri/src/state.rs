@@ -59,8 +59,9 @@ impl AppState {
             },
         ));
         // Visitor data older than the retention setting goes at start and then daily; the
-        // purge and the watcher's first poll wait for the window's first screen.
-        let first_screen = self.start_gate.passed(crate::start_gate::FALLBACK);
+        // purge (seconds on a year of history) waits for the window's first screen. The
+        // arrival watcher does not wait: its first look is the baseline nothing in it is
+        // announced from, so a later first look would swallow the arrivals in between.
         let store = self.core.store.clone();
         let purge_waits = self.start_gate.passed(crate::start_gate::FALLBACK);
         tauri::async_runtime::spawn(async move {
@@ -76,15 +77,11 @@ impl AppState {
         let idle: Arc<dyn Fn() -> std::time::Duration + Send + Sync> =
             Arc::new(move || last_input.lock().map(|at| at.elapsed()).unwrap_or_default());
         let watcher = self.core.watcher.clone();
-        tauri::async_runtime::spawn(async move {
-            first_screen.await;
-            supervise(
-                "arrival watcher",
-                move || watcher.clone().run(idle.clone()),
-                || async {},
-            )
-            .await
-        });
+        tauri::async_runtime::spawn(supervise(
+            "arrival watcher",
+            move || watcher.clone().run(idle.clone()),
+            || async {},
+        ));
         forward(&app, self.core.watcher.subscribe(), WindowEvent::Arrival);
         forward(
             &app,

@@ -164,9 +164,10 @@ async function start() {
   // What the first screen needs is asked at once: each answer is a round trip to Rust, and
   // one after the other they were most of the time before the first row.
   const problemAsked = recovery.problem().catch(() => null);
-  const infoAsked = app.info();
+  // Answers kept as values: on the recovery screen nobody awaits them.
+  const infoAsked = app.info().then((value) => ({ value }), (error) => ({ error }));
   const preferencesAsked = settings.get().catch(() => ({}));
-  const policyApplied = applyPolicy();
+  const policyApplied = applyPolicy().catch(() => {});
   prepareReception();
   // A data folder that could not be opened: only the recovery screen, nothing else runs.
   const problem = await problemAsked;
@@ -176,7 +177,9 @@ async function start() {
   }
   let info = {};
   try {
-    info = await infoAsked;
+    const answer = await infoAsked;
+    if (answer.error) throw answer.error;
+    info = answer.value;
     defaultServer = info.defaultServer;
     setMaxDates(info.maxDates);
     setText("app-version", info.version);
@@ -267,6 +270,7 @@ async function start() {
     render(status);
   } catch (error) {
     showNotice(error);
+    firstScreenPainted();
   }
 }
 

@@ -1,6 +1,6 @@
-// The window's start-up. Rust holds back work that can wait (the arrival watcher's first
-// poll, the retention purge) until the first screen is painted, so on a 2-core desk PC they
-// do not take the CPU from the window while it starts; `firstScreenPainted` says when.
+// The window's start-up. Rust holds back work that can wait (the retention purge) until the
+// first screen is painted, so on a 2-core desk PC it does not take the CPU from the window
+// while it starts; `firstScreenPainted` says when.
 // And the benchmark's timeline: the page's own steps, on the wall clock Rust's milestones also
 // use (performance.timeOrigin), sent once the list is painted, and only when the app says the
 // benchmark asked (a desk never sends them).
@@ -51,8 +51,10 @@ function navigationMarks() {
 /** Sends the marks when `enabled` (the app's `milestones` flag), once the list is painted. */
 export function reportWhenPainted(enabled) {
   if (!enabled || reported) return;
+  // A start with no list (host mode, signed out, an empty day) sends what it has after a minute.
+  const giveUpAt = Date.now() + 60_000;
   const send = () => {
-    if (!marks.some((m) => m.name === "list_painted")) return setTimeout(send, 50);
+    if (!marks.some((m) => m.name === "list_painted") && Date.now() < giveUpAt) return setTimeout(send, 50);
     reported = true;
     app.pageMilestones([...navigationMarks(), ...marks]).catch(() => {});
   };

@@ -207,6 +207,7 @@ export async function enterHost() {
     renderUpcoming(await desk.refreshUpcoming());
   } catch (error) {
     onError(error);
+    firstScreenPainted();
   }
 }
 

@@ -318,7 +318,10 @@ let knownLocations = [];
 
 export async function chooseLocation(id, { cachedShown = false } = {}) {
   business = Number(id);
+  const zoneBefore = displayZoneName();
   setDisplayZone(knownLocations.find((location) => location.id === business)?.timeZone);
+  // The cached rows were drawn before the location's zone was known: redrawn in it.
+  if (cachedShown && displayZoneName() !== zoneBefore) render();
   if (!cachedShown) shownAll = new Set();
   byId("location").value = String(business);
   byId("settings-location").value = String(business);
@@ -409,5 +412,6 @@ export async function enterReception() {
   } catch (error) {
     onError(error);
     await showToday().catch(() => {});
+    firstScreenPainted();
   }
 }
