@@ -9,7 +9,7 @@ import { button, byId, displayZoneName, element, fillOptions, localTime, onActio
 import { drawChart } from "./chart.js";
 import { openBadge } from "./badge.js";
 import { focusScan, mountScan } from "./scan.js";
-import { afterPaint, firstScreenPainted, mark, markPainted } from "../startup.js";
+import { firstScreenPainted, mark, markPainted } from "../startup.js";
 
 const GROUPS = { expected: "expected-list", on_site: "onsite-list", left: "left-list" };
 const ROW_LIMIT = 150;
@@ -327,9 +327,6 @@ export async function chooseLocation(id, { cachedShown = false } = {}) {
   byId("settings-location").value = String(business);
   await desk.setLocation(business).catch(onError);
   if (!cachedShown) await showToday().catch(onError);
-  // The cached list is on screen before Nexudus is asked: reading and merging a big day
-  // would otherwise take the CPU from the first paint.
-  else await afterPaint();
   await refresh();
 }
 
