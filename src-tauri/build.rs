@@ -27,6 +27,8 @@ fn main() {
         "today",
         "refresh_today",
         "unreadable_today",
+        "on_site_now",
+        "today_visitor",
         "check_in",
         "check_out",
         "scan_code",

@@ -121,6 +121,8 @@ pub fn run() -> ExitCode {
             commands::desk::today,
             commands::desk::refresh_today,
             commands::desk::unreadable_today,
+            commands::desk::on_site_now,
+            commands::desk::today_visitor,
             commands::desk::check_in,
             commands::desk::check_out,
             commands::desk::scan_code,

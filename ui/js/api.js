@@ -52,8 +52,12 @@ export const desk = {
   locations: () => call("locations"),
   setLocation: (business) => call("set_location", { business }),
   savedLocation: () => call("desk_location"),
-  today: (business) => call("today", { business }),
-  refreshToday: (business) => call("refresh_today", { business }),
+  // Today's list is kept in Rust: the window asks for what it shows (`query`: search, rows
+  // per group, a visitor to focus); `fresh` reads the day again.
+  today: (business, query, fresh = true) => call("today", { business, query, fresh }),
+  refreshToday: (business, query) => call("refresh_today", { business, query }),
+  onSiteNow: (business) => call("on_site_now", { business }),
+  todayVisitor: (business, visitor) => call("today_visitor", { business, visitor }),
   unreadableToday: (business) => call("unreadable_today", { business }),
   checkIn: (visitor) => call("check_in", { visitor }),
   checkOut: (visitor) => call("check_out", { visitor }),

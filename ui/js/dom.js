@@ -98,25 +98,6 @@ export function localTime(value) {
   return dateFormat({ hour: "2-digit", minute: "2-digit" }).format(new Date(value));
 }
 
-// Hours by quarter of an hour since 1970, per zone: every zone's offset is a whole number of
-// quarters, so one quarter has one hour, and a day's visitors need a few dozen formats, not
-// one each.
-const QUARTER_MS = 15 * 60 * 1000;
-const hoursByQuarter = new Map();
-
-/** The hour (0–23) of a time in the display zone. */
-export function hourOf(value) {
-  const quarter = Math.floor(new Date(value).getTime() / QUARTER_MS);
-  const key = `${displayZone ?? ""}|${quarter}`;
-  let hour = hoursByQuarter.get(key);
-  if (hour === undefined) {
-    hour = Number.parseInt(dateFormat({ hour: "numeric", hourCycle: "h23" }, "en-GB").format(new Date(quarter * QUARTER_MS)), 10);
-    if (hoursByQuarter.size > 10_000) hoursByQuarter.clear();
-    hoursByQuarter.set(key, hour);
-  }
-  return hour;
-}
-
 /** Fills a `<select>` with `{id, name}` items (names as text). */
 export function fillOptions(select, items) {
   select.replaceChildren(

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use crate::day::{Day, DayZone};
-use crate::live::{attribute, ChangeKind, ListChanged};
+use crate::live::{attribute, ListChanged, RowChange};
 use crate::nexudus::models::{PublicVisitor, Visitor};
 use crate::store::visitors::Range;
 use crate::store::{settings, Store, StoreError};
@@ -46,7 +46,7 @@ impl VisitorCache {
     pub async fn attribute(
         &self,
         account: &str,
-        changes: Vec<(i64, ChangeKind)>,
+        changes: Vec<RowChange>,
     ) -> Result<ListChanged, StoreError> {
         if changes.is_empty() {
             return Ok(ListChanged::default());

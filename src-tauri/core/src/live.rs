@@ -30,6 +30,9 @@ pub enum ChangeKind {
 pub struct VisitorChange {
     pub visitor_id: i64,
     pub kind: ChangeKind,
+    /// The visitor's name as the list showed it (the new one, or the last one of a row that
+    /// left the list): the window names who went without holding the whole day.
+    pub full_name: String,
     /// Made by someone else (another desk, a kiosk, the admin panel, a host), not by a change
     /// queued at this desk.
     pub elsewhere: bool,
@@ -75,17 +78,34 @@ pub fn compare(before: Option<&DeskVisitor>, after: Option<&DeskVisitor>) -> Opt
     (shown(before) != shown(after)).then_some(ChangeKind::Updated)
 }
 
+/// One row a write to the cache changed, before it is known who changed it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowChange {
+    pub visitor_id: i64,
+    pub kind: ChangeKind,
+    pub full_name: String,
+}
+
 /// Changes between two sets of rows keyed by server id (rows without one are queued, not
 /// server data, and never compared).
 pub fn changes_between(
     before: &HashMap<i64, DeskVisitor>,
     after: &HashMap<i64, DeskVisitor>,
-) -> Vec<(i64, ChangeKind)> {
+) -> Vec<RowChange> {
     let mut ids: Vec<i64> = before.keys().chain(after.keys()).copied().collect();
     ids.sort_unstable();
     ids.dedup();
     ids.into_iter()
-        .filter_map(|id| compare(before.get(&id), after.get(&id)).map(|kind| (id, kind)))
+        .filter_map(|id| {
+            let (old, new) = (before.get(&id), after.get(&id));
+            let kind = compare(old, new)?;
+            let full_name = new.or(old).map(|v| v.full_name.clone()).unwrap_or_default();
+            Some(RowChange {
+                visitor_id: id,
+                kind,
+                full_name,
+            })
+        })
         .collect()
 }
 
@@ -120,14 +140,15 @@ fn done_here(id: i64, kind: ChangeKind, operations: &[QueuedOp]) -> bool {
 }
 
 /// Names each change, and says which were made elsewhere.
-pub fn attribute(changes: Vec<(i64, ChangeKind)>, operations: &[QueuedOp]) -> ListChanged {
+pub fn attribute(changes: Vec<RowChange>, operations: &[QueuedOp]) -> ListChanged {
     ListChanged {
         changes: changes
             .into_iter()
-            .map(|(visitor_id, kind)| VisitorChange {
-                visitor_id,
-                kind,
-                elsewhere: !done_here(visitor_id, kind, operations),
+            .map(|change| VisitorChange {
+                elsewhere: !done_here(change.visitor_id, change.kind, operations),
+                visitor_id: change.visitor_id,
+                kind: change.kind,
+                full_name: change.full_name,
             })
             .collect(),
     }
@@ -156,6 +177,25 @@ mod tests {
             server_ids,
             ..QueuedOp::for_test(1, OpState::Done, operation)
         }
+    }
+
+    #[test]
+    fn a_change_carries_the_name_the_list_shows_and_a_removed_row_its_last_one() {
+        let mut renamed = visitor(2);
+        renamed.full_name = "Ada Lovelace".into();
+        let before = HashMap::from([(1, visitor(1)), (2, visitor(2))]);
+        let after = HashMap::from([(2, renamed)]);
+        let names: Vec<(i64, ChangeKind, String)> = changes_between(&before, &after)
+            .into_iter()
+            .map(|c| (c.visitor_id, c.kind, c.full_name))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                (1, ChangeKind::Removed, "Visitor 1".to_string()),
+                (2, ChangeKind::Updated, "Ada Lovelace".to_string()),
+            ]
+        );
     }
 
     #[test]
@@ -238,14 +278,19 @@ mod tests {
             check_out_walk_in,
             discarded,
         ];
+        let change = |visitor_id, kind| RowChange {
+            visitor_id,
+            kind,
+            full_name: format!("Visitor {visitor_id}"),
+        };
         let named = attribute(
             vec![
-                (1, ChangeKind::CheckedIn),
-                (2, ChangeKind::CheckedIn),
-                (1, ChangeKind::CheckedOut),
-                (3, ChangeKind::Added),
-                (3, ChangeKind::CheckedOut),
-                (4, ChangeKind::CheckedOut),
+                change(1, ChangeKind::CheckedIn),
+                change(2, ChangeKind::CheckedIn),
+                change(1, ChangeKind::CheckedOut),
+                change(3, ChangeKind::Added),
+                change(3, ChangeKind::CheckedOut),
+                change(4, ChangeKind::CheckedOut),
             ],
             &operations,
         );

@@ -1,7 +1,7 @@
 use frontdesk_core::badge::BadgeSettings;
 use frontdesk_core::desk::{
     ApprovalAnswer, BadgePreview, Host, Location, LogSource, Printed, RegistrationForm, ScanResult,
-    VisitorLog, VisitorRef, WalkInForm,
+    TodayQuery, TodayView, VisitorLog, VisitorRef, WalkInForm,
 };
 use frontdesk_core::nexudus::models::Unreadable;
 use frontdesk_core::queue::QueuedOp;
@@ -15,26 +15,57 @@ use crate::state::AppState;
 /// Where this desk checks visitors in, as Nexudus shows it on the record.
 const DESK_LOCATION: &str = "Front Desk";
 
+/// What the window shows of today's list: each group's first rows, the counts and the chart.
+/// `fresh` reads the day again; a search keystroke or "Show more" pages the day as last read.
 #[tauri::command]
 pub async fn today(
     state: State<'_, AppState>,
     business: i64,
-) -> Result<Vec<ShownVisitor>, UiError> {
-    let rows = state.core.desk.today(business).await?;
+    query: Option<TodayQuery>,
+    fresh: Option<bool>,
+) -> Result<TodayView, UiError> {
+    let query = query.unwrap_or_default();
+    let view = state
+        .core
+        .desk
+        .today_view(business, &query, fresh.unwrap_or(true))
+        .await?;
     // The first list handed to the window is a start-up milestone.
     static FIRST: std::sync::Once = std::sync::Once::new();
     FIRST.call_once(|| {
-        crate::milestones::reached(crate::milestones::Milestone::TodayServed { rows: rows.len() })
+        crate::milestones::reached(crate::milestones::Milestone::TodayServed { rows: view.total })
     });
-    Ok(shown(rows))
+    Ok(view)
 }
 
 #[tauri::command]
 pub async fn refresh_today(
     state: State<'_, AppState>,
     business: i64,
+    query: Option<TodayQuery>,
+) -> Result<TodayView, UiError> {
+    let query = query.unwrap_or_default();
+    Ok(state.core.desk.refresh_today_view(business, &query).await?)
+}
+
+/// Everyone on site now, by name: the evacuation list (never paged).
+#[tauri::command]
+pub async fn on_site_now(
+    state: State<'_, AppState>,
+    business: i64,
 ) -> Result<Vec<ShownVisitor>, UiError> {
-    Ok(shown(state.core.desk.refresh_today(business).await?))
+    Ok(state.core.desk.on_site_now(business).await?)
+}
+
+/// One visitor's row in today's list as it is now (the badge printed after a check-in).
+#[tauri::command]
+pub async fn today_visitor(
+    state: State<'_, AppState>,
+    business: i64,
+    visitor: VisitorRef,
+) -> Result<ShownVisitor, UiError> {
+    let row = state.core.desk.visitor_today(business, &visitor).await?;
+    Ok(ShownVisitor::from(row))
 }
 
 /// Records of today's list that could not be read, so the window can name them.

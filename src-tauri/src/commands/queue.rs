@@ -1,4 +1,5 @@
-use frontdesk_core::queue::{Operation, QueuedOp};
+use frontdesk_core::desk::NamedOp;
+use frontdesk_core::queue::Operation;
 use frontdesk_core::sync::SyncStatus;
 use tauri::State;
 
@@ -14,19 +15,21 @@ pub fn queue_status(state: State<'_, AppState>) -> SyncStatus {
 pub async fn queue_list(
     state: State<'_, AppState>,
     limit: Option<i64>,
-) -> Result<Vec<QueuedOp>, UiError> {
-    Ok(state
+) -> Result<Vec<NamedOp>, UiError> {
+    let ops = state
         .core
         .store
         .recent_operations(limit.unwrap_or(200).clamp(1, 1000))
-        .await?)
+        .await?;
+    Ok(state.core.desk.name_operations(ops).await?)
 }
 
 /// Everything not yet done or discarded, oldest first: the sync panel's lists. (The recent
 /// list could hide an old item waiting for a person behind newer finished ones.)
 #[tauri::command]
-pub async fn queue_open(state: State<'_, AppState>) -> Result<Vec<QueuedOp>, UiError> {
-    Ok(state.core.store.open_operations(None).await?)
+pub async fn queue_open(state: State<'_, AppState>) -> Result<Vec<NamedOp>, UiError> {
+    let ops = state.core.store.open_operations(None).await?;
+    Ok(state.core.desk.name_operations(ops).await?)
 }
 
 #[tauri::command]

@@ -5,6 +5,7 @@
 use crate::e2e::{launch, output_dir, Launch};
 use chrono::{Duration, Timelike, Utc};
 use frontdesk_core::day::{Day, DayZone};
+use frontdesk_core::desk::PAGE_ROWS;
 use serde_json::{json, Map, Value};
 
 const EXTRA: usize = 5_000;
@@ -54,11 +55,32 @@ async fn five_thousand_visitors_render_count_and_filter() {
     let shown = app
         .script("return document.querySelectorAll('#expected-list .visitor').length;")
         .await;
-    assert!(
-        shown.as_u64().is_some_and(|n| n <= 150),
-        "a group shows at most a screenful of rows at once: {shown}"
+    assert_eq!(
+        shown.as_u64(),
+        Some(PAGE_ROWS as u64),
+        "a group shows its first page of rows, not the day"
     );
     app.screenshot("big-day").await;
+
+    // "Show more" brings the next page from the day kept in Rust.
+    let more = app
+        .script(
+            "const b = document.querySelector('#expected-list li.more button'); const text = b.textContent; b.click(); return text;",
+        )
+        .await;
+    assert!(
+        more.as_str()
+            .is_some_and(|t| t.starts_with(&format!("Show {PAGE_ROWS} more of "))),
+        "{more}"
+    );
+    app.wait_until(
+        "the second page is shown",
+        &format!(
+            "return document.querySelectorAll('#expected-list .visitor').length === {};",
+            2 * PAGE_ROWS
+        ),
+    )
+    .await;
 
     // One keystroke narrows 5,000 to the ten guests whose number starts 0421.
     app.fill("Search", "guest 0421").await;

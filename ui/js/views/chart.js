@@ -1,6 +1,6 @@
 // Today's arrivals by hour as SVG bars (attributes, not inline styles: the CSP forbids those),
 // with the same numbers as text for screen readers.
-import { hourOf, setText } from "../dom.js";
+import { setText } from "../dom.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const WIDTH = 600;
@@ -13,26 +13,22 @@ function svg(tag, attributes) {
   return node;
 }
 
-/** Counts per hour of the location's day: arrived (by arrival time) and still expected (by
- * expected time). Someone still here from an earlier day is on site, not one of today's. */
-export function hourly(visitors) {
+/** Rust's counts (`[{hour, arrived, expected}]`, hours of the location's day) as two maps. */
+function hourly(counts) {
   const arrived = new Map();
   const expected = new Map();
-  for (const visitor of visitors) {
-    if (visitor.earlierDay) continue;
-    const at = visitor.arrivedAt ?? (visitor.arrived ? null : visitor.expectedAt);
-    if (!at) continue;
-    const hour = hourOf(at);
-    const counts = visitor.arrivedAt ? arrived : expected;
-    counts.set(hour, (counts.get(hour) ?? 0) + 1);
+  for (const { hour, arrived: came, expected: due } of counts ?? []) {
+    if (came) arrived.set(hour, came);
+    if (due) expected.set(hour, due);
   }
   return { arrived, expected };
 }
 
-export function drawChart(visitors) {
+/** Draws today's arrivals by hour, as counted by the core over the whole day. */
+export function drawChart(counts) {
   const chart = document.getElementById("arrivals-chart");
   if (!chart) return;
-  const { arrived, expected } = hourly(visitors);
+  const { arrived, expected } = hourly(counts);
   const hours = [...arrived.keys(), ...expected.keys()];
   const first = Math.min(8, ...hours);
   const last = Math.max(18, ...hours);

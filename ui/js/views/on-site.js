@@ -3,12 +3,26 @@
 import { desk } from "../api.js";
 import { button, byId, element, localTime, setText, show } from "../dom.js";
 import { openBadge, printPart } from "./badge.js";
-import { currentBusiness, onTodayChanged, presence } from "./reception.js";
+import { currentBusiness, onTodayChanged } from "./reception.js";
 
 let onError = () => {};
 
-function render(visitors) {
-  const here = visitors.filter((v) => presence(v) === "on_site").sort((a, b) => a.fullName.localeCompare(b.fullName));
+// Only the latest answer is drawn (reads overlap when the list changes quickly).
+let asked = 0;
+
+async function refresh() {
+  const business = currentBusiness();
+  if (business == null) return;
+  const number = ++asked;
+  const here = await desk.onSiteNow(business).catch((error) => {
+    onError(error);
+    return null;
+  });
+  if (here && number === asked) render(here);
+}
+
+/** Everyone on site, by name, as the core sorted them. */
+function render(here) {
   const rows = here.map((visitor) => {
     const tr = element("tr");
     const name = element("th", "", visitor.fullName);
@@ -41,7 +55,7 @@ async function exportCsv() {
 
 export function mountOnSite(reportError) {
   onError = reportError;
-  onTodayChanged(render);
+  onTodayChanged(refresh);
   byId("print-on-site").addEventListener("click", () => printPart("on-site"));
   byId("export-on-site").addEventListener("click", exportCsv);
 }

@@ -1,9 +1,9 @@
 // Reception's dashboard: today's visitors in three groups, search as you type, one-click
 // check in and out, an arrivals-by-hour chart. Every server string is set with textContent.
 //
-// A big day (thousands of visitors) stays fast: rows are built once per refresh and reused,
-// and each group shows at most ROW_LIMIT matches, so a keystroke touches a few hundred rows
-// whatever the size of the day.
+// The day is kept in Rust, not here: the window asks for what it shows (each group's first
+// page of matches, the counts, the chart) and pages on "Show more", on scroll and on search.
+// A big day (thousands of visitors) costs the page only the rows on screen.
 import { desk, queue } from "../api.js";
 import { button, byId, displayZoneName, element, fillOptions, localTime, onAction, onConfirmedAction, setDisplayZone, setText, show, syncChildren } from "../dom.js";
 import { drawChart } from "./chart.js";
@@ -11,8 +11,14 @@ import { openBadge } from "./badge.js";
 import { focusScan, mountScan } from "./scan.js";
 import { firstScreenPainted, mark, markPainted } from "../startup.js";
 
-const GROUPS = { expected: "expected-list", on_site: "onsite-list", left: "left-list" };
-const ROW_LIMIT = 150;
+// Each group: its list, its count, and its name in the view Rust sends.
+const GROUPS = [
+  { presence: "expected", list: "expected-list", count: "expected-count", key: "expected" },
+  { presence: "on_site", list: "onsite-list", count: "onsite-count", key: "onSite" },
+  { presence: "left", list: "left-list", count: "left-count", key: "left" },
+];
+// Rows a group shows at first and each "Show more" adds (the core's PAGE_ROWS).
+const PAGE_ROWS = 100;
 const APPROVALS = {
   requested: "Approval requested",
   rejected: "Declined by host",
@@ -31,19 +37,27 @@ const ELSEWHERE = {
 const MARK_MS = 20_000;
 
 let business = null;
-let visitors = [];
-// Keyed by visitor, so a refresh rebuilds only the rows that changed.
+// The view last drawn, and the rows it shows keyed by visitor, so a redraw rebuilds only the
+// rows that changed.
+let view = null;
 let rows = new Map();
+let limits = firstPages();
 const marks = new Map();
 let signedOut = false;
-let shownAll = new Set();
 let onError = () => {};
 const listeners = new Set();
+// Answers are drawn in the order they were asked: one that comes back after a later one was
+// drawn is dropped (and a dropped fresh read is asked again, so nothing it saw is lost).
+let asked = 0;
+let drawn = 0;
+
+function firstPages() {
+  return { expected: PAGE_ROWS, onSite: PAGE_ROWS, left: PAGE_ROWS };
+}
 
 export const currentBusiness = () => business;
-export const todaysVisitors = () => visitors;
 
-/** Calls `handler(visitors)` whenever today's list changes (the on-site screen follows it). */
+/** Calls `handler()` whenever today's list was read again (the on-site screen follows it). */
 export function onTodayChanged(handler) {
   listeners.add(handler);
 }
@@ -51,13 +65,6 @@ export function onTodayChanged(handler) {
 /** "expected", "on_site" or "left", as the core decided it for the row it sent. */
 export function presence(visitor) {
   return visitor.presence;
-}
-
-function searchText(visitor) {
-  return [visitor.fullName, visitor.email, visitor.company, visitor.hostName, visitor.visitorCode]
-    .filter(Boolean)
-    .join(" ")
-    .toLowerCase();
 }
 
 function badge(text, kind) {
@@ -97,8 +104,9 @@ let onCheckedIn = async () => {};
 async function checkIn(visitor) {
   await desk.checkIn(reference(visitor));
   await showToday();
-  const now = visitors.find((v) => (visitor.id != null ? v.id === visitor.id : v.queuedId === visitor.queuedId));
-  await onCheckedIn(now ?? visitor);
+  // The row as it is now (a walk-in may have its server id by now), for the badge.
+  const now = await desk.todayVisitor(business, reference(visitor)).catch(() => visitor);
+  await onCheckedIn(now);
 }
 
 // Checking in someone the host declined, or has not answered for, takes a second click that
@@ -164,37 +172,28 @@ function row(visitor) {
   return item;
 }
 
+// "Show more" pages on click, and on its own when scrolled near (a screen reader or a keyboard
+// user clicks it).
+let observed = [];
+const pager = "IntersectionObserver" in window
+  ? new IntersectionObserver((entries) => {
+      for (const entry of entries) if (entry.isIntersecting) entry.target.click();
+    }, { rootMargin: "300px" })
+  : null;
+
 function showMoreButton(group, hidden) {
   const item = element("li", "more");
-  const more = button(`Show ${hidden} more`, "button-secondary");
+  const more = button(`Show ${Math.min(hidden, PAGE_ROWS)} more of ${hidden}`, "button-secondary");
   more.addEventListener("click", () => {
-    shownAll.add(group);
-    applySearch();
+    if (more.disabled) return;
+    more.disabled = true;
+    limits[group.key] += PAGE_ROWS;
+    redraw().catch(onError);
   });
   item.append(more);
+  pager?.observe(more);
+  observed.push(more);
   return item;
-}
-
-export function applySearch() {
-  const started = performance.now();
-  const needle = byId("search").value.trim().toLowerCase();
-  const matches = { expected: [], on_site: [], left: [] };
-  for (const entry of rows.values()) {
-    if (!needle || entry.search.includes(needle)) matches[entry.group].push(entry);
-  }
-  for (const [group, listId] of Object.entries(GROUPS)) {
-    const found = matches[group];
-    const limit = shownAll.has(group) ? found.length : ROW_LIMIT;
-    // Rows are built the first time they are shown, then reused.
-    const shown = found.slice(0, limit).map((entry) => (entry.node ??= row(entry.visitor)));
-    if (found.length > limit) shown.push(showMoreButton(group, found.length - limit));
-    syncChildren(byId(listId), shown);
-  }
-  setText("expected-count", `(${matches.expected.length})`);
-  setText("onsite-count", `(${matches.on_site.length})`);
-  setText("left-count", `(${matches.left.length})`);
-  // Timings for the benchmarks (and anyone profiling a big day in the inspector).
-  performance.measure("today-filter", { start: started });
 }
 
 function rowKey(visitor, index) {
@@ -208,35 +207,78 @@ function fingerprint(visitor) {
   return `${JSON.stringify(visitor)}|${mark ?? ""}|${signedOut}|${displayZoneName()}`;
 }
 
-function render() {
+/** Draws a view: reuses the rows that did not change, builds the rest. */
+function draw(next, { fresh = false } = {}) {
   const started = performance.now();
+  view = next;
   const previous = rows;
   rows = new Map();
-  visitors.forEach((visitor, index) => {
-    let key = rowKey(visitor, index);
-    if (rows.has(key)) key = `${key}#${index}`;
-    const print = fingerprint(visitor);
-    const before = previous.get(key);
-    const node = before && before.print === print ? before.node : null;
-    rows.set(key, { group: presence(visitor), search: searchText(visitor), visitor, node, print });
-  });
-  setText("on-site-count", String(visitors.filter((v) => presence(v) === "on_site").length));
-  applySearch();
-  drawChart(visitors);
-  for (const listener of listeners) listener(visitors);
+  for (const more of observed) pager?.unobserve(more);
+  observed = [];
+  for (const group of GROUPS) {
+    const shown = view[group.key];
+    const nodes = shown.rows.map((visitor, index) => {
+      let key = rowKey(visitor, index);
+      if (rows.has(key)) key = `${key}#${group.key}${index}`;
+      const print = fingerprint(visitor);
+      const before = previous.get(key);
+      const node = before && before.print === print ? before.node : row(visitor);
+      rows.set(key, { node, print, visitor });
+      return node;
+    });
+    if (shown.matches > shown.rows.length) nodes.push(showMoreButton(group, shown.matches - shown.rows.length));
+    syncChildren(byId(group.list), nodes);
+    setText(group.count, `(${shown.matches})`);
+  }
+  setText("on-site-count", String(view.onSiteNow));
+  drawChart(view.arrivals);
+  if (fresh) for (const listener of listeners) listener();
   performance.measure("today-render", { start: started });
-  if (visitors.length) {
+  if (view.total) {
     mark("list_built");
     markPainted("list_painted");
   }
   firstScreenPainted();
 }
 
+function query(extra = {}) {
+  return { search: byId("search").value, limits, ...extra };
+}
+
+/** Asks for a view and draws it, unless a later answer was drawn first. */
+async function ask(fetch, { fresh }) {
+  const number = ++asked;
+  const answer = await fetch();
+  if (number < drawn) {
+    // What this read saw is kept in Rust: drawn again from there, after the later answer.
+    if (fresh) await ask(() => desk.today(business, query(), false), { fresh });
+    return null;
+  }
+  drawn = number;
+  draw(answer, { fresh });
+  return answer;
+}
+
+/** Draws the day as last read, with the search and pages as they are now. */
+async function redraw(extra = {}) {
+  if (business == null) return null;
+  return ask(() => desk.today(business, query(extra), false), { fresh: false });
+}
+
+async function applySearch() {
+  const started = performance.now();
+  await redraw().catch(onError);
+  // Timings for the benchmarks (and anyone profiling a big day in the inspector).
+  performance.measure("today-filter", { start: started });
+}
+
 export async function showToday() {
   if (business == null) return;
-  visitors = await desk.today(business);
-  mark("today_received");
-  render();
+  await ask(async () => {
+    const answer = await desk.today(business, query(), true);
+    mark("today_received");
+    return answer;
+  }, { fresh: true });
 }
 
 /**
@@ -249,8 +291,7 @@ export async function showChanges(changes) {
   for (const change of changes) {
     if (!change.elsewhere) continue;
     if (change.kind === "removed") {
-      const visitor = visitors.find((v) => v.id === change.visitorId);
-      if (visitor) gone.push(visitor.fullName);
+      if (change.fullName) gone.push(change.fullName);
       continue;
     }
     const text = ELSEWHERE[change.kind];
@@ -275,14 +316,14 @@ function expireMarks() {
       expired = true;
     }
   }
-  if (expired) render();
+  if (expired && view) draw(view);
 }
 
 /** While signed out, queued changes wait for a sign-in, and their rows say so. */
 export function setSignedOut(value) {
   if (signedOut === value) return;
   signedOut = value;
-  render();
+  if (view) draw(view);
 }
 
 // Records Nexudus sent that could not be read are named, never silently missing.
@@ -304,8 +345,7 @@ async function refresh() {
   // Signed out: the cache is all there is (the banner says why), not an error to repeat.
   if (signedOut) return showToday().catch(() => {});
   try {
-    visitors = await desk.refreshToday(business);
-    render();
+    await ask(() => desk.refreshToday(business, query()), { fresh: true });
     await showUnreadable();
   } catch (error) {
     onError(error);
@@ -321,8 +361,8 @@ export async function chooseLocation(id, { cachedShown = false } = {}) {
   const zoneBefore = displayZoneName();
   setDisplayZone(knownLocations.find((location) => location.id === business)?.timeZone);
   // The cached rows were drawn before the location's zone was known: redrawn in it.
-  if (cachedShown && displayZoneName() !== zoneBefore) render();
-  if (!cachedShown) shownAll = new Set();
+  if (cachedShown && view && displayZoneName() !== zoneBefore) draw(view);
+  if (!cachedShown) limits = firstPages();
   byId("location").value = String(business);
   byId("settings-location").value = String(business);
   await desk.setLocation(business).catch(onError);
@@ -346,13 +386,16 @@ export function showSyncStatus(status) {
   setText("sync-line", describeSync(status));
 }
 
-export function focusVisitor(id) {
-  const entry = [...rows.values()].find((e) => e.visitor.id === Number(id));
-  if (!entry) return;
+/** Brings a visitor's row into view (a notification was clicked), wherever it is in the day. */
+export async function focusVisitor(id) {
+  if (business == null) return;
   byId("search").value = "";
-  shownAll.add(entry.group);
-  applySearch();
-  const item = entry.node;
+  const shown = await redraw({ focus: Number(id) }).catch(onError);
+  const group = GROUPS.find((g) => g.presence === shown?.focus);
+  if (!group) return;
+  // Later redraws keep the row in view.
+  limits[group.key] = Math.max(limits[group.key], shown[group.key].rows.length);
+  const item = byId(group.list).querySelector(`[data-visitor-id="${Number(id)}"]`);
   if (!item) return;
   item.classList.add("highlight");
   item.scrollIntoView({ block: "center" });

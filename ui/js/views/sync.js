@@ -2,7 +2,6 @@
 // which a person corrects and retries, or discards (after confirming).
 import { queue } from "../api.js";
 import { button, byId, element, localTime, onAction, onConfirmedAction, setText, show } from "../dom.js";
-import { todaysVisitors } from "./reception.js";
 
 const OPEN = new Set(["pending", "in_flight", "uncertain"]);
 const STATES = {
@@ -29,11 +28,11 @@ const MAX_LENGTH = { FullName: 200, Email: 254, PhoneNumber: 40, CompanyName: 20
 let onError = () => {};
 let refreshing = null;
 
-function visitorName(target) {
-  const id = target?.server;
-  const queued = target?.queued;
-  const found = todaysVisitors().find((v) => (id != null && v.id === id) || (queued && v.queuedId === queued));
-  return found?.fullName ?? (id != null ? `visitor ${id}` : "a walk-in");
+// The core names the visitor of each queued change (from the cache, or the queued walk-in).
+function visitorName(op) {
+  if (op.visitorName) return op.visitorName;
+  const id = op.operation.target?.server;
+  return id != null ? `visitor ${id}` : "a walk-in";
 }
 
 export function describe(op) {
@@ -47,13 +46,13 @@ export function describe(op) {
     case "walk_in":
       return `Walk-in ${operation.visitor.FullName}`;
     case "check_in":
-      return `Check in ${visitorName(operation.target)}`;
+      return `Check in ${visitorName(op)}`;
     case "check_out":
-      return `Check out ${visitorName(operation.target)}`;
+      return `Check out ${visitorName(op)}`;
     case "set_approval":
-      return `Host approval for ${visitorName(operation.target)}`;
+      return `Host approval for ${visitorName(op)}`;
     case "delete_visitor":
-      return `Delete ${visitorName(operation.target)}`;
+      return `Delete ${visitorName(op)}`;
     case "cancel_registration":
       return `Cancel registration ${operation.visitor_id}`;
     default:

@@ -93,7 +93,7 @@ impl Desk {
 
     /// The row of `visitor` in today's list. A walk-in named by its queued operation is also
     /// found once Nexudus created it (the row is then the server's).
-    async fn visitor_today(
+    pub async fn visitor_today(
         &self,
         business: i64,
         visitor: &VisitorRef,

@@ -23,9 +23,11 @@ mod forms;
 mod host;
 mod host_search;
 mod locations;
+mod named_ops;
 mod overlay;
 mod reception;
 mod scan;
+mod today_view;
 mod visitor_log;
 
 pub use crate::input::MAX_DATES;
@@ -33,9 +35,11 @@ pub use crate::visitor::{DeskVisitor, Location, Presence};
 pub use badges::{BadgePreview, Printed};
 pub use forms::{validate_registration, validate_walk_in, RegistrationForm, WalkInForm};
 pub use host_search::Host;
+pub use named_ops::NamedOp;
 pub use overlay::{overlay, List};
 pub use reception::ApprovalAnswer;
 pub use scan::{ScanOutcome, ScanResult};
+pub use today_view::{GroupLimits, GroupView, HourCount, TodayQuery, TodayView, PAGE_ROWS};
 pub use visitor_log::{log_range, LogSource, VisitorLog, MAX_LOG_DAYS};
 
 #[derive(Debug, thiserror::Error)]
@@ -79,6 +83,8 @@ pub struct Desk {
     engine: Arc<SyncEngine>,
     /// Records the last full read of each location's day skipped, for the window to say so.
     unreadable: std::sync::Mutex<std::collections::HashMap<i64, Vec<Unreadable>>>,
+    /// Today's list as the window last read it, searched and paged without reading it again.
+    today_kept: today_view::KeptToday,
 }
 
 impl Desk {
@@ -89,6 +95,7 @@ impl Desk {
             accounts,
             engine,
             unreadable: Default::default(),
+            today_kept: Default::default(),
         }
     }
 

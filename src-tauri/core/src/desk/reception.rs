@@ -122,7 +122,11 @@ impl Desk {
 
     /// One day's list at `business` (see [`Desk::today`]); a refresh shows the very day it
     /// read, even when midnight passes in between.
-    async fn day_list(&self, business: i64, day: Day) -> Result<Vec<DeskVisitor>, DeskError> {
+    pub(super) async fn day_list(
+        &self,
+        business: i64,
+        day: Day,
+    ) -> Result<Vec<DeskVisitor>, DeskError> {
         let account = self.account().await?;
         let (mut rows, fetched) = self
             .cache
@@ -147,6 +151,13 @@ impl Desk {
 
     /// Reads today's list from Nexudus into the cache (all pages), then answers `today`.
     pub async fn refresh_today(&self, business: i64) -> Result<Vec<DeskVisitor>, DeskError> {
+        let day = self.read_today_into_cache(business).await?;
+        self.day_list(business, day).await
+    }
+
+    /// Reads today's list at `business` from Nexudus into the cache (all pages); answers the
+    /// day it read, which a refresh shows even when midnight passes in between.
+    pub(super) async fn read_today_into_cache(&self, business: i64) -> Result<Day, DeskError> {
         let client = self.accounts.client().await?;
         let account = client.account().entry_name();
         let day = self.today_at(business).await?;
@@ -195,7 +206,7 @@ impl Desk {
         self.store
             .replace_visitors(range, &rows, &keep, read_at)
             .await?;
-        self.day_list(business, day).await
+        Ok(day)
     }
 
     /// The records of today's list at `business` that Nexudus sent and could not be read (the

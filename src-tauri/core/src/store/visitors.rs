@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 
 use super::{stamp, Store, StoreError};
-use crate::live::{changes_between, ChangeKind};
+use crate::live::{changes_between, RowChange};
 use crate::visitor::DeskVisitor;
 
 /// A range of the cache: one account's visitors expected between two instants, at one
@@ -118,6 +118,37 @@ fn by_id(rows: &[DeskVisitor]) -> HashMap<i64, DeskVisitor> {
 }
 
 impl Store {
+    /// The cached names of some visitors, by server id (the sync panel names whom a queued
+    /// change is for). A visitor not cached is left out.
+    pub async fn visitor_names(
+        &self,
+        account: &str,
+        ids: &[i64],
+    ) -> Result<HashMap<i64, String>, StoreError> {
+        if ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let rows = sqlx::query(
+            "SELECT id, json_extract(record, '$.fullName') AS name FROM visitors
+             WHERE account = ? AND id IN (SELECT value FROM json_each(?))",
+        )
+        .bind(account)
+        .bind(serde_json::to_string(ids)?)
+        .fetch_all(self.pool())
+        .await?;
+        let mut names = HashMap::new();
+        for row in rows {
+            // A damaged record costs only its name.
+            if let (Ok(id), Ok(Some(name))) = (
+                row.try_get::<i64, _>("id"),
+                row.try_get::<Option<String>, _>("name"),
+            ) {
+                names.insert(id, name);
+            }
+        }
+        Ok(names)
+    }
+
     /// The cached rows of a range, and when the newest of them was read.
     pub async fn cached_visitors(
         &self,
@@ -162,7 +193,7 @@ impl Store {
         visitors: &[DeskVisitor],
         keep: &[i64],
         read_at: DateTime<Utc>,
-    ) -> Result<Vec<(i64, ChangeKind)>, StoreError> {
+    ) -> Result<Vec<RowChange>, StoreError> {
         let now = stamp(read_at);
         let (before, _) = self.cached_visitors(range).await?;
         let mut before = by_id(&before);
@@ -224,7 +255,7 @@ impl Store {
         account: &str,
         visitors: &[DeskVisitor],
         read_at: DateTime<Utc>,
-    ) -> Result<Vec<(i64, ChangeKind)>, StoreError> {
+    ) -> Result<Vec<RowChange>, StoreError> {
         let now = stamp(read_at);
         let mut before = HashMap::new();
         let mut tx = self.pool().begin().await?;

@@ -22,4 +22,5 @@ mod recovery;
 mod retention;
 mod scan_and_approval;
 mod sync;
+mod today_view;
 mod visitor_log;
