@@ -140,6 +140,17 @@ impl Launched {
         }
         let total = split.values().sum();
         split.insert("total".to_string(), total);
+        // Where the megabytes of the two big processes are: code, libraries or heap.
+        let web = descendants(self.child.id()).into_iter().find(|pid| {
+            std::fs::read_to_string(format!("/proc/{pid}/comm"))
+                .is_ok_and(|n| n.starts_with("WebKitWebProces"))
+        });
+        for (process, pid) in [("app", Some(self.child.id())), ("web", web)] {
+            let Some(pid) = pid else { continue };
+            for (part, kb) in pss_by_mapping(pid) {
+                split.insert(format!("{process}_{part}"), kb as f64 / 1024.0);
+            }
+        }
         split
     }
 
@@ -176,6 +187,36 @@ fn pss_kb(pid: u32) -> u64 {
                 .and_then(|kb| kb.parse().ok())
         })
         .unwrap_or_default()
+}
+
+/// A process's PSS in kB by what is mapped: its own executable, shared libraries, other files
+/// (fonts, ICU data, the database), and anonymous memory (heap, stacks, JIT).
+fn pss_by_mapping(pid: u32) -> BTreeMap<&'static str, u64> {
+    let exe = std::fs::read_link(format!("/proc/{pid}/exe")).unwrap_or_default();
+    let exe = exe.to_string_lossy().into_owned();
+    let text = std::fs::read_to_string(format!("/proc/{pid}/smaps")).unwrap_or_default();
+    let mut parts = BTreeMap::new();
+    let mut current = "anonymous";
+    for line in text.lines() {
+        let mut fields = line.split_whitespace();
+        let first = fields.next().unwrap_or_default();
+        if first.contains('-') && !first.ends_with(':') {
+            // A mapping's header: address range, perms, offset, device, inode, path.
+            let path = fields.nth(4).unwrap_or_default();
+            current = match path {
+                "" => "anonymous",
+                p if p.starts_with('[') => "anonymous",
+                p if !exe.is_empty() && p == exe => "binary",
+                p if p.contains(".so") => "libraries",
+                p if p.starts_with("/memfd:") || p.starts_with("/dev/") => "anonymous",
+                _ => "files",
+            };
+        } else if first == "Pss:" {
+            let kb: u64 = fields.next().and_then(|v| v.parse().ok()).unwrap_or(0);
+            *parts.entry(current).or_insert(0) += kb;
+        }
+    }
+    parts
 }
 
 /// Every process whose parent chain leads to `root` (WebKit's web and network processes).

@@ -191,7 +191,14 @@ pub fn timeline(startup: &Value) -> String {
     let _ = writeln!(md, "|---|---|---|---|");
     for (kind, name) in [
         ("app", "Rust process (the app)"),
+        ("app_binary", "· its executable"),
+        ("app_libraries", "· shared libraries (GTK, WebKitGTK, ...)"),
+        ("app_files", "· other mapped files"),
+        ("app_anonymous", "· heap, stacks, anonymous"),
         ("web", "WebKitWebProcess"),
+        ("web_libraries", "· shared libraries"),
+        ("web_files", "· other mapped files (fonts, ICU)"),
+        ("web_anonymous", "· heap, JS, anonymous"),
         ("network", "WebKitNetworkProcess"),
         ("total", "Total"),
     ] {

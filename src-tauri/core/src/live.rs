@@ -33,6 +33,8 @@ pub struct VisitorChange {
     /// The visitor's name as the list showed it (the new one, or the last one of a row that
     /// left the list): the window names who went without holding the whole day.
     pub full_name: String,
+    /// The location of the visitor's row, when known: a change is news only on that list.
+    pub business_id: Option<i64>,
     /// Made by someone else (another desk, a kiosk, the admin panel, a host), not by a change
     /// queued at this desk.
     pub elsewhere: bool,
@@ -84,6 +86,7 @@ pub struct RowChange {
     pub visitor_id: i64,
     pub kind: ChangeKind,
     pub full_name: String,
+    pub business_id: Option<i64>,
 }
 
 /// Changes between two sets of rows keyed by server id (rows without one are queued, not
@@ -99,11 +102,12 @@ pub fn changes_between(
         .filter_map(|id| {
             let (old, new) = (before.get(&id), after.get(&id));
             let kind = compare(old, new)?;
-            let full_name = new.or(old).map(|v| v.full_name.clone()).unwrap_or_default();
+            let shown = new.or(old);
             Some(RowChange {
                 visitor_id: id,
                 kind,
-                full_name,
+                full_name: shown.map(|v| v.full_name.clone()).unwrap_or_default(),
+                business_id: shown.and_then(|v| v.business_id),
             })
         })
         .collect()
@@ -149,6 +153,7 @@ pub fn attribute(changes: Vec<RowChange>, operations: &[QueuedOp]) -> ListChange
                 visitor_id: change.visitor_id,
                 kind: change.kind,
                 full_name: change.full_name,
+                business_id: change.business_id,
             })
             .collect(),
     }
@@ -282,6 +287,7 @@ mod tests {
             visitor_id,
             kind,
             full_name: format!("Visitor {visitor_id}"),
+            business_id: Some(1),
         };
         let named = attribute(
             vec![

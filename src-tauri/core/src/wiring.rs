@@ -69,6 +69,7 @@ impl Core {
     /// Signs in; a paused queue resumes and arrivals are watched for the new account.
     pub async fn sign_in(&self, request: SignInRequest) -> Result<SessionStatus, AccountError> {
         let status = self.accounts.sign_in(request).await?;
+        self.desk.forget_today();
         self.engine.wake();
         self.watcher.wake();
         Ok(status)

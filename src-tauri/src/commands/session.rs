@@ -64,13 +64,15 @@ pub async fn sign_out(
         (Some(true), _) => Removal::Remove,
         _ => Removal::Keep,
     };
-    Ok(session::sign_out(
+    let status = session::sign_out(
         &state.core.accounts,
         &state.core.store,
         proof.as_ref(),
         removal,
     )
-    .await?)
+    .await?;
+    state.core.desk.forget_today();
+    Ok(status)
 }
 
 #[tauri::command]

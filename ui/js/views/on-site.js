@@ -21,8 +21,9 @@ async function refresh() {
   if (here && number === asked) render(here);
 }
 
-/** Everyone on site, by name, as the core sorted them. */
+/** Everyone on site, by name in the desk's language. */
 function render(here) {
+  here.sort((a, b) => a.fullName.localeCompare(b.fullName));
   const rows = here.map((visitor) => {
     const tr = element("tr");
     const name = element("th", "", visitor.fullName);

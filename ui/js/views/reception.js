@@ -62,10 +62,6 @@ export function onTodayChanged(handler) {
   listeners.add(handler);
 }
 
-/** "expected", "on_site" or "left", as the core decided it for the row it sent. */
-export function presence(visitor) {
-  return visitor.presence;
-}
 
 function badge(text, kind) {
   return element("span", `badge badge-${kind}`, text);
@@ -136,7 +132,7 @@ function checkInButton(visitor) {
 function row(visitor) {
   const item = element("li", "visitor");
   if (visitor.id != null) item.dataset.visitorId = String(visitor.id);
-  const state = presence(visitor);
+  const state = visitor.presence;
   const shownTime = state === "expected" ? visitor.expectedAt : state === "on_site" ? visitor.arrivedAt : visitor.departedAt;
   const when = element("span", "visitor-time", localTime(shownTime));
 
@@ -172,29 +168,46 @@ function row(visitor) {
   return item;
 }
 
-// "Show more" pages on click, and on its own when scrolled near (a screen reader or a keyboard
-// user clicks it).
-let observed = [];
-const pager = "IntersectionObserver" in window
-  ? new IntersectionObserver((entries) => {
-      for (const entry of entries) if (entry.isIntersecting) entry.target.click();
-    }, { rootMargin: "300px" })
-  : null;
+// "Show more" pages on click, and on its own when scrolled near the end of its list (each
+// list scrolls by itself, so each has its own observer).
+const pagers = new Map();
+// After a page a person asked for with the keyboard, the focus moves to its first new row.
+let focusAfterPage = null;
 
-function showMoreButton(group, hidden) {
+function pagerOf(list) {
+  if (!("IntersectionObserver" in window)) return null;
+  let pager = pagers.get(list);
+  if (!pager) {
+    pager = new IntersectionObserver((entries) => {
+      for (const entry of entries) if (entry.isIntersecting && entry.target.isConnected) entry.target.click();
+    }, { root: list, rootMargin: "200px" });
+    pagers.set(list, pager);
+  }
+  return pager;
+}
+
+function showMoreButton(group, shown) {
+  const hidden = shown.matches - shown.rows.length;
   const item = element("li", "more");
   const more = button(`Show ${Math.min(hidden, PAGE_ROWS)} more of ${hidden}`, "button-secondary");
   more.addEventListener("click", () => {
-    if (more.disabled) return;
-    more.disabled = true;
-    limits[group.key] += PAGE_ROWS;
+    if (!more.isConnected || more.dataset.asked) return;
+    more.dataset.asked = "yes";
+    if (more.matches(":focus")) focusAfterPage = { group: group.key, index: shown.rows.length };
+    // From what is shown, so a late or repeated click never skips a page.
+    limits[group.key] = shown.rows.length + PAGE_ROWS;
     redraw().catch(onError);
   });
   item.append(more);
-  pager?.observe(more);
-  observed.push(more);
+  const pager = pagerOf(byId(group.list));
+  if (pager) {
+    pager.observe(more);
+    observed.push([pager, more]);
+  }
   return item;
 }
+
+let observed = [];
 
 function rowKey(visitor, index) {
   if (visitor.id != null) return `id:${visitor.id}`;
@@ -213,7 +226,7 @@ function draw(next, { fresh = false } = {}) {
   view = next;
   const previous = rows;
   rows = new Map();
-  for (const more of observed) pager?.unobserve(more);
+  for (const [pager, more] of observed) pager.unobserve(more);
   observed = [];
   for (const group of GROUPS) {
     const shown = view[group.key];
@@ -226,9 +239,14 @@ function draw(next, { fresh = false } = {}) {
       rows.set(key, { node, print, visitor });
       return node;
     });
-    if (shown.matches > shown.rows.length) nodes.push(showMoreButton(group, shown.matches - shown.rows.length));
+    if (shown.more) nodes.push(showMoreButton(group, shown));
     syncChildren(byId(group.list), nodes);
     setText(group.count, `(${shown.matches})`);
+    if (focusAfterPage?.group === group.key && nodes[focusAfterPage.index]) {
+      const first = nodes[focusAfterPage.index];
+      (first.querySelector("button") ?? first).focus();
+      focusAfterPage = null;
+    }
   }
   setText("on-site-count", String(view.onSiteNow));
   drawChart(view.arrivals);
@@ -267,6 +285,8 @@ async function redraw(extra = {}) {
 
 async function applySearch() {
   const started = performance.now();
+  // A new search starts from each group's first page.
+  limits = firstPages();
   await redraw().catch(onError);
   // Timings for the benchmarks (and anyone profiling a big day in the inspector).
   performance.measure("today-filter", { start: started });
@@ -291,7 +311,8 @@ export async function showChanges(changes) {
   for (const change of changes) {
     if (!change.elsewhere) continue;
     if (change.kind === "removed") {
-      if (change.fullName) gone.push(change.fullName);
+      // Named only on its own location's list (a poll may answer for the one just left).
+      if (change.fullName && (change.businessId == null || change.businessId === business)) gone.push(change.fullName);
       continue;
     }
     const text = ELSEWHERE[change.kind];
@@ -360,8 +381,9 @@ export async function chooseLocation(id, { cachedShown = false } = {}) {
   business = Number(id);
   const zoneBefore = displayZoneName();
   setDisplayZone(knownLocations.find((location) => location.id === business)?.timeZone);
-  // The cached rows were drawn before the location's zone was known: redrawn in it.
-  if (cachedShown && view && displayZoneName() !== zoneBefore) draw(view);
+  // The cached rows were drawn before the location's zone was known: read again in it (the
+  // chart's hours are counted in the zone the day was read in).
+  if (cachedShown && displayZoneName() !== zoneBefore) await showToday().catch(onError);
   if (!cachedShown) limits = firstPages();
   byId("location").value = String(business);
   byId("settings-location").value = String(business);
@@ -389,13 +411,23 @@ export function showSyncStatus(status) {
 /** Brings a visitor's row into view (a notification was clicked), wherever it is in the day. */
 export async function focusVisitor(id) {
   if (business == null) return;
-  byId("search").value = "";
-  const shown = await redraw({ focus: Number(id) }).catch(onError);
+  const wanted = Number(id);
+  // Read fresh (the arrival that was announced is in it), over the whole day, not the search;
+  // asked again if a later answer was drawn first.
+  let shown = null;
+  for (let attempt = 0; attempt < 3 && !shown; attempt += 1) {
+    shown = await ask(() => desk.today(business, query({ search: "", focus: wanted }), true), { fresh: true }).catch(onError);
+  }
   const group = GROUPS.find((g) => g.presence === shown?.focus);
-  if (!group) return;
+  if (!group) {
+    // Not in today's list: the search stays as the receptionist left it.
+    await redraw().catch(onError);
+    return;
+  }
+  byId("search").value = "";
   // Later redraws keep the row in view.
   limits[group.key] = Math.max(limits[group.key], shown[group.key].rows.length);
-  const item = byId(group.list).querySelector(`[data-visitor-id="${Number(id)}"]`);
+  const item = byId(group.list).querySelector(`[data-visitor-id="${wanted}"]`);
   if (!item) return;
   item.classList.add("highlight");
   item.scrollIntoView({ block: "center" });

@@ -19,36 +19,51 @@ pub struct NamedOp {
 
 impl Desk {
     /// Names each operation's visitor from the cache, or from the queued walk-in that creates
-    /// them.
+    /// them (in the list, or read from the queue when it is done and out of the list). A name
+    /// that cannot be read is left out; the panel still lists the change.
     pub async fn name_operations(&self, ops: Vec<QueuedOp>) -> Result<Vec<NamedOp>, DeskError> {
-        let mut by_account: HashMap<&str, Vec<i64>> = HashMap::new();
-        for op in &ops {
-            if let Some(Target::Server(id)) = op.operation.target() {
-                by_account.entry(&op.account).or_default().push(*id);
-            }
-        }
-        let mut names: HashMap<(String, i64), String> = HashMap::new();
-        for (account, ids) in by_account {
-            for (id, name) in self.store.visitor_names(account, &ids).await? {
-                names.insert((account.to_string(), id), name);
-            }
-        }
-        let walk_ins: HashMap<&str, &str> = ops
+        let mut walk_ins: HashMap<String, String> = ops
             .iter()
             .filter_map(|op| match &op.operation {
                 Operation::WalkIn { visitor, .. } => {
-                    Some((op.id.as_str(), visitor.full_name.as_str()))
+                    Some((op.id.clone(), visitor.full_name.clone()))
                 }
                 _ => None,
             })
             .collect();
+        let mut by_account: HashMap<&str, Vec<i64>> = HashMap::new();
+        for op in &ops {
+            match op.operation.target() {
+                Some(Target::Server(id)) => by_account.entry(&op.account).or_default().push(*id),
+                Some(Target::Queued(creator)) if !walk_ins.contains_key(creator) => {
+                    if let Ok(Some(Operation::WalkIn { visitor, .. })) = self
+                        .store
+                        .operation(creator)
+                        .await
+                        .map(|found| found.map(|op| op.operation))
+                    {
+                        walk_ins.insert(creator.clone(), visitor.full_name);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut names: HashMap<(String, i64), String> = HashMap::new();
+        for (account, ids) in by_account {
+            match self.store.visitor_names(account, &ids).await {
+                Ok(found) => names.extend(
+                    found
+                        .into_iter()
+                        .map(|(id, name)| ((account.to_string(), id), name)),
+                ),
+                Err(error) => tracing::warn!(%error, "could not read visitors' names"),
+            }
+        }
         let named = ops
             .iter()
             .map(|op| match op.operation.target() {
                 Some(Target::Server(id)) => names.get(&(op.account.clone(), *id)).cloned(),
-                Some(Target::Queued(creator)) => {
-                    walk_ins.get(creator.as_str()).map(|name| name.to_string())
-                }
+                Some(Target::Queued(creator)) => walk_ins.get(creator).cloned(),
                 None => None,
             })
             .collect::<Vec<_>>();

@@ -116,22 +116,24 @@ impl Desk {
     /// those from an earlier day who are still on site (the evacuation list must not lose
     /// them at midnight).
     pub async fn today(&self, business: i64) -> Result<Vec<DeskVisitor>, DeskError> {
-        let day = self.today_at(business).await?;
-        self.day_list(business, day).await
+        let account = self.account().await?;
+        let zone = self.cache.day_zone(&account, business).await?;
+        let day = Day::containing(Utc::now(), zone);
+        self.day_list(&account, business, day).await
     }
 
     /// One day's list at `business` (see [`Desk::today`]); a refresh shows the very day it
     /// read, even when midnight passes in between.
     pub(super) async fn day_list(
         &self,
+        account: &str,
         business: i64,
         day: Day,
     ) -> Result<Vec<DeskVisitor>, DeskError> {
-        let account = self.account().await?;
         let (mut rows, fetched) = self
             .cache
             .rows(
-                &account,
+                account,
                 Some(business),
                 day.start - ON_SITE_CARRY_OVER,
                 day.end,
@@ -140,7 +142,7 @@ impl Desk {
         for row in &mut rows {
             row.earlier_day = row.expected_at.is_some_and(|at| at < day.start);
         }
-        let operations = self.store.recent_for_overlay(&account).await?;
+        let operations = self.store.recent_for_overlay(account).await?;
         let rows = super::overlay(super::List::Today, rows, &operations, fetched);
         Ok(rows
             .into_iter()
@@ -151,13 +153,17 @@ impl Desk {
 
     /// Reads today's list from Nexudus into the cache (all pages), then answers `today`.
     pub async fn refresh_today(&self, business: i64) -> Result<Vec<DeskVisitor>, DeskError> {
-        let day = self.read_today_into_cache(business).await?;
-        self.day_list(business, day).await
+        let (account, day) = self.read_today_into_cache(business).await?;
+        self.day_list(&account, business, day).await
     }
 
     /// Reads today's list at `business` from Nexudus into the cache (all pages); answers the
-    /// day it read, which a refresh shows even when midnight passes in between.
-    pub(super) async fn read_today_into_cache(&self, business: i64) -> Result<Day, DeskError> {
+    /// account it read for and the day it read, which a refresh shows even when midnight
+    /// passes in between.
+    pub(super) async fn read_today_into_cache(
+        &self,
+        business: i64,
+    ) -> Result<(String, Day), DeskError> {
         let client = self.accounts.client().await?;
         let account = client.account().entry_name();
         let day = self.today_at(business).await?;
@@ -206,7 +212,7 @@ impl Desk {
         self.store
             .replace_visitors(range, &rows, &keep, read_at)
             .await?;
-        Ok(day)
+        Ok((account, day))
     }
 
     /// The records of today's list at `business` that Nexudus sent and could not be read (the

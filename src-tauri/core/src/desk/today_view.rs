@@ -10,7 +10,7 @@ use chrono::{DateTime, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{Desk, DeskError};
-use crate::day::DayZone;
+use crate::day::{Day, DayZone};
 use crate::visitor::{DeskVisitor, Presence, ShownVisitor};
 
 /// Rows a group shows at first, and how many more each "Show more" brings.
@@ -67,6 +67,9 @@ impl GroupLimits {
 pub struct GroupView {
     pub matches: usize,
     pub rows: Vec<ShownVisitor>,
+    /// Another page can be sent ("Show more"): matches beyond these rows, within what one
+    /// answer may carry.
+    pub more: bool,
 }
 
 /// Arrivals and expected arrivals in one hour of the location's day.
@@ -111,6 +114,16 @@ pub(super) struct TodaySnapshot {
 }
 
 impl TodaySnapshot {
+    /// No day: what a forgotten one leaves (no account or location matches it).
+    fn empty() -> Self {
+        TodaySnapshot {
+            account: String::new(),
+            business: i64::MIN,
+            zone: DayZone::Desk,
+            entries: Vec::new(),
+        }
+    }
+
     fn new(account: String, business: i64, zone: DayZone, rows: Vec<DeskVisitor>) -> Self {
         let entries = rows
             .into_iter()
@@ -165,6 +178,9 @@ impl TodaySnapshot {
             if group.rows.len() < limits.of(entry.presence) {
                 group.rows.push(ShownVisitor::from(entry.visitor.clone()));
             }
+        }
+        for group in [&mut view.expected, &mut view.on_site, &mut view.left] {
+            group.more = group.matches > group.rows.len() && group.rows.len() < MOST_ROWS;
         }
         view.arrivals = hourly(self.entries.iter().map(|e| &e.visitor), self.zone);
         view
@@ -256,24 +272,27 @@ impl Desk {
         business: i64,
         query: &TodayQuery,
     ) -> Result<TodayView, DeskError> {
-        let day = self.read_today_into_cache(business).await?;
+        let (account, day) = self.read_today_into_cache(business).await?;
         let read = self.today_kept.next_read();
-        let rows = self.day_list(business, day).await?;
-        let snapshot = self.keep_today(read, business, rows).await?;
+        let snapshot = self.read_today(read, account, business, day).await?;
         Ok(snapshot.view(query))
     }
 
-    /// Everyone on site at `business` by name: the evacuation list, which is never paged.
+    /// Forgets the kept day (at sign-in and sign-out: it belongs to the account it was read for).
+    pub fn forget_today(&self) {
+        self.today_kept.clear();
+    }
+
+    /// Everyone on site at `business`: the evacuation list, which is never paged (the window
+    /// sorts it by name in the desk's language).
     pub async fn on_site_now(&self, business: i64) -> Result<Vec<ShownVisitor>, DeskError> {
         let snapshot = self.today_snapshot(business, false).await?;
-        let mut here: Vec<&DeskVisitor> = snapshot
+        Ok(snapshot
             .entries
             .iter()
             .filter(|e| e.presence == Presence::OnSite)
-            .map(|e| &e.visitor)
-            .collect();
-        here.sort_by_cached_key(|v| v.full_name.to_lowercase());
-        Ok(here.into_iter().cloned().map(ShownVisitor::from).collect())
+            .map(|e| ShownVisitor::from(e.visitor.clone()))
+            .collect())
     }
 
     async fn today_snapshot(
@@ -281,8 +300,10 @@ impl Desk {
         business: i64,
         fresh: bool,
     ) -> Result<Arc<TodaySnapshot>, DeskError> {
+        // One account for the whole read: a sign-in landing midway must not label one
+        // account's visitors as another's.
+        let account = self.account().await?;
         if !fresh {
-            let account = self.account().await?;
             let kept = self
                 .today_kept
                 .latest()
@@ -292,18 +313,20 @@ impl Desk {
             }
         }
         let read = self.today_kept.next_read();
-        let rows = self.today(business).await?;
-        self.keep_today(read, business, rows).await
+        let zone = self.cache.day_zone(&account, business).await?;
+        let day = Day::containing(Utc::now(), zone);
+        self.read_today(read, account, business, day).await
     }
 
-    async fn keep_today(
+    async fn read_today(
         &self,
         read: u64,
+        account: String,
         business: i64,
-        rows: Vec<DeskVisitor>,
+        day: Day,
     ) -> Result<Arc<TodaySnapshot>, DeskError> {
-        let account = self.account().await?;
-        let zone = self.day_zone(business).await?;
+        let zone = self.cache.day_zone(&account, business).await?;
+        let rows = self.day_list(&account, business, day).await?;
         let snapshot = Arc::new(TodaySnapshot::new(account, business, zone, rows));
         self.today_kept.offer(read, snapshot.clone());
         Ok(snapshot)
@@ -329,6 +352,14 @@ impl KeptToday {
             if kept.as_ref().is_none_or(|(newest, _)| *newest < read) {
                 *kept = Some((read, snapshot));
             }
+        }
+    }
+
+    fn clear(&self) {
+        // A read in flight began before this, so it cannot put the day back either.
+        let now = self.reads.fetch_add(1, Ordering::SeqCst) + 1;
+        if let Ok(mut kept) = self.kept.lock() {
+            *kept = Some((now, Arc::new(TodaySnapshot::empty())));
         }
     }
 
@@ -387,6 +418,8 @@ mod tests {
         let view = day(rows).view(&TodayQuery::default());
         assert_eq!(view.expected.matches, 250);
         assert_eq!(view.expected.rows.len(), PAGE_ROWS);
+        assert!(view.expected.more);
+        assert!(!view.on_site.more);
         assert_eq!(view.total, 250);
 
         let wider = TodayQuery {
@@ -398,6 +431,19 @@ mod tests {
         };
         let view = day((0..250).map(|n| guest(n, "G")).collect()).view(&wider);
         assert_eq!(view.expected.rows.len(), 200);
+
+        // Past what one answer may carry, no page is promised that would not come.
+        let all = TodayQuery {
+            limits: GroupLimits {
+                expected: usize::MAX,
+                ..GroupLimits::default()
+            },
+            ..TodayQuery::default()
+        };
+        let rows = (0..MOST_ROWS as i64 + 5).map(|n| guest(n, "G")).collect();
+        let view = day(rows).view(&all);
+        assert_eq!(view.expected.rows.len(), MOST_ROWS);
+        assert!(!view.expected.more);
     }
 
     #[test]
@@ -456,6 +502,17 @@ mod tests {
         let later = kept.next_read();
         kept.offer(later, Arc::new(day(vec![])));
         assert_eq!(kept.latest().map(|k| k.entries.len()), Some(0));
+
+        // Forgotten at sign-out: a read begun before cannot bring the day back.
+        let before = kept.next_read();
+        kept.clear();
+        kept.offer(
+            before,
+            Arc::new(day(vec![guest(2, "Signed-out account's")])),
+        );
+        assert!(kept
+            .latest()
+            .is_some_and(|k| k.entries.is_empty() && k.account.is_empty()));
     }
 
     #[test]

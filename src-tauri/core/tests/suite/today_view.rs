@@ -153,6 +153,19 @@ async fn queued_changes_are_named_from_the_cache_and_from_the_walk_in_that_creat
 
     let open = s.store.open_operations(None).await.expect("open");
     assert!(open.iter().all(|op| op.state != OpState::Done));
+    // The walk-in's own operation out of the list (done, or beyond the page) still names it.
+    let check_out_alone: Vec<_> = open
+        .iter()
+        .filter(|op| op.operation.kind() == "check_out")
+        .take(1)
+        .cloned()
+        .collect();
+    let alone = s
+        .desk
+        .name_operations(check_out_alone)
+        .await
+        .expect("named alone");
+    assert_eq!(alone[0].visitor_name.as_deref(), Some("Wanda Walk-in"));
     let named = s.desk.name_operations(open).await.expect("named");
     let names: Vec<(&str, Option<&str>)> = named
         .iter()
