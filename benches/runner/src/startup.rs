@@ -168,11 +168,21 @@ impl Launched {
         }
         let _ = self.child.kill();
         let _ = self.child.wait();
-        for pid in family {
+        for pid in &family {
             let _ = Command::new("kill")
                 .args(["-KILL", &pid.to_string()])
                 .stderr(Stdio::null())
                 .status();
+        }
+        // The next launch must not overlap this one's teardown (its WebKit processes freeing
+        // hundreds of MB on a 2-core machine).
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline
+            && family
+                .iter()
+                .any(|pid| std::path::Path::new(&format!("/proc/{pid}")).exists())
+        {
+            std::thread::sleep(Duration::from_millis(50));
         }
     }
 }
@@ -327,10 +337,38 @@ impl Samples {
             .iter()
             .map(|(kind, mb)| (kind.clone(), json!(median(mb, 1))))
             .collect();
-        json!({ "steps": steps, "pss_mb": pss, "rows": self.rows, "samples": {
+        // WebKit's launch is bimodal here (page_started about 450 ms late at random, the
+        // empty window included): how many launches were late, and the time from the page's
+        // start, which that delay does not touch.
+        let setup = self.steps.get("setup_done").cloned().unwrap_or_default();
+        let page = self.steps.get("page_started").cloned().unwrap_or_default();
+        let late = setup
+            .iter()
+            .zip(&page)
+            .filter(|(s, p)| *p - *s > LATE_WEBKIT_MS)
+            .count();
+        let shown = self
+            .steps
+            .get("list_painted")
+            .or_else(|| self.steps.get("page_loaded"))
+            .cloned()
+            .unwrap_or_default();
+        let from_page_start: Vec<f64> = page.iter().zip(&shown).map(|(p, l)| l - p).collect();
+        json!({ "steps": steps, "pss_mb": pss, "rows": self.rows,
+            "late_webkit_launches": late,
+            "page_start_to_shown_ms": (!from_page_start.is_empty())
+                .then(|| round(percentile(&from_page_start, 50.0), 0)),
+            "samples": {
             "steps": self.steps, "pss_mb": self.pss } })
     }
 }
+
+/// setup_done → page_started beyond this is WebKit's slow launch (the fast one takes 130–300
+/// ms here, the slow one 640–690).
+const LATE_WEBKIT_MS: f64 = 450.0;
+
+/// The pause between launches, once the last one's processes are gone.
+const SETTLE: Duration = Duration::from_millis(1500);
 
 /// Launches `binary`, waits for its `last` step, lets it idle, and measures it.
 async fn measure(
@@ -344,7 +382,7 @@ async fn measure(
     tokio::time::sleep(IDLE).await;
     into.add(timeline, launched.pss_by_process());
     launched.end();
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    tokio::time::sleep(SETTLE).await;
     Ok(())
 }
 

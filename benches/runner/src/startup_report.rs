@@ -20,7 +20,7 @@ fn step_meaning(step: &str) -> &'static str {
         "session_known" => "the session's state answered",
         "today_served" => "today's list handed over by Rust",
         "today_received" => "the list arrived in the page (the IPC answer parsed)",
-        "list_built" => "rows, counts and chart built in the DOM (a screenful of rows per group)",
+        "list_built" => "rows, counts and chart built in the DOM (each group's first page of 100 rows)",
         "list_painted" => "the next frame after it: the list on screen",
         _ => "",
     }
@@ -49,22 +49,42 @@ fn longest_stretches(case: &Value) -> String {
     named.join(", ")
 }
 
+fn signed(mb: f64) -> String {
+    format!("{}{}", if mb >= 0.0 { "+" } else { "" }, readable(mb))
+}
+
+/// The extra megabytes by process, and for the two big ones by what holds them.
 fn memory_split(case: &Value, reference: &Value) -> String {
+    let extra = |key: &str| {
+        case["pss_mb"][key].as_f64().unwrap_or(0.0)
+            - reference["pss_mb"][key].as_f64().unwrap_or(0.0)
+    };
     ["app", "web", "network"]
         .iter()
         .map(|kind| {
-            let extra = case["pss_mb"][kind].as_f64().unwrap_or(0.0)
-                - reference["pss_mb"][kind].as_f64().unwrap_or(0.0);
             let name = match *kind {
                 "app" => "Rust process",
                 "web" => "WebKitWebProcess",
                 _ => "WebKitNetworkProcess",
             };
-            format!(
-                "{name} {}{} MB",
-                if extra >= 0.0 { "+" } else { "" },
-                readable(extra)
-            )
+            let parts: Vec<String> = [
+                ("binary", "its executable"),
+                ("libraries", "libraries"),
+                ("files", "other files"),
+                ("anonymous", "heap"),
+            ]
+            .iter()
+            .filter(|(part, _)| case["pss_mb"][format!("{kind}_{part}")].is_number())
+            .map(|(part, what)| (extra(&format!("{kind}_{part}")), *what))
+            .filter(|(mb, _)| mb.abs() >= 1.0)
+            .map(|(mb, what)| format!("{what} {} MB", signed(mb)))
+            .collect();
+            let detail = if parts.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", parts.join(", "))
+            };
+            format!("{name} {} MB{detail}", signed(extra(kind)))
         })
         .collect::<Vec<_>>()
         .join(", ")
@@ -75,6 +95,7 @@ pub fn rows(startup: &Value) -> Vec<Row> {
     let reference = &startup["reference"];
     let reference_loaded = step(reference, "page_loaded");
     let reference_pss = reference["pss_mb"]["total"].as_f64();
+    let rounds = show(&startup["rounds"], "");
     let mut rows = Vec::new();
     for (key, label, start_target, start_limit, memory_label, memory_target, memory_limit) in [
         (
@@ -114,12 +135,16 @@ pub fn rows(startup: &Value) -> Vec<Row> {
             met: slower.map(|s| s <= start_limit),
             limit: slower.filter(|s| *s > start_limit).map(|s| {
                 format!(
-                    "{} ms over the empty window's load. The page itself loads {} ms after the empty one's; the longest stretches of the timeline below are {}.",
+                    "{} ms over the empty window's load. The page itself loads {} ms after the empty one's; the longest stretches of the timeline below are {}. WebKit began loading the page late (setup_done → page_started over 450 ms) in {} of {rounds} launches here and {} of {rounds} of the empty window. From the page's start, the list is painted after {} ms; the empty page loads after {} ms.",
                     readable(s),
                     step(case, "page_loaded")
                         .zip(reference_loaded)
                         .map_or("?".into(), |(a, r)| readable(a - r)),
-                    longest_stretches(case)
+                    longest_stretches(case),
+                    show(&case["late_webkit_launches"], ""),
+                    show(&reference["late_webkit_launches"], ""),
+                    show(&case["page_start_to_shown_ms"], ""),
+                    show(&reference["page_start_to_shown_ms"], ""),
                 )
             }),
         });
@@ -224,7 +249,8 @@ mod tests {
         json!({
             "steps": {"process_started": 20.0, "setup_done": 90.0, "page_loaded": loaded,
                       "session_known": loaded + 10.0, "list_painted": painted},
-            "pss_mb": {"app": 80.0, "web": web, "network": 28.0, "total": 108.0 + web},
+            "pss_mb": {"app": 80.0, "web": web, "network": 28.0, "total": 108.0 + web,
+                       "web_libraries": 80.0, "web_anonymous": web - 80.0},
         })
     }
 
@@ -248,7 +274,10 @@ mod tests {
             "{start}"
         );
         let memory = rows[1].limit.as_deref().unwrap_or_default();
-        assert!(memory.contains("WebKitWebProcess +70 MB"), "{memory}");
+        assert!(
+            memory.contains("WebKitWebProcess +70 MB (heap +70 MB)"),
+            "{memory}"
+        );
         assert!(memory.contains("Rust process +0 MB"), "{memory}");
         let table = timeline(&startup);
         assert!(table.contains("| `list_painted` |"), "{table}");

@@ -14,6 +14,7 @@ pub mod input;
 pub mod kiosk;
 pub mod live;
 pub mod lock;
+pub mod memory;
 pub mod nexudus;
 pub mod policy;
 pub mod preferences;

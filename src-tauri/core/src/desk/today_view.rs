@@ -15,6 +15,8 @@ use crate::visitor::{DeskVisitor, Presence, ShownVisitor};
 
 /// Rows a group shows at first, and how many more each "Show more" brings.
 pub const PAGE_ROWS: usize = 100;
+/// A day this long frees enough memory when read to be worth giving back.
+const BIG_DAY: usize = 1_000;
 /// The most rows one group sends at once, whatever the window asks for.
 const MOST_ROWS: usize = 10_000;
 
@@ -327,8 +329,14 @@ impl Desk {
     ) -> Result<Arc<TodaySnapshot>, DeskError> {
         let zone = self.cache.day_zone(&account, business).await?;
         let rows = self.day_list(&account, business, day).await?;
+        let big = rows.len() >= BIG_DAY;
         let snapshot = Arc::new(TodaySnapshot::new(account, business, zone, rows));
         self.today_kept.offer(read, snapshot.clone());
+        if big {
+            // Reading a big day frees megabytes of parsed records; glibc would keep them. A
+            // trim walks the heap for milliseconds: not on an async worker.
+            tokio::task::spawn_blocking(crate::memory::give_back_freed);
+        }
         Ok(snapshot)
     }
 }
