@@ -16,12 +16,14 @@ pub const ENV: &str = "FRONTDESK_MILESTONES";
 
 /// Steps the page reports from its side (see `ui/js/startup.js`); others are dropped, so a
 /// page cannot write arbitrary lines.
-const PAGE_STEPS: [&str; 6] = [
+const PAGE_STEPS: [&str; 8] = [
     "dom_content_loaded",
     "first_paint",
     "session_known",
     "today_received",
     "list_built",
+    "list_laid_out",
+    "list_frame",
     "list_painted",
 ];
 

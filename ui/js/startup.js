@@ -34,10 +34,15 @@ export function mark(name) {
   if (!reported && !marks.some((m) => m.name === name)) marks.push({ name, atMs: performance.timeOrigin + performance.now() });
 }
 
-/** Notes `name` once what was just drawn is on screen: the next frame, with no time cap. */
-export function markPainted(name) {
+/** Notes `name` once what was just drawn is on screen: the next frame, with no time cap.
+ * `frameName`, if given, notes when that frame's rendering began (its animation callbacks),
+ * which tells waiting for the frame from painting it. */
+export function markPainted(name, frameName = null) {
   if (reported) return;
-  requestAnimationFrame(() => setTimeout(() => mark(name), 0));
+  requestAnimationFrame(() => {
+    if (frameName) mark(frameName);
+    setTimeout(() => mark(name), 0);
+  });
 }
 
 // The navigation's own step: DOMContentLoaded (every module loaded and run). The custom

@@ -28,7 +28,7 @@ const TYPICAL_DAY: usize = 200;
 const IDLE: Duration = Duration::from_secs(4);
 
 /// The start-up's steps in the order they happen; the report's timeline follows it.
-pub const STEPS: [&str; 11] = [
+pub const STEPS: [&str; 13] = [
     "process_started",
     "setup_done",
     "page_started",
@@ -39,6 +39,8 @@ pub const STEPS: [&str; 11] = [
     "today_served",
     "today_received",
     "list_built",
+    "list_laid_out",
+    "list_frame",
     "list_painted",
 ];
 

@@ -20,7 +20,13 @@ fn step_meaning(step: &str) -> &'static str {
         "session_known" => "the session's state answered",
         "today_served" => "today's list handed over by Rust",
         "today_received" => "the list arrived in the page (the IPC answer parsed)",
-        "list_built" => "rows, counts and chart built in the DOM (each group's first page of 100 rows)",
+        "list_built" => {
+            "rows, counts and chart built in the DOM (each group's first page of 100 rows)"
+        }
+        "list_laid_out" => {
+            "its style and layout computed (forced at once, to split layout from painting)"
+        }
+        "list_frame" => "the next frame begins (its animation callbacks run)",
         "list_painted" => "the next frame after it: the list on screen",
         _ => "",
     }

@@ -9,7 +9,7 @@ import { button, byId, displayZoneName, element, fillOptions, localTime, onActio
 import { drawChart } from "./chart.js";
 import { openBadge } from "./badge.js";
 import { focusScan, mountScan } from "./scan.js";
-import { firstScreenPainted, mark, markPainted } from "../startup.js";
+import { afterPaint, firstScreenPainted, mark, markPainted } from "../startup.js";
 
 // Each group: its list, its count, and its name in the view Rust sends.
 const GROUPS = [
@@ -19,6 +19,8 @@ const GROUPS = [
 ];
 // Rows a group shows at first and each "Show more" adds (the core's PAGE_ROWS).
 const PAGE_ROWS = 100;
+// Rows a group shows in the very first frame at start: about a screenful.
+const SCREEN_ROWS = 20;
 const APPROVALS = {
   requested: "Approval requested",
   rejected: "Declined by host",
@@ -50,6 +52,8 @@ const listeners = new Set();
 // drawn is dropped (and a dropped fresh read is asked again, so nothing it saw is lost).
 let asked = 0;
 let drawn = 0;
+let firstListDrawn = false;
+let startAsked = false;
 
 function firstPages() {
   return { expected: PAGE_ROWS, onSite: PAGE_ROWS, left: PAGE_ROWS };
@@ -221,7 +225,7 @@ function fingerprint(visitor) {
 }
 
 /** Draws a view: reuses the rows that did not change, builds the rest. */
-function draw(next, { fresh = false } = {}) {
+function draw(next, { fresh = false, screenful = false } = {}) {
   const started = performance.now();
   view = next;
   const previous = rows;
@@ -239,7 +243,8 @@ function draw(next, { fresh = false } = {}) {
       rows.set(key, { node, print, visitor });
       return node;
     });
-    if (shown.more) nodes.push(showMoreButton(group, shown));
+    // A screenful at start is followed at once by the first page: no "Show more" to page it.
+    if (shown.more && !screenful) nodes.push(showMoreButton(group, shown));
     syncChildren(byId(group.list), nodes);
     setText(group.count, `(${shown.matches})`);
     if (focusAfterPage?.group === group.key && nodes[focusAfterPage.index]) {
@@ -252,9 +257,14 @@ function draw(next, { fresh = false } = {}) {
   drawChart(view.arrivals);
   if (fresh) for (const listener of listeners) listener();
   performance.measure("today-render", { start: started });
-  if (view.total) {
+  if (view.total && !firstListDrawn) {
+    firstListDrawn = true;
     mark("list_built");
-    markPainted("list_painted");
+    // Style and layout now rather than at the next frame, once: the start-up timeline then
+    // tells layout from painting (the frame computes it anyway).
+    void document.body.offsetHeight;
+    mark("list_laid_out");
+    markPainted("list_painted", "list_frame");
   }
   firstScreenPainted();
 }
@@ -264,7 +274,7 @@ function query(extra = {}) {
 }
 
 /** Asks for a view and draws it, unless a later answer was drawn first. */
-async function ask(fetch, { fresh }) {
+async function ask(fetch, { fresh, screenful = false }) {
   const number = ++asked;
   const answer = await fetch();
   if (number < drawn) {
@@ -273,7 +283,7 @@ async function ask(fetch, { fresh }) {
     return null;
   }
   drawn = number;
-  draw(answer, { fresh });
+  draw(answer, { fresh, screenful });
   return answer;
 }
 
@@ -294,11 +304,17 @@ async function applySearch() {
 
 export async function showToday() {
   if (business == null) return;
-  await ask(async () => {
-    const answer = await desk.today(business, query(), true);
+  // The first list at start is a screenful per group, so it paints sooner; the full first
+  // pages follow once it is on screen.
+  const firstScreen = !startAsked;
+  startAsked = true;
+  const extra = firstScreen ? { limits: { expected: SCREEN_ROWS, onSite: SCREEN_ROWS, left: SCREEN_ROWS } } : {};
+  const shown = await ask(async () => {
+    const answer = await desk.today(business, query(extra), true);
     mark("today_received");
     return answer;
-  }, { fresh: true });
+  }, { fresh: true, screenful: firstScreen });
+  if (firstScreen && shown) afterPaint().then(() => redraw()).catch(onError);
 }
 
 /**
