@@ -277,8 +277,11 @@ function query(extra = {}) {
 async function ask(fetch, { fresh, screenful = false }) {
   const number = ++asked;
   const answer = await fetch();
-  if (number < drawn) {
-    // What this read saw is kept in Rust: drawn again from there, after the later answer.
+  // A search answer with a later request on its way is not drawn: while someone types, the
+  // page draws only what they typed last, instead of queueing a draw per keystroke.
+  const superseded = !fresh && number < asked;
+  if (number < drawn || superseded) {
+    // What a fresh read saw is kept in Rust: drawn again from there, after the later answer.
     if (fresh) await ask(() => desk.today(business, query(), false), { fresh });
     return null;
   }
