@@ -473,6 +473,14 @@ export function prepareReception() {
   savedLocation ??= desk.savedLocation().catch(() => null);
 }
 
+// At start the scan field takes the focus, unless the receptionist has already put it
+// elsewhere: the list shows from the cache before Nexudus answers, and a click or a key in
+// between must not be taken away when the answer comes.
+function focusScanIfIdle() {
+  const active = document.activeElement;
+  if (!active || active === document.body) focusScan();
+}
+
 export async function enterReception() {
   try {
     // The desk's last location shows from the cache at once; the network comes after. The
@@ -484,6 +492,7 @@ export async function enterReception() {
     if (business != null) {
       await showToday().catch(() => {});
       cachedShown = true;
+      focusScanIfIdle();
     }
     const { found: locations, error } = await locationsAsked;
     if (error) throw error;
@@ -498,7 +507,7 @@ export async function enterReception() {
     }
     if (!visible && locations.length) business = locations[0].id;
     await chooseLocation(business, { cachedShown });
-    focusScan();
+    focusScanIfIdle();
     showSyncStatus(await queue.status());
   } catch (error) {
     onError(error);
