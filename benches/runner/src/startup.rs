@@ -131,10 +131,15 @@ impl Launched {
     fn pss_by_process(&self) -> BTreeMap<String, f64> {
         let mut split = BTreeMap::new();
         split.insert("app".to_string(), pss_kb(self.child.id()) as f64 / 1024.0);
-        for pid in descendants(self.child.id()) {
+        let family = descendants(self.child.id());
+        let mut web = None;
+        for &pid in &family {
             let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
             let kind = match name.trim() {
-                n if n.starts_with("WebKitWebProces") => "web",
+                n if n.starts_with("WebKitWebProces") => {
+                    web = web.or(Some(pid));
+                    "web"
+                }
                 n if n.starts_with("WebKitNetworkPr") => "network",
                 _ => "other",
             };
@@ -143,10 +148,6 @@ impl Launched {
         let total = split.values().sum();
         split.insert("total".to_string(), total);
         // Where the megabytes of the two big processes are: code, libraries or heap.
-        let web = descendants(self.child.id()).into_iter().find(|pid| {
-            std::fs::read_to_string(format!("/proc/{pid}/comm"))
-                .is_ok_and(|n| n.starts_with("WebKitWebProces"))
-        });
         for (process, pid) in [("app", Some(self.child.id())), ("web", web)] {
             let Some(pid) = pid else { continue };
             for (part, kb) in pss_by_mapping(pid) {

@@ -276,7 +276,8 @@ impl Desk {
     ) -> Result<TodayView, DeskError> {
         let (account, day) = self.read_today_into_cache(business).await?;
         let read = self.today_kept.next_read();
-        let snapshot = self.read_today(read, account, business, day).await?;
+        let zone = self.cache.day_zone(&account, business).await?;
+        let snapshot = self.read_today(read, account, business, zone, day).await?;
         Ok(snapshot.view(query))
     }
 
@@ -317,7 +318,7 @@ impl Desk {
         let read = self.today_kept.next_read();
         let zone = self.cache.day_zone(&account, business).await?;
         let day = Day::containing(Utc::now(), zone);
-        self.read_today(read, account, business, day).await
+        self.read_today(read, account, business, zone, day).await
     }
 
     async fn read_today(
@@ -325,9 +326,9 @@ impl Desk {
         read: u64,
         account: String,
         business: i64,
+        zone: DayZone,
         day: Day,
     ) -> Result<Arc<TodaySnapshot>, DeskError> {
-        let zone = self.cache.day_zone(&account, business).await?;
         let rows = self.day_list(&account, business, day).await?;
         let big = rows.len() >= BIG_DAY;
         let snapshot = Arc::new(TodaySnapshot::new(account, business, zone, rows));

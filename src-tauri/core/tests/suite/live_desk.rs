@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use crate::common::*;
 use frontdesk_core::arrivals::{Alert, Notifier, Watcher};
-use frontdesk_core::desk::{Presence, VisitorRef, WalkInForm};
+use frontdesk_core::desk::{Presence, WalkInForm};
 use frontdesk_core::live::{ChangeKind, ListChanged};
 use frontdesk_core::store::settings::LOCATION as LOCATION_SETTING;
 use serde_json::json;
@@ -37,13 +37,6 @@ fn drained(
             Err(TryRecvError::Lagged(_)) => continue,
             Err(_) => return all,
         }
-    }
-}
-
-fn by(id: i64) -> VisitorRef {
-    VisitorRef {
-        id: Some(id),
-        queued_id: None,
     }
 }
 

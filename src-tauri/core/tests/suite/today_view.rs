@@ -8,13 +8,6 @@ use frontdesk_core::desk::{GroupLimits, Presence, TodayQuery, VisitorRef, WalkIn
 use frontdesk_core::queue::OpState;
 use serde_json::json;
 
-fn by(id: i64) -> VisitorRef {
-    VisitorRef {
-        id: Some(id),
-        queued_id: None,
-    }
-}
-
 #[tokio::test]
 async fn the_window_pages_searches_and_sees_queued_changes_after_a_fresh_read() {
     let h = empty_harness(json!({})).await;

@@ -266,3 +266,11 @@ pub async fn signed_in_under(
         desk: core.desk,
     }
 }
+
+/// A visitor named by their server id, as the window names one it was sent.
+pub fn by(id: i64) -> frontdesk_core::desk::VisitorRef {
+    frontdesk_core::desk::VisitorRef {
+        id: Some(id),
+        queued_id: None,
+    }
+}
