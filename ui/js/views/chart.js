@@ -25,9 +25,15 @@ function hourly(counts) {
 }
 
 /** Draws today's arrivals by hour, as counted by the core over the whole day. */
+let drawnCounts = null;
+
 export function drawChart(counts) {
   const chart = document.getElementById("arrivals-chart");
   if (!chart) return;
+  // A keystroke in the search answers the same counts: the chart stays as it is.
+  const key = JSON.stringify(counts ?? []);
+  if (key === drawnCounts && chart.childElementCount) return;
+  drawnCounts = key;
   const { arrived, expected } = hourly(counts);
   const hours = [...arrived.keys(), ...expected.keys()];
   const first = Math.min(8, ...hours);

@@ -111,8 +111,10 @@ struct Entry {
 pub(super) struct TodaySnapshot {
     account: String,
     business: i64,
-    zone: DayZone,
     entries: Vec<Entry>,
+    /// Over the whole day whatever the search: counted once per read, not once per keystroke.
+    on_site_now: usize,
+    arrivals: Vec<HourCount>,
 }
 
 impl TodaySnapshot {
@@ -121,8 +123,9 @@ impl TodaySnapshot {
         TodaySnapshot {
             account: String::new(),
             business: i64::MIN,
-            zone: DayZone::Desk,
             entries: Vec::new(),
+            on_site_now: 0,
+            arrivals: Vec::new(),
         }
     }
 
@@ -134,12 +137,18 @@ impl TodaySnapshot {
                 haystack: haystack(&visitor),
                 visitor,
             })
-            .collect();
+            .collect::<Vec<Entry>>();
+        let on_site_now = entries
+            .iter()
+            .filter(|e| e.presence == Presence::OnSite)
+            .count();
+        let arrivals = hourly(entries.iter().map(|e| &e.visitor), zone);
         TodaySnapshot {
             account,
             business,
-            zone,
             entries,
+            on_site_now,
+            arrivals,
         }
     }
 
@@ -162,12 +171,11 @@ impl TodaySnapshot {
         let mut view = TodayView {
             total: self.entries.len(),
             focus,
+            on_site_now: self.on_site_now,
+            arrivals: self.arrivals.clone(),
             ..TodayView::default()
         };
         for entry in &self.entries {
-            if entry.presence == Presence::OnSite {
-                view.on_site_now += 1;
-            }
             if !entry.matches(&needle) {
                 continue;
             }
@@ -184,7 +192,6 @@ impl TodaySnapshot {
         for group in [&mut view.expected, &mut view.on_site, &mut view.left] {
             group.more = group.matches > group.rows.len() && group.rows.len() < MOST_ROWS;
         }
-        view.arrivals = hourly(self.entries.iter().map(|e| &e.visitor), self.zone);
         view
     }
 }

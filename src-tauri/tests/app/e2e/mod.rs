@@ -244,7 +244,7 @@ async fn open_window(server: &str, options: &Launch) -> Window {
     capabilities.insert("browserName".into(), json!("wry"));
     capabilities.insert(
         "tauri:options".into(),
-        json!({ "application": env!("CARGO_BIN_EXE_frontdesk") }),
+        json!({ "application": app_binary() }),
     );
     // Without a display the app dies and the connect would hang: bound it. The driver can
     // accept connections a moment before it takes sessions: try a few times.
@@ -372,6 +372,14 @@ impl Window {
             .expect("input event");
             return;
         }
+        bounded(&format!("type into {label}"), field.send_keys(text))
+            .await
+            .expect("type");
+    }
+
+    /// Types `text` after what the field holds (a person adding a key to a search).
+    pub async fn type_more(&self, label: &str, text: &str) {
+        let field = bounded(&format!("find {label}"), self.field(label)).await;
         bounded(&format!("type into {label}"), field.send_keys(text))
             .await
             .expect("type");
@@ -644,7 +652,17 @@ impl App {
 
     /// Waits until the simulator's state satisfies `check`.
     pub async fn wait_for_sim(&self, what: &str, check: impl Fn(&Value) -> bool) -> Value {
-        let deadline = Instant::now() + WAIT * 2;
+        self.wait_for_sim_within(WAIT * 2, what, check).await
+    }
+
+    /// [`App::wait_for_sim`] with its own limit.
+    pub async fn wait_for_sim_within(
+        &self,
+        limit: Duration,
+        what: &str,
+        check: impl Fn(&Value) -> bool,
+    ) -> Value {
+        let deadline = Instant::now() + limit;
         loop {
             let state = self.sim_get("/_sim/state").await;
             if check(&state) {
@@ -707,4 +725,13 @@ impl App {
     pub async fn finish(self) {
         self.window.finish().await;
     }
+}
+
+/// The app the window tests drive: this build's, or the one `FRONTDESK_E2E_APP` names (the
+/// benchmark times the UI in the release build a desk runs, not in the debug build).
+fn app_binary() -> String {
+    std::env::var("FRONTDESK_E2E_APP")
+        .ok()
+        .filter(|path| !path.is_empty())
+        .unwrap_or_else(|| env!("CARGO_BIN_EXE_frontdesk").to_string())
 }
