@@ -27,8 +27,17 @@ scripts/setup.sh
 if [[ ! -x tools/node_modules/.bin/tauri ]] || [[ tools/package-lock.json -nt tools/node_modules/.package-lock.json ]]; then
   npm install --prefix tools --no-save --no-audit --no-fund --loglevel=error >/dev/null
 fi
+# Updates: tauri.conf.json trusts the test-only key (keys/README.md). A release is built with
+# the real public key, and its packages signed with the real private key, both from the
+# environment of whoever publishes it.
+config=()
+if [[ -n "${FRONTDESK_UPDATE_PUBKEY:-}" ]]; then
+  config=(--config "{\"plugins\":{\"updater\":{\"pubkey\":\"${FRONTDESK_UPDATE_PUBKEY}\"}}}")
+elif ((${#profile[@]} == 0)); then
+  echo "package: FRONTDESK_UPDATE_PUBKEY is not set: this build trusts only the test key, so it will not update itself" >&2
+fi
 # The CLI expects tauri.conf.json in src-tauri/ (a link to the one at the root).
 TAURI_APP_PATH=src-tauri TAURI_FRONTEND_PATH=. \
-  tools/node_modules/.bin/tauri build "${profile[@]}" --bundles "$bundles" --ci
+  tools/node_modules/.bin/tauri build "${profile[@]}" "${config[@]}" --bundles "$bundles" --ci
 dir=target/$([[ ${#profile[@]} -gt 0 ]] && echo debug || echo release)/bundle
 find "$dir" -maxdepth 2 \( -name '*.deb' -o -name '*.rpm' -o -name '*.AppImage' \) -newer tauri.conf.json -print

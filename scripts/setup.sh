@@ -9,6 +9,7 @@ APT_PACKAGES=(
   webkit2gtk-driver xvfb xauth dbus-x11 gnome-keyring libsecret-tools
   imagemagick sqlite3 dunst x11-utils faketime libfaketime
   cups cups-client printer-driver-cups-pdf poppler-utils zbar-tools rpm
+  sudo python3
 )
 
 missing=()

@@ -55,6 +55,8 @@ fn main() {
         "policy",
         "send_test_notification",
         "user_active",
+        "update_status",
+        "restart_to_update",
     ]);
     if let Err(error) =
         tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))

@@ -21,17 +21,20 @@ pub enum WindowEvent {
     ShowVisitor,
     /// Something the person should read (`UiError`).
     Notice,
+    /// The update's status (`UpdateStatus`).
+    UpdateChanged,
 }
 
 impl WindowEvent {
     #[cfg(test)]
-    pub const ALL: [WindowEvent; 6] = [
+    pub const ALL: [WindowEvent; 7] = [
         WindowEvent::Arrival,
         WindowEvent::ListChanged,
         WindowEvent::QueueChanged,
         WindowEvent::SessionChanged,
         WindowEvent::ShowVisitor,
         WindowEvent::Notice,
+        WindowEvent::UpdateChanged,
     ];
 
     pub const fn name(self) -> &'static str {
@@ -42,6 +45,7 @@ impl WindowEvent {
             WindowEvent::SessionChanged => "session-changed",
             WindowEvent::ShowVisitor => "show-visitor",
             WindowEvent::Notice => "notice",
+            WindowEvent::UpdateChanged => "update-changed",
         }
     }
 }

@@ -15,6 +15,7 @@ mod recovery;
 mod start_gate;
 mod state;
 mod tray;
+mod updates;
 
 use std::process::ExitCode;
 
@@ -56,6 +57,7 @@ pub fn run() -> ExitCode {
             None,
         ))
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_updater::Builder::new().build())
         // Start-up milestones for the benchmarks (their reference app reports the same).
         .on_page_load(|_, payload| match payload.event() {
             tauri::webview::PageLoadEvent::Started => {
@@ -149,6 +151,8 @@ pub fn run() -> ExitCode {
             commands::settings::policy,
             commands::alerts::send_test_notification,
             commands::alerts::user_active,
+            commands::updates::update_status,
+            commands::updates::restart_to_update,
         ])
         .run(tauri::generate_context!());
     match result {
@@ -189,6 +193,7 @@ pub(crate) fn open_desk(
     }
     tray::build(handle, state.core.engine.clone());
     state.run_background(handle.clone());
+    handle.manage(updates::start(handle, &state));
     handle.manage(state);
 }
 

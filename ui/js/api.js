@@ -31,6 +31,8 @@ export const app = {
   info: () => call("app_info"),
   pageMilestones: (marks) => call("page_milestones", { marks }),
   pageReady: () => call("page_ready"),
+  updateStatus: () => call("update_status"),
+  restartToUpdate: () => call("restart_to_update"),
 };
 
 export const recovery = {

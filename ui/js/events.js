@@ -6,4 +6,5 @@ export const EVENTS = Object.freeze({
   sessionChanged: "session-changed",
   showVisitor: "show-visitor",
   notice: "notice",
+  updateChanged: "update-changed",
 });

@@ -12,6 +12,7 @@ import { fillFromStatus, mountSignIn } from "./views/sign-in.js";
 import { applyPolicy } from "./views/policy.js";
 import { showRecovery } from "./views/recovery.js";
 import { mountSync, showQueue, showSyncPanel } from "./views/sync.js";
+import { mountUpdates } from "./views/updates.js";
 import { enterVisitorLog, mountVisitorLog } from "./views/visitor-log.js";
 import { mountWalkIn } from "./views/walk-in.js";
 
@@ -233,6 +234,7 @@ async function start() {
   mountHost(showNotice);
   mountSync(showNotice);
   mountSettings(showNotice);
+  mountUpdates(showNotice).catch(() => {});
   // The lists of the current mode follow arrivals and finished syncs (the other mode's list
   // is read when its screen opens).
   const refreshList = () => (mode === "host" ? showUpcoming() : showToday()).catch(() => {});

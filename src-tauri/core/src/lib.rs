@@ -26,5 +26,6 @@ pub mod session;
 pub mod store;
 pub mod supervise;
 pub mod sync;
+pub mod updates;
 pub mod visitor;
 pub mod wiring;

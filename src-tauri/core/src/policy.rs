@@ -49,6 +49,7 @@ pub enum Key {
     PrintBadgeAtCheckIn,
     Language,
     UpdateChannel,
+    UpdateFeed,
     Updates,
 }
 
@@ -67,6 +68,8 @@ pub struct Policy {
     pub print_badge_at_check_in: Option<bool>,
     pub language: Option<String>,
     pub update_channel: Option<String>,
+    /// The update feed's address; `{channel}` in it is replaced by the channel.
+    pub update_feed: Option<String>,
     pub updates: Option<bool>,
     #[serde(default)]
     pub locked: Vec<Key>,
@@ -86,14 +89,15 @@ impl Policy {
             Key::PrintBadgeAtCheckIn => self.print_badge_at_check_in.is_some(),
             Key::Language => self.language.is_some(),
             Key::UpdateChannel => self.update_channel.is_some(),
+            Key::UpdateFeed => self.update_feed.is_some(),
             Key::Updates => self.updates.is_some(),
         }
     }
 
-    /// The keys this version reads but does not act on yet (they wait for languages and
-    /// updates), for `doctor` to say so.
+    /// The keys this version reads but does not act on yet (they wait for languages), for
+    /// `doctor` to say so.
     pub fn not_applied(&self) -> Vec<Key> {
-        [Key::Language, Key::UpdateChannel, Key::Updates]
+        [Key::Language]
             .into_iter()
             .filter(|key| self.has(*key))
             .collect()
@@ -129,6 +133,8 @@ pub fn parse(text: &str) -> Result<Policy, String> {
             return Err(format!("server {server:?} must be an https:// address"));
         }
     }
+    // The same reading the updater makes: a channel or feed it would refuse is the file's problem.
+    crate::updates::UpdatePlan::from_policy(&policy)?;
     if let Some(printer) = &policy.badge_printer {
         if let Some(problem) = crate::badge::name_problem(printer) {
             return Err(format!("badge_printer {printer:?} {problem}"));
@@ -256,10 +262,7 @@ mod tests {
         assert_eq!(policy.retention_days, Some(14));
         assert_eq!(policy.label_size, Some(LabelSize::Dymo89x36));
         assert_eq!(policy.locked, vec![Key::Kiosk, Key::RetentionDays]);
-        assert_eq!(
-            policy.not_applied(),
-            vec![Key::Language, Key::UpdateChannel, Key::Updates]
-        );
+        assert_eq!(policy.not_applied(), vec![Key::Language]);
     }
 
     #[test]

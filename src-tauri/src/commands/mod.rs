@@ -7,3 +7,4 @@ pub mod queue;
 pub mod recovery;
 pub mod session;
 pub mod settings;
+pub mod updates;

@@ -14,7 +14,7 @@ fn visitors(state: &Value) -> &Vec<Value> {
 
 /// Someone the window lists as expected at Shoreditch (a plain name, not the demo's markup
 /// test), once today's list has shown: their id and name.
-async fn someone_expected(app: &App) -> (i64, String) {
+pub(crate) async fn someone_expected(app: &App) -> (i64, String) {
     app.wait_for_text("Zoë Ångström").await;
     let text = app.visible_text().await;
     let state = app.sim_get("/_sim/state").await;
@@ -34,6 +34,17 @@ async fn someone_expected(app: &App) -> (i64, String) {
     let id = waiting["Id"].as_i64().expect("id");
     let name = waiting["FullName"].as_str().expect("name").to_string();
     (id, name)
+}
+
+/// Takes the desk offline and checks `name` in there: the change waits in the queue.
+pub(crate) async fn check_in_offline(app: &mut App, name: &str) {
+    app.go_offline().await;
+    app.button_named(&format!("Check in {name}"))
+        .await
+        .click()
+        .await
+        .expect("check in");
+    app.wait_for_text("Offline: changes are kept").await;
 }
 
 #[tokio::test]
@@ -368,13 +379,7 @@ async fn sign_out_removes_the_accounts_data_only_once_waiting_changes_are_saved(
     app.sign_in_as("reception@frontdesk.test").await;
     let (id, name) = someone_expected(&app).await;
 
-    app.go_offline().await;
-    app.button_named(&format!("Check in {name}"))
-        .await
-        .click()
-        .await
-        .expect("check in");
-    app.wait_for_text("Offline: changes are kept").await;
+    check_in_offline(&mut app, &name).await;
 
     app.open("Settings").await;
     app.field("When signing out, also remove this account's visitor data from this computer")

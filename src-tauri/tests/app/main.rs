@@ -24,6 +24,7 @@ mod reception;
 mod recovery;
 mod scan_and_approve;
 mod sign_in;
+mod updates;
 mod visitor_log;
 mod window;
 mod window_state;

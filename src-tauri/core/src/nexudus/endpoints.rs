@@ -93,7 +93,8 @@ pub fn parse_base(raw: &str) -> Result<Url, EndpointError> {
     Ok(url)
 }
 
-fn is_loopback(host: &str) -> bool {
+/// Whether `host` names this computer (the one place plain http is allowed).
+pub(crate) fn is_loopback(host: &str) -> bool {
     let bare = host.trim_start_matches('[').trim_end_matches(']');
     host == "localhost" || bare.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }

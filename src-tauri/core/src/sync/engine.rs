@@ -96,6 +96,12 @@ impl SyncEngine {
         self.status.borrow().clone()
     }
 
+    /// Waits for this process's drain in progress to end, and holds off the next one while
+    /// the guard lives: a restart (to update) must not cut a request off half-way.
+    pub async fn hold_deliveries(&self) -> tokio::sync::MutexGuard<'_, ()> {
+        self.draining.lock().await
+    }
+
     /// Asks for a drain now (after an enqueue, or "sync now").
     pub fn wake(&self) {
         self.wake.notify_one();
