@@ -1,5 +1,6 @@
 //! The desktop side of Settings: full-screen kiosk mode and starting at login. The choice is
-//! stored by the core; this applies it to the window and the OS.
+//! stored by the core; this applies it to the window and the OS. Also when the window first
+//! shows.
 
 use frontdesk_core::preferences::Preferences;
 use tauri::{AppHandle, Manager};
@@ -58,3 +59,32 @@ pub fn save_window_state_soon(app: &AppHandle) {
         }
     });
 }
+
+/// The main window is created hidden (`tauri.conf.json`) and shown once WebKit has started
+/// loading the page. Shown before that, GTK draws it while WebKit's web process is still
+/// launching, and WebKit's UI process then blocks up to 500 ms waiting for a frame that cannot
+/// come yet: a plain Tauri window here started its page about 470 ms late in 7 of 16 launches,
+/// and in none of 16 when shown at the page's start.
+pub fn show_at_page_start(window: &tauri::Window) {
+    use std::sync::atomic::Ordering;
+    if SHOWN_AT_START.swap(true, Ordering::SeqCst) {
+        return;
+    }
+    if let Err(error) = window.show().and_then(|()| window.set_focus()) {
+        tracing::warn!(%error, "could not show the window");
+    }
+}
+
+/// If WebKit never starts the page (a broken install, a web process that dies), the window
+/// still shows, so the desk sees something is wrong instead of nothing at all.
+pub fn show_at_start_at_the_latest(app: &AppHandle) {
+    let app = app.clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_secs(3));
+        if let Some(window) = app.get_webview_window(crate::events::MAIN_WINDOW) {
+            show_at_page_start(&window.as_ref().window());
+        }
+    });
+}
+
+static SHOWN_AT_START: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);

@@ -59,9 +59,10 @@ pub fn run() -> ExitCode {
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_updater::Builder::new().build())
         // Start-up milestones for the benchmarks (their reference app reports the same).
-        .on_page_load(|_, payload| match payload.event() {
+        .on_page_load(|webview, payload| match payload.event() {
             tauri::webview::PageLoadEvent::Started => {
-                milestones::reached(milestones::Milestone::PageStarted)
+                milestones::reached(milestones::Milestone::PageStarted);
+                desktop::show_at_page_start(&webview.window());
             }
             tauri::webview::PageLoadEvent::Finished => {
                 milestones::reached(milestones::Milestone::PageLoaded)
@@ -98,6 +99,7 @@ pub fn run() -> ExitCode {
                     app.manage(recovery::Startup::failed(problem));
                 }
             }
+            desktop::show_at_start_at_the_latest(&handle);
             milestones::reached(milestones::Milestone::SetupDone);
             Ok(())
         })
@@ -198,7 +200,9 @@ pub(crate) fn open_desk(
 }
 
 /// Size, place and maximised are remembered; full screen follows the kiosk setting instead.
+/// Not whether it was visible: the window is never hidden, and it shows when its page starts
+/// (`desktop::show_at_page_start`), not when the plugin restores it.
 pub(crate) fn window_state_flags() -> tauri_plugin_window_state::StateFlags {
     use tauri_plugin_window_state::StateFlags;
-    StateFlags::SIZE | StateFlags::POSITION | StateFlags::MAXIMIZED | StateFlags::VISIBLE
+    StateFlags::SIZE | StateFlags::POSITION | StateFlags::MAXIMIZED
 }
