@@ -66,11 +66,23 @@ pub fn save_window_state_soon(app: &AppHandle) {
 /// come yet: a plain Tauri window here started its page about 470 ms late in 7 of 16 launches,
 /// and in none of 16 when shown at the page's start.
 pub fn show_at_page_start(window: &tauri::Window) {
+    show_once(window, true);
+}
+
+/// Whether the window has shown since start; before that, raising it would draw it early.
+pub fn shown_at_start() -> bool {
+    SHOWN_AT_START.load(std::sync::atomic::Ordering::SeqCst)
+}
+
+fn show_once(window: &tauri::Window, focus: bool) {
     use std::sync::atomic::Ordering;
     if SHOWN_AT_START.swap(true, Ordering::SeqCst) {
         return;
     }
-    if let Err(error) = window.show().and_then(|()| window.set_focus()) {
+    let shown = window
+        .show()
+        .and_then(|()| if focus { window.set_focus() } else { Ok(()) });
+    if let Err(error) = shown {
         tracing::warn!(%error, "could not show the window");
     }
 }
@@ -82,7 +94,8 @@ pub fn show_at_start_at_the_latest(app: &AppHandle) {
     std::thread::spawn(move || {
         std::thread::sleep(std::time::Duration::from_secs(3));
         if let Some(window) = app.get_webview_window(crate::events::MAIN_WINDOW) {
-            show_at_page_start(&window.as_ref().window());
+            // Not focused: three seconds in, a person may be in another program.
+            show_once(&window.as_ref().window(), false);
         }
     });
 }

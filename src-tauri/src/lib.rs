@@ -200,8 +200,8 @@ pub(crate) fn open_desk(
 }
 
 /// Size, place and maximised are remembered; full screen follows the kiosk setting instead.
-/// Not whether it was visible: the window is never hidden, and it shows when its page starts
-/// (`desktop::show_at_page_start`), not when the plugin restores it.
+/// Not whether it was visible: the window is created hidden and shows when its page starts
+/// (`desktop::show_at_page_start`), not when the plugin restores it; nothing hides it later.
 pub(crate) fn window_state_flags() -> tauri_plugin_window_state::StateFlags {
     use tauri_plugin_window_state::StateFlags;
     StateFlags::SIZE | StateFlags::POSITION | StateFlags::MAXIMIZED
