@@ -9,6 +9,9 @@ for arg in "$@"; do
   if [[ "$arg" == "--long" ]]; then export FRONTDESK_LONG=1; else args+=("$arg"); fi
 done
 set -- "${args[@]+"${args[@]}"}"
+# The tests read English words whatever this machine's locale; a test that wants another
+# language asks for it.
+export FRONTDESK_LANG=en
 
 scripts/setup.sh
 cargo fmt --all -- --check

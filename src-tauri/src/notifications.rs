@@ -11,6 +11,10 @@ use crate::events::{emit, WindowEvent};
 
 /// Brings the main window forward (a notification click, a second launch).
 pub fn raise_window(app: &AppHandle) {
+    // Before its page starts the window shows on its own; drawn earlier, WebKit stalls.
+    if !crate::desktop::shown_at_start() {
+        return;
+    }
     if let Some(window) = app.get_webview_window(crate::events::MAIN_WINDOW) {
         let _ = window.unminimize();
         let _ = window.show();
@@ -38,7 +42,11 @@ pub fn notifier(app: AppHandle) -> Arc<dyn Notifier> {
     use tauri_plugin_notification::{NotificationExt, PermissionState};
     struct PluginNotifier(AppHandle);
     impl Notifier for PluginNotifier {
-        fn show(&self, alert: &Alert) -> Result<(), String> {
+        fn show(
+            &self,
+            alert: &Alert,
+            words: &frontdesk_core::l10n::Messages,
+        ) -> Result<(), String> {
             let notifications = self.0.notification();
             if notifications
                 .permission_state()
@@ -51,8 +59,8 @@ pub fn notifier(app: AppHandle) -> Arc<dyn Notifier> {
             }
             notifications
                 .builder()
-                .title(alert.title())
-                .body(alert.body())
+                .title(alert.title(words))
+                .body(alert.body(words))
                 .show()
                 .map_err(|e| e.to_string())
         }
@@ -60,15 +68,15 @@ pub fn notifier(app: AppHandle) -> Arc<dyn Notifier> {
     Arc::new(PluginNotifier(app))
 }
 
-/// The alert "Send test notification" shows.
-pub fn test_alert() -> Alert {
+/// The alert "Send test notification" shows, in the desk's words.
+pub fn test_alert(words: &frontdesk_core::l10n::Messages) -> Alert {
     Alert {
         visitor_id: 0,
-        name: "Front Desk test notification".into(),
+        name: words.text("alert-test-name", &[]),
         event: frontdesk_core::arrivals::Event::Arrived,
         at: Some(chrono::Utc::now()),
         location: None,
-        notes: Some("Arrival alerts will look like this.".into()),
+        notes: Some(words.text("alert-test-note", &[])),
         host: None,
         approval_requested: false,
     }

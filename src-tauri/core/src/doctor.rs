@@ -151,10 +151,20 @@ pub fn policy(state: &crate::policy::PolicyState) -> Check {
             format!("locks {}", locked.join(", "))
         }
     );
+    // A language this version does not ship is not a broken file (an older desk's policy
+    // must keep its locks): it is passed over, and said.
+    if let Some(problem) = state
+        .policy
+        .language
+        .as_deref()
+        .and_then(crate::l10n::language_problem)
+    {
+        detail.push_str(&format!("; {problem}: the desk's other sources decide"));
+    }
     let waiting = names(state.policy.not_applied());
     if !waiting.is_empty() {
         detail.push_str(&format!(
-            "; not used by this version yet: {}",
+            "; applied to notifications only so far: {}",
             waiting.join(", ")
         ));
     }

@@ -12,6 +12,7 @@ pub mod doctor;
 pub mod export;
 pub mod input;
 pub mod kiosk;
+pub mod l10n;
 pub mod live;
 pub mod lock;
 pub mod memory;

@@ -94,8 +94,8 @@ impl Policy {
         }
     }
 
-    /// The keys this version reads but does not act on yet (they wait for languages), for
-    /// `doctor` to say so.
+    /// The keys this version applies only in part (the language reaches notifications, not
+    /// yet the window), for `doctor` to say so.
     pub fn not_applied(&self) -> Vec<Key> {
         [Key::Language]
             .into_iter()

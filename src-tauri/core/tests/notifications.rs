@@ -37,11 +37,13 @@ fn two_hundred_alerts_keep_the_thread_count_flat_and_closed_ones_are_let_go() {
         counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
     })));
     notifier
-        .show(&alert(0))
+        .show(&alert(0), &Default::default())
         .expect("the first alert (opens the connection)");
     let before = threads_of_this_process();
     for n in 1..=200 {
-        notifier.show(&alert(n)).expect("shown");
+        notifier
+            .show(&alert(n), &Default::default())
+            .expect("shown");
     }
     let after = threads_of_this_process();
     assert!(

@@ -16,7 +16,8 @@ pub fn user_active(state: State<'_, AppState>) {
 #[tauri::command]
 pub async fn send_test_notification(state: State<'_, AppState>) -> Result<(), UiError> {
     let notifier = state.notifier.clone();
-    tauri::async_runtime::spawn_blocking(move || notifier.show(&test_alert()))
+    let words = state.core.watcher.words();
+    tauri::async_runtime::spawn_blocking(move || notifier.show(&test_alert(&words), &words))
         .await
         .map_err(|e| UiError::notifications_unavailable(e.to_string()))?
         .map_err(UiError::notifications_unavailable)

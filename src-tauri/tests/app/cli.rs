@@ -401,7 +401,7 @@ async fn doctor_checks_each_part_and_fails_clearly() {
     let report = text(&read.stdout);
     assert_eq!(code(&read), 0, "{report}");
     assert!(
-        report.contains("locks retention_days; not used by this version yet: language"),
+        report.contains("locks retention_days; applied to notifications only so far: language"),
         "{report}"
     );
     std::fs::write(

@@ -13,6 +13,7 @@ use zbus::Variant;
 
 use super::detect::Alert;
 use super::notify::{escape_markup, Notifier, OnClick};
+use crate::l10n::Messages;
 
 const SERVICE: &str = "org.freedesktop.Notifications";
 const PATH: &str = "/org/freedesktop/Notifications";
@@ -138,16 +139,17 @@ fn listen(connection: zbus::Connection, shown: Shown, on_click: OnClick) -> Resu
 }
 
 impl Notifier for SharedNotifier {
-    fn show(&self, alert: &Alert) -> Result<(), String> {
+    fn show(&self, alert: &Alert, words: &Messages) -> Result<(), String> {
         self.forget_old();
         let connection = self.connection()?;
+        let show_visitor = words.text("alert-show-visitor", &[]);
         let actions: Vec<&str> = if self.on_click.is_some() {
-            vec!["default", "Show visitor"]
+            vec!["default", show_visitor.as_str()]
         } else {
             Vec::new()
         };
         let hints: HashMap<&str, Variant<'_>> = HashMap::new();
-        let (title, body) = (alert.title(), escape_markup(&alert.body()));
+        let (title, body) = (alert.title(words), escape_markup(&alert.body(words)));
         let sent = futures_lite::future::block_on(connection.call_method(
             Some(SERVICE),
             PATH,

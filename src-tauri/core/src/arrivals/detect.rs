@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
+use crate::l10n::{Arg, Messages};
 use crate::nexudus::models::{HostApproval, PublicVisitor, Visitor};
 
 /// Arrivals older than this when first seen are not announced: a restart must not replay the
@@ -42,35 +43,37 @@ pub struct Alert {
 }
 
 impl Alert {
-    pub fn title(&self) -> String {
-        match self.event {
-            Event::Arrived => format!("{} has arrived", self.name),
-            Event::Approval(3) => format!("{}: the host declined the visit", self.name),
-            Event::Approval(4) => format!("{}: the host will collect them at reception", self.name),
-            Event::Approval(5) => format!("{}: the host approved; send them up", self.name),
-            Event::Approval(_) => format!("{}: host approval changed", self.name),
-        }
+    pub fn title(&self, words: &Messages) -> String {
+        let id = match self.event {
+            Event::Arrived => "alert-arrived",
+            Event::Approval(3) => "alert-declined",
+            Event::Approval(4) => "alert-collect",
+            Event::Approval(5) => "alert-send-up",
+            Event::Approval(_) => "alert-approval-changed",
+        };
+        words.text(id, &[("name", Arg::from(&self.name))])
     }
 
-    pub fn body(&self) -> String {
+    /// Where, when and who, then the approval and the note, each a line of its own.
+    pub fn body(&self, words: &Messages) -> String {
         let mut parts = Vec::new();
         if let Some(location) = &self.location {
-            parts.push(format!("At {location}"));
+            parts.push(words.text("alert-at-location", &[("location", location.into())]));
         }
         if let Some(at) = self.at {
             parts.push(at.with_timezone(&chrono::Local).format("%H:%M").to_string());
         }
         if let Some(host) = &self.host {
-            parts.push(format!("Host: {host}"));
+            parts.push(words.text("alert-host", &[("host", host.into())]));
         }
-        let mut body = parts.join(" · ");
+        let mut lines = vec![parts.join(" · ")];
         if self.approval_requested {
-            body.push_str("\nWaiting for your approval.");
+            lines.push(words.text("alert-waiting-approval", &[]));
         }
         if let Some(notes) = self.notes.as_deref().filter(|n| !n.trim().is_empty()) {
-            body.push_str(&format!("\nNote: {notes}"));
+            lines.push(words.text("alert-note", &[("note", notes.into())]));
         }
-        body
+        lines.join("\n")
     }
 }
 
@@ -175,7 +178,7 @@ mod tests {
         let announced = HashSet::from([4]);
         let alerts = host_arrivals(&rows, &announced, &HashSet::new(), now);
         assert_eq!(alerts.iter().map(|a| a.visitor_id).collect::<Vec<_>>(), [1]);
-        assert_eq!(alerts[0].title(), "V1 has arrived");
+        assert_eq!(alerts[0].title(&Messages::default()), "V1 has arrived");
     }
 
     #[test]
@@ -209,9 +212,15 @@ mod tests {
             approval_requested: true,
         };
         assert_eq!(
-            alert.body(),
+            alert.body(&Messages::default()),
             "At Shoreditch\nWaiting for your approval.\nNote: Room 3"
         );
+        let spanish = Messages::new(crate::l10n::Language::Es);
+        assert_eq!(
+            alert.body(&spanish),
+            "En Shoreditch\nPendiente de tu aprobación.\nNota: Room 3"
+        );
+        assert_eq!(alert.title(&spanish), "Sam ha llegado");
     }
 
     #[test]

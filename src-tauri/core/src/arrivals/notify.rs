@@ -4,17 +4,19 @@
 use std::sync::Arc;
 
 use super::detect::Alert;
+use crate::l10n::Messages;
 
 pub trait Notifier: Send + Sync {
-    /// Shows an alert; an error means nobody will see it (no notification service).
-    fn show(&self, alert: &Alert) -> Result<(), String>;
+    /// Shows an alert in the desk's words; an error means nobody will see it (no
+    /// notification service).
+    fn show(&self, alert: &Alert, words: &Messages) -> Result<(), String>;
 }
 
 /// For a process that never shows alerts (the CLI's sync run): its watcher is never run.
 pub struct Silent;
 
 impl Notifier for Silent {
-    fn show(&self, _: &Alert) -> Result<(), String> {
+    fn show(&self, _: &Alert, _: &Messages) -> Result<(), String> {
         Err("this process shows no notifications".into())
     }
 }
@@ -73,22 +75,22 @@ pub fn escape_markup(text: &str) -> String {
 
 impl Notifier for DesktopNotifier {
     #[cfg(target_os = "linux")]
-    fn show(&self, alert: &Alert) -> Result<(), String> {
+    fn show(&self, alert: &Alert, words: &Messages) -> Result<(), String> {
         let _ = &self.on_click;
-        self.shared.show(alert)
+        self.shared.show(alert, words)
     }
 
     #[cfg(not(target_os = "linux"))]
-    fn show(&self, alert: &Alert) -> Result<(), String> {
+    fn show(&self, alert: &Alert, words: &Messages) -> Result<(), String> {
         let mut notification = notify_rust::Notification::new();
         notification
             .appname("Front Desk")
-            .summary(&alert.title())
-            .body(&escape_markup(&alert.body()));
+            .summary(&alert.title(words))
+            .body(&escape_markup(&alert.body(words)));
         #[cfg(all(unix, not(target_os = "macos")))]
         {
             if self.on_click.is_some() {
-                notification.action("default", "Show visitor");
+                notification.action("default", &words.text("alert-show-visitor", &[]));
             }
             let handle = notification.show().map_err(|e| e.to_string())?;
             if let Some(on_click) = self.on_click.clone() {

@@ -83,6 +83,8 @@ pub struct Watcher {
     accounts: Arc<Accounts>,
     cache: VisitorCache,
     notifier: Arc<dyn Notifier>,
+    /// The desk's language for what alerts say.
+    words: Arc<crate::l10n::Messages>,
     memory: Mutex<Memory>,
     wake: Notify,
     announcements: broadcast::Sender<Announcement>,
@@ -93,6 +95,10 @@ impl Watcher {
     pub fn new(store: Store, accounts: Arc<Accounts>, notifier: Arc<dyn Notifier>) -> Arc<Self> {
         Arc::new(Watcher {
             cache: VisitorCache::new(store.clone()),
+            words: Arc::new(crate::l10n::Messages::new(crate::l10n::Language::for_desk(
+                store.policy(),
+                None,
+            ))),
             store,
             accounts,
             notifier,
@@ -101,6 +107,11 @@ impl Watcher {
             announcements: broadcast::Sender::new(64),
             changes: broadcast::Sender::new(64),
         })
+    }
+
+    /// The words alerts are shown in.
+    pub fn words(&self) -> Arc<crate::l10n::Messages> {
+        self.words.clone()
     }
 
     /// Every alert as it is announced.
@@ -234,7 +245,8 @@ impl Watcher {
         for alert in &alerts {
             let delivered = desktop && {
                 let (notifier, shown) = (self.notifier.clone(), alert.clone());
-                let result = tokio::task::spawn_blocking(move || notifier.show(&shown))
+                let words = self.words.clone();
+                let result = tokio::task::spawn_blocking(move || notifier.show(&shown, &words))
                     .await
                     .unwrap_or_else(|e| Err(e.to_string()));
                 match result {
@@ -249,8 +261,8 @@ impl Watcher {
             // Nobody listening (no window) is fine.
             let _ = self.announcements.send(Announcement {
                 alert: alert.clone(),
-                title: alert.title(),
-                body: alert.body(),
+                title: alert.title(&self.words),
+                body: alert.body(&self.words),
                 delivered,
                 muted: !desktop,
             });

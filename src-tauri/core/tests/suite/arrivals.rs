@@ -108,3 +108,58 @@ async fn a_hosts_visitor_arriving_raises_exactly_one_desktop_notification() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A desk whose policy sets Spanish hears of an arrival in Spanish, through the real D-Bus
+/// notification service, whatever `FRONTDESK_LANG` the test run has (`./x test` sets `en`).
+#[tokio::test]
+async fn an_arrival_is_announced_in_the_language_the_policy_sets() {
+    let monitor = NotifyMonitor::start();
+    let h = empty_harness(json!({})).await;
+    let dir = std::env::temp_dir().join(format!("frontdesk-arrivals-{}", uuid::Uuid::new_v4()));
+    let name = "Íñigo Peña";
+    let id = h
+        .add_visitor(
+            name,
+            SHOREDITCH,
+            ANA_COWORKER,
+            Utc::now() + chrono::Duration::minutes(20),
+        )
+        .await;
+    let policy = frontdesk_core::policy::PolicyState::from_text(
+        "language = \"es\"\nlocked = [\"language\"]\n",
+    );
+    let store = Store::open(&dir).await.expect("store").with_policy(policy);
+    let accounts = accounts_for(&store, &h.sim.base_url(), ANA).await;
+    let on_click: frontdesk_core::arrivals::notify::OnClick = Arc::new(|_| {});
+    let notifier: Arc<dyn Notifier> = Arc::new(DesktopNotifier::new(Some(on_click)));
+    let watcher = Core::assemble(store, accounts, notifier).watcher;
+    assert!(watcher
+        .poll_once(Duration::from_secs(3600))
+        .await
+        .alerts
+        .is_empty());
+
+    h.control(
+        &format!("/_sim/visitors/{id}/check-in"),
+        json!({"location": "Lobby kiosk"}),
+    )
+    .await;
+    let checked_in = Instant::now();
+    let spanish = format!("{name} ha llegado");
+    // dbus-monitor's lines arrive one by one: wait for the call's title and its action.
+    while monitor.calls_naming(&spanish) == 0 || monitor.calls_naming("Ver visitante") == 0 {
+        assert!(
+            checked_in.elapsed() < Duration::from_secs(15),
+            "no Spanish notification for {name}"
+        );
+        watcher.poll_once(Duration::from_secs(3600)).await;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert_eq!(monitor.calls_naming(&format!("{name} has arrived")), 0);
+    assert_eq!(
+        monitor.calls_naming("Ver visitante"),
+        1,
+        "the click's action too"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

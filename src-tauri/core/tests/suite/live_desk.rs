@@ -16,7 +16,7 @@ use tokio::sync::broadcast::error::TryRecvError;
 struct Quiet;
 
 impl Notifier for Quiet {
-    fn show(&self, _: &Alert) -> Result<(), String> {
+    fn show(&self, _: &Alert, _: &frontdesk_core::l10n::Messages) -> Result<(), String> {
         Ok(())
     }
 }

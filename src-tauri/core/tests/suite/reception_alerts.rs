@@ -16,7 +16,7 @@ use serde_json::json;
 struct Shown(Mutex<Vec<Alert>>);
 
 impl Notifier for Shown {
-    fn show(&self, alert: &Alert) -> Result<(), String> {
+    fn show(&self, alert: &Alert, _: &frontdesk_core::l10n::Messages) -> Result<(), String> {
         self.0
             .lock()
             .map_err(|e| e.to_string())?

@@ -1,0 +1,161 @@
+//! The desk's language, and its words. The words live in Project Fluent catalogs, one per
+//! language (`core/locales/<language>/frontdesk.ftl`), with the same message ids and variables
+//! in each (`parity.rs` tests it). Plurals and word order are the catalog's: code passes
+//! values, never pieces of sentences.
+//!
+//! Which language: the first of these that names a language this version ships wins. The
+//! policy's locked `language`, the desk's own choice, the policy's default `language`,
+//! `FRONTDESK_LANG` (the CLI's and the tests'), the OS locale. Otherwise English.
+
+mod messages;
+#[cfg(test)]
+mod parity;
+
+pub use messages::{Arg, Messages};
+
+use serde::{Deserialize, Serialize};
+
+use crate::policy::{Key, PolicyState};
+
+/// Set to a language code to choose the language below the policy and the desk's choice.
+pub const LANGUAGE_ENV: &str = "FRONTDESK_LANG";
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    #[default]
+    En,
+    Es,
+}
+
+impl Language {
+    pub const SHIPPED: [Language; 2] = [Language::En, Language::Es];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Es => "es",
+        }
+    }
+
+    /// The language a tag or locale names, if this version ships it: "es", "es-MX",
+    /// "es_ES.UTF-8" and "ES" are all Spanish.
+    pub fn from_tag(tag: &str) -> Option<Language> {
+        let primary = tag
+            .trim()
+            .split(['-', '_', '.', '@'])
+            .next()?
+            .to_ascii_lowercase();
+        Self::SHIPPED
+            .into_iter()
+            .find(|language| language.code() == primary)
+    }
+
+    /// The catalog's text, built into the binary: a desk never misses a file.
+    pub fn catalog(self) -> &'static str {
+        match self {
+            Language::En => include_str!("../../locales/en/frontdesk.ftl"),
+            Language::Es => include_str!("../../locales/es/frontdesk.ftl"),
+        }
+    }
+
+    /// The language for a desk under `policy`, with the desk's own choice if it made one.
+    pub fn for_desk(policy: &PolicyState, chosen: Option<&str>) -> Language {
+        let from_policy = policy.policy.language.as_deref();
+        let locked = from_policy.filter(|_| policy.is_locked(Key::Language));
+        let environment = std::env::var(LANGUAGE_ENV).ok();
+        let os = sys_locale::get_locale();
+        choose(&[
+            locked,
+            chosen,
+            from_policy,
+            environment.as_deref(),
+            os.as_deref(),
+        ])
+    }
+}
+
+/// The first source, in order, that names a shipped language; else English.
+pub fn choose(sources: &[Option<&str>]) -> Language {
+    sources
+        .iter()
+        .flatten()
+        .find_map(|tag| Language::from_tag(tag))
+        .unwrap_or_default()
+}
+
+/// Why `tag` cannot be the policy's language, if it cannot.
+pub fn language_problem(tag: &str) -> Option<String> {
+    if Language::from_tag(tag).is_some() {
+        return None;
+    }
+    let shipped: Vec<&str> = Language::SHIPPED.iter().map(|l| l.code()).collect();
+    Some(format!(
+        "language {tag:?} is not one this version ships ({})",
+        shipped.join(", ")
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_and_locales_name_the_language_they_start_with() {
+        for tag in ["es", "ES", "es-MX", "es_ES.UTF-8", " es ", "es@euro"] {
+            assert_eq!(Language::from_tag(tag), Some(Language::Es), "{tag}");
+        }
+        for tag in ["en", "en-GB", "en_US.UTF-8"] {
+            assert_eq!(Language::from_tag(tag), Some(Language::En), "{tag}");
+        }
+        for tag in ["fr", "", "C", "POSIX", "e", "esp"] {
+            assert_eq!(Language::from_tag(tag), None, "{tag}");
+        }
+    }
+
+    #[test]
+    fn the_first_source_naming_a_shipped_language_wins() {
+        assert_eq!(choose(&[None, Some("es"), Some("en")]), Language::Es);
+        // A language not shipped passes to the next source, not to English.
+        assert_eq!(
+            choose(&[Some("fr"), None, Some("es_ES.UTF-8")]),
+            Language::Es
+        );
+        assert_eq!(choose(&[Some("C.UTF-8"), None]), Language::En);
+        assert_eq!(choose(&[]), Language::En);
+    }
+
+    #[test]
+    fn the_policys_lock_beats_the_desks_choice_and_its_default_does_not() {
+        let locked = PolicyState::from_text("language = \"es\"\nlocked = [\"language\"]\n");
+        assert_eq!(Language::for_desk(&locked, Some("en")), Language::Es);
+        let default = PolicyState::from_text("language = \"es\"\n");
+        assert_eq!(Language::for_desk(&default, Some("en")), Language::En);
+        assert_eq!(Language::for_desk(&default, None), Language::Es);
+    }
+
+    #[test]
+    fn a_language_not_shipped_is_named_with_those_that_are() {
+        assert_eq!(language_problem("es-AR"), None);
+        let problem = language_problem("fr").unwrap_or_default();
+        assert!(
+            problem.contains("\"fr\"") && problem.contains("en, es"),
+            "{problem}"
+        );
+        // A policy naming one keeps its other keys and locks (an older desk's file must not
+        // lose them on upgrade); the language is passed over, and doctor says so.
+        let policy =
+            PolicyState::from_text("language = \"fr\"\nkiosk = true\nlocked = [\"kiosk\"]\n");
+        assert_eq!(policy.problem, None);
+        assert!(policy.is_locked(Key::Kiosk));
+        assert_eq!(Language::for_desk(&policy, Some("es")), Language::Es);
+        let check = crate::doctor::policy(&policy);
+        assert!(check.passed, "{check:?}");
+        assert!(
+            check
+                .detail
+                .contains("\"fr\" is not one this version ships"),
+            "{check:?}"
+        );
+    }
+}
