@@ -28,6 +28,9 @@ const FIRST_RETRY: Duration = Duration::from_secs(5 * 60);
 const LONGEST_RETRY: Duration = Duration::from_secs(60 * 60);
 /// A download that has not finished by then is given up (and tried again at the next look).
 const DOWNLOAD_LIMIT: Duration = Duration::from_secs(30 * 60);
+/// How long a look at the feed may take. Only the look: the plugin's own `timeout` would also
+/// cut every download longer than it (a 7 MB package over a slow desk line takes minutes).
+const CHECK_LIMIT: Duration = Duration::from_secs(120);
 
 /// A downloaded update whose signature matched.
 struct Downloaded {
@@ -191,24 +194,25 @@ async fn look(
     let updater = app
         .updater_builder()
         .endpoints(vec![plan.feed.clone()])
-        .map(|builder| {
-            builder
-                .timeout(Duration::from_secs(120))
-                .configure_client(|client| client.redirect(redirects()))
-        })
+        .map(|builder| builder.configure_client(|client| client.redirect(redirects())))
         .and_then(|builder| builder.build());
     let update = match updater {
-        Ok(updater) => updater.check().await,
-        Err(error) => Err(error),
+        Ok(updater) => tokio::time::timeout(CHECK_LIMIT, updater.check()).await,
+        Err(error) => Ok(Err(error)),
     };
     let update = match update {
-        Ok(Some(update)) => update,
-        Ok(None) => {
+        Ok(Ok(Some(update))) => update,
+        Ok(Ok(None)) => {
             updates.set(app, UpdateStatus::UpToDate { current });
             return None;
         }
-        Err(error) => {
+        Ok(Err(error)) => {
             updates.set(app, failed(None, in_words(&error, None, &current)));
+            return None;
+        }
+        Err(_) => {
+            let message = format!("The update feed did not answer within 2 minutes. This desk stays on {current} and tries again later.");
+            updates.set(app, failed(None, message));
             return None;
         }
     };
@@ -240,12 +244,15 @@ async fn look(
         Ok(Ok(bytes)) => Some(Downloaded { update, bytes }),
         Ok(Err(error)) => {
             let message = in_words(&error, Some(&version), &current);
-            updates.set(app, failed(Some(version), message));
+            // A refused package waits for tomorrow's look; a broken connection is the feed
+            // being unreachable, and is tried again on the same backoff (5 minutes to an hour).
+            let refused = (!network_failure(&error)).then_some(version);
+            updates.set(app, failed(refused, message));
             None
         }
         Err(_) => {
             let message = format!("The update to {version} did not finish downloading in 30 minutes. This desk stays on {current} and tries again later.");
-            updates.set(app, failed(Some(version), message));
+            updates.set(app, failed(None, message));
             None
         }
     }
@@ -417,6 +424,12 @@ fn failed(version: Option<String>, message: String) -> UpdateStatus {
         message,
         retry: false,
     }
+}
+
+/// A failure of the connection, not of the package: worth another try soon.
+fn network_failure(error: &tauri_plugin_updater::Error) -> bool {
+    use tauri_plugin_updater::Error;
+    matches!(error, Error::Reqwest(_) | Error::Network(_))
 }
 
 /// What went wrong, for a receptionist and for IT.
