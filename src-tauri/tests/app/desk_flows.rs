@@ -175,12 +175,7 @@ async fn a_check_in_made_offline_shows_pending_and_reaches_nexudus_once() {
     app.sign_in_as("reception@frontdesk.test").await;
     let (id, name) = someone_expected(&app).await;
 
-    app.go_offline().await;
-    app.button_named(&format!("Check in {name}"))
-        .await
-        .click()
-        .await
-        .expect("check in");
+    check_in_offline(&mut app, &name).await;
     app.wait_until(
         "the row is on site with a pending mark",
         &format!(

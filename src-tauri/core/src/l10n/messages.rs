@@ -34,12 +34,6 @@ impl From<i64> for Arg<'_> {
     }
 }
 
-impl From<usize> for Arg<'_> {
-    fn from(number: usize) -> Self {
-        Arg::Number(i64::try_from(number).unwrap_or(i64::MAX))
-    }
-}
-
 pub struct Messages {
     language: Language,
     bundle: Bundle,
@@ -68,10 +62,6 @@ impl Messages {
             bundle: bundle(language),
             fallback: (language != Language::En).then(|| bundle(Language::En)),
         }
-    }
-
-    pub fn language(&self) -> Language {
-        self.language
     }
 
     /// The message `id` with its variables.
