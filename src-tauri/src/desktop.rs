@@ -14,7 +14,7 @@ pub fn apply(app: &AppHandle, preferences: &Preferences) -> Result<(), UiError> 
         if window.is_fullscreen().unwrap_or(false) != kiosk {
             window
                 .set_fullscreen(kiosk)
-                .map_err(|e| UiError::desktop("Kiosk mode", e))?;
+                .map_err(|e| UiError::desktop("error-desktop-kiosk", e))?;
         }
     }
     let autostart = app.autolaunch();
@@ -25,7 +25,7 @@ pub fn apply(app: &AppHandle, preferences: &Preferences) -> Result<(), UiError> 
         } else {
             autostart.disable()
         };
-        changed.map_err(|e| UiError::desktop("Start at login", e))?;
+        changed.map_err(|e| UiError::desktop("error-desktop-start-at-login", e))?;
     }
     Ok(())
 }

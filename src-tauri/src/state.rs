@@ -26,10 +26,16 @@ impl AppState {
     /// Opens the data folder and builds the use cases; a folder or database that cannot be
     /// used is named (the window then opens on the recovery screen).
     pub async fn start(app: &tauri::AppHandle) -> Result<Self, StartupProblem> {
+        // The recovery screen's words, before the desk's own choice can be read.
+        let policy =
+            frontdesk_core::policy::PolicyState::load(&frontdesk_core::policy::system_path());
+        frontdesk_core::l10n::set_desk_language(frontdesk_core::l10n::Language::for_desk(
+            &policy, None,
+        ));
         let dir = crate::paths::data_dir().map_err(|detail| StartupProblem {
             kind: ProblemKind::FolderUnusable,
             path: String::new(),
-            message: "This computer has no folder for Front Desk's data.".into(),
+            message: frontdesk_core::l10n::desk_words().text("recovery-problem-no-folder", &[]),
             detail,
             can_move_aside: false,
         })?;

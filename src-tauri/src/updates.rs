@@ -81,10 +81,7 @@ impl Updates {
     /// (it is kept on disk and sent by the new version).
     pub async fn restart_now(&self) -> Result<(), UiError> {
         if self.downloaded.lock().await.is_none() {
-            return Err(UiError::new(
-                "no_update",
-                "No update is ready to install. Front Desk looks again tomorrow.",
-            ));
+            return Err(UiError::catalog("no_update", "error-no-update"));
         }
         // A second click before the first is acted on is the same request.
         let _ = self.clicks.try_send(());
@@ -154,22 +151,23 @@ fn plan(
 ) -> Result<UpdatePlan, UpdateStatus> {
     if policy.problem.is_some() {
         // Nothing of a broken file applies: not even `updates = false`. Wait for it to be fixed.
-        return Err(off("Updates wait until your organisation's settings file is fixed (see the top of the window)."));
+        return Err(off(&said("update-off-policy-broken", &[])));
     }
     let plan = UpdatePlan::from_policy(&policy.policy).map_err(|problem| {
-        off(&format!("Updates are off: the policy's update settings are not usable ({problem}). Tell your IT department."))
+        off(&said(
+            "update-off-policy-unusable",
+            &[("problem", problem.as_str().into())],
+        ))
     })?;
     if !plan.enabled {
-        return Err(off("Updates are switched off by your organisation."));
+        return Err(off(&said("update-off-switched-off", &[])));
     }
     if cfg!(debug_assertions) && policy.policy.update_feed.is_none() {
         // A development build is on no release feed: it looks only where a policy says.
-        return Err(off(
-            "Updates are off in a development build unless a policy names a feed.",
-        ));
+        return Err(off(&said("update-off-development", &[])));
     }
     if cfg!(not(debug_assertions)) && updates::is_test_only_key(&configured_pubkey(app)) {
-        return Err(off("Updates are off: this build trusts only the test signing key. Build releases with FRONTDESK_UPDATE_PUBKEY (see the README)."));
+        return Err(off(&said("update-off-test-key", &[])));
     }
     Ok(plan)
 }
@@ -211,7 +209,10 @@ async fn look(
             return None;
         }
         Err(_) => {
-            let message = format!("The update feed did not answer within 2 minutes. This desk stays on {current} and tries again later.");
+            let message = said(
+                "update-feed-timeout",
+                &[("current", current.as_str().into())],
+            );
             updates.set(app, failed(None, message));
             return None;
         }
@@ -221,7 +222,15 @@ async fn look(
         return Some(held);
     }
     if let Err(problem) = updates::feed_url(update.download_url.as_str()) {
-        let message = format!("The update to {version} was refused: the feed names its package at an address that is not https ({problem}). Nothing was downloaded; this desk stays on {current}. Tell your IT department.");
+        let problem = problem.to_string();
+        let message = said(
+            "update-not-https",
+            &[
+                ("version", version.as_str().into()),
+                ("problem", problem.as_str().into()),
+                ("current", current.as_str().into()),
+            ],
+        );
         updates.set(app, failed(Some(version), message));
         return None;
     }
@@ -251,7 +260,13 @@ async fn look(
             None
         }
         Err(_) => {
-            let message = format!("The update to {version} did not finish downloading in 30 minutes. This desk stays on {current} and tries again later.");
+            let message = said(
+                "update-download-timeout",
+                &[
+                    ("version", version.as_str().into()),
+                    ("current", current.as_str().into()),
+                ],
+            );
             updates.set(app, failed(None, message));
             None
         }
@@ -399,8 +414,14 @@ async fn install_and_restart(app: &AppHandle, updates: &Updates) {
             updates.set(app, status);
         }
         Err(error) => {
-            let message = format!(
-                "Installing {version} stopped unexpectedly ({error}). This desk stays on {current}."
+            let error = error.to_string();
+            let message = said(
+                "update-install-stopped",
+                &[
+                    ("version", version.as_str().into()),
+                    ("detail", error.as_str().into()),
+                    ("current", current.as_str().into()),
+                ],
             );
             updates.set(app, failed(Some(version), message));
         }
@@ -435,22 +456,30 @@ fn network_failure(error: &tauri_plugin_updater::Error) -> bool {
 /// What went wrong, for a receptionist and for IT.
 fn in_words(error: &tauri_plugin_updater::Error, version: Option<&str>, current: &str) -> String {
     use tauri_plugin_updater::Error;
-    let update = version.map_or("The update".to_string(), |v| format!("The update to {v}"));
-    match error {
+    // "none" picks the catalog's wording for an update whose version is not known yet.
+    let detail = error.to_string();
+    let args = [
+        ("version", version.unwrap_or("none").into()),
+        ("current", current.into()),
+        ("detail", detail.as_str().into()),
+    ];
+    let id = match error {
         Error::Minisign(_)
         | Error::Base64(_)
         | Error::SignatureUtf8(_)
         | Error::MissingSignedVersion
-        | Error::SignedVersionMismatch { .. } => format!(
-            "{update} was refused: it is not signed with Front Desk's key. Nothing was installed; this desk stays on {current}. Tell your IT department, the update feed may have been tampered with."
-        ),
+        | Error::SignedVersionMismatch { .. } => "update-not-signed",
         // On Linux a cancelled password prompt comes back as a failed install.
-        Error::AuthenticationFailed | Error::DebInstallFailed | Error::PackageInstallFailed => format!(
-            "{update} was not installed: an administrator's password was not given, or the package manager refused the package. This desk stays on {current}. Click \"Restart to update\" to try again, or tell your IT department."
-        ),
-        Error::Reqwest(_) | Error::Network(_) | Error::ReleaseNotFound => format!(
-            "The update feed could not be reached or read ({error}). This desk stays on {current} and tries again later."
-        ),
-        other => format!("{update} could not be installed ({other}). This desk stays on {current}."),
-    }
+        Error::AuthenticationFailed | Error::DebInstallFailed | Error::PackageInstallFailed => {
+            "update-not-installed"
+        }
+        Error::Reqwest(_) | Error::Network(_) | Error::ReleaseNotFound => "update-feed-unreachable",
+        _ => "update-could-not-install",
+    };
+    said(id, &args)
+}
+
+/// A message of the update's, in the desk's language.
+fn said(id: &str, args: &[(&str, frontdesk_core::l10n::Arg<'_>)]) -> String {
+    frontdesk_core::l10n::desk_words().text(id, args)
 }

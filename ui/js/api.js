@@ -1,18 +1,26 @@
 // The only module that talks to Rust. Every call resolves with data or rejects with
 // `{code, message, fields?}`; screens never see Tauri directly.
+import { t } from "./l10n.js";
 
 const tauri = window.__TAURI__;
+
+// Without Rust there is no catalog either (it comes from Rust): t() then answers the id, and
+// the English stays.
+function inEnglishIfMissing(text, id, english) {
+  return text === id ? english : text;
+}
 
 function normaliseError(error) {
   if (error && typeof error === "object" && "code" in error && "message" in error) {
     return error;
   }
-  return { code: "unknown", message: String(error ?? "Something went wrong.") };
+  return { code: "unknown", message: String(error ?? inEnglishIfMissing(t("api-unknown-error"), "api-unknown-error", "Something went wrong.")) };
 }
 
 async function call(command, args = {}) {
   if (!tauri?.core?.invoke) {
-    throw { code: "no_backend", message: "Front Desk's core is not available in this window." };
+    const message = inEnglishIfMissing(t("api-no-backend"), "api-no-backend", "Front Desk's core is not available in this window.");
+    throw { code: "no_backend", message };
   }
   try {
     return await tauri.core.invoke(command, args);
@@ -29,6 +37,7 @@ export async function on(name, handler) {
 
 export const app = {
   info: () => call("app_info"),
+  catalog: () => call("l10n_catalog"),
   pageMilestones: (marks) => call("page_milestones", { marks }),
   pageReady: () => call("page_ready"),
   updateStatus: () => call("update_status"),
@@ -95,6 +104,8 @@ export const settings = {
   get: () => call("preferences"),
   set: (preferences, password = null, code = null) => call("set_preferences", { preferences, password, code }),
   policy: () => call("policy"),
+  language: () => call("language_settings"),
+  setLanguage: (language) => call("set_language", { language }),
 };
 
 export const alerts = {

@@ -1,4 +1,5 @@
 // Small DOM helpers. Text from the server is only ever set with textContent.
+import { locale as deskLocale } from "./l10n.js";
 
 export const byId = (id) => document.getElementById(id);
 
@@ -13,12 +14,13 @@ export function show(id, visible = true) {
 }
 
 /**
- * A form's messages per field, as the core words them ("Email is not a valid email address").
- * `fields` maps the core's field names to input ids; a message shows in `${id}-message` (or in
- * `messageIds[field]`, without marking the input), and one about a field the form has no input
- * for shows in `otherId` when given. `errorId` is the form's general message, hidden by clear().
+ * A form's messages per field, each a whole sentence in the desk's language as the core words
+ * it ("Email is not a valid email address"). `fields` maps the core's field names to input
+ * ids; a message shows in `${id}-message` (or in `messageIds[field]`, without marking the
+ * input), and one about a field the form has no input for shows in `otherId` when given.
+ * `errorId` is the form's general message, hidden by clear().
  */
-export function fieldMessages({ fields, labels, errorId = null, otherId = null, messageIds = {}, focus = true }) {
+export function fieldMessages({ fields, errorId = null, otherId = null, messageIds = {}, focus = true }) {
   const messageOf = (field) => messageIds[field] ?? `${fields[field]}-message`;
   return {
     clear() {
@@ -30,8 +32,7 @@ export function fieldMessages({ fields, labels, errorId = null, otherId = null, 
       }
     },
     show(problems = []) {
-      for (const { field, message } of problems) {
-        const text = `${labels[field] ?? field} ${message}`;
+      for (const { field, message: text } of problems) {
         if (!(field in fields)) {
           if (otherId) {
             setText(otherId, text);
@@ -82,7 +83,7 @@ export const displayZoneName = () => displayZone ?? "";
 const formatters = new Map();
 
 /** A shared formatter for `options` (in the display zone unless `options.timeZone` is given). */
-export function dateFormat(options, locale = undefined) {
+export function dateFormat(options, locale = deskLocale()) {
   const resolved = { timeZone: displayZone, ...options };
   const key = `${locale ?? ""}|${JSON.stringify(resolved)}`;
   let format = formatters.get(key);

@@ -1,6 +1,7 @@
 import { alerts, app, on, queue, recovery, session, settings } from "./api.js";
 import { byId, setText, show } from "./dom.js";
 import { EVENTS } from "./events.js";
+import { startL10n, t } from "./l10n.js";
 import { firstScreenPainted, mark, markPainted, reportWhenPainted } from "./startup.js";
 import { enterBadgeSettings, mountBadge, printAfterCheckIn } from "./views/badge.js";
 import { enterHost, focusUpcoming, mountHost, setMaxDates, showUpcoming, showUpcomingChanges } from "./views/host.js";
@@ -16,7 +17,6 @@ import { mountUpdates } from "./views/updates.js";
 import { enterVisitorLog, mountVisitorLog } from "./views/visitor-log.js";
 import { mountWalkIn } from "./views/walk-in.js";
 
-const MODE_NAMES = { reception: "Reception", host: "Host" };
 const SCREENS = ["reception-screen", "walk-in-screen", "on-site-screen", "log-screen", "host-screen", "sync-screen", "settings-screen"];
 const HOME = { reception: "reception-screen", host: "host-screen" };
 
@@ -62,12 +62,7 @@ function waitingCount(sync) {
 function showSessionLost(sync) {
   if (!sessionLost) return;
   const waiting = waitingCount(sync);
-  setText(
-    "session-lost",
-    waiting
-      ? `Signed out: sign in again to send ${waiting} waiting change${waiting === 1 ? "" : "s"}. They are kept on this computer until then.`
-      : "Signed out: sign in again to go on. Nexudus ended this session; the list shows what was last synced.",
-  );
+  setText("session-lost", waiting ? t("main-session-lost-waiting", { count: waiting }) : t("main-session-lost"));
 }
 
 // Where passwords go, when it is not Nexudus's own server: said in the header at all times.
@@ -85,12 +80,12 @@ function render(status) {
   setSignedOut(lost);
   show("session-lost", lost);
   show("sign-in-screen", !status.signedIn);
-  setText("sign-in-title", lost ? "Sign in again to go on" : "Sign in with your Nexudus account");
+  setText("sign-in-title", lost ? t("main-sign-in-again-title") : t("page-sign-in-title"));
   show("session-chip", status.signedIn || lost);
   show("sections", status.signedIn || lost);
   if (lost) {
     fillFromStatus(status);
-    setText("session-summary", `${status.email}: signed out by Nexudus. Sign in again below.`);
+    setText("session-summary", t("main-session-summary-lost", { email: status.email }));
     queue.status().then(showSessionLost, () => showSessionLost(null));
     // The screens stay as they are; a desk that starts with a lost session opens its home.
     if (mode === status.mode) return;
@@ -104,9 +99,9 @@ function render(status) {
     return;
   }
   if (!lost) showNotice(null);
-  const modeName = MODE_NAMES[status.mode] ?? "—";
-  if (!lost) setText("session-summary", `Signed in as ${status.email} in ${modeName} mode.`);
-  setText("home-summary", `Signed in as ${status.email}.`);
+  // The catalog picks the mode's words from $mode ("reception", "host"; anything else: "—").
+  if (!lost) setText("session-summary", t("main-session-summary", { email: status.email, mode: String(status.mode ?? "") }));
+  setText("home-summary", t("main-home-summary", { email: status.email }));
   show("mode-choice", status.roles.reception && status.roles.host);
   show("settings-location-group", status.mode === "reception");
   show("badge-settings", status.mode === "reception");
@@ -129,8 +124,8 @@ function render(status) {
 // Every arrival is shown here too; when the desktop could not show it, this is the only notice.
 function showArrival(announcement) {
   setText("arrival-title", announcement.title);
-  const missed = announcement.delivered || announcement.muted ? "" : "\n(Desktop notifications are not available on this computer.)";
-  setText("arrival-body", `${announcement.body}${missed}`);
+  const shown = announcement.delivered || announcement.muted;
+  setText("arrival-body", shown ? announcement.body : t("main-arrival-not-shown", { body: announcement.body }));
   show("arrival-banner", true);
 }
 
@@ -144,6 +139,22 @@ function watchForActivity() {
     alerts.userActive().catch(() => {});
   };
   for (const type of ["pointerdown", "keydown"]) window.addEventListener(type, report, { passive: true });
+}
+
+// The walk-in form's suggested reasons are typed into the field as they are, so each
+// suggestion's value (not only its label) is the desk's language.
+function translateReasons() {
+  const reasons = {
+    Meeting: t("page-walk-in-reason-meeting"),
+    Interview: t("page-walk-in-reason-interview"),
+    Delivery: t("page-walk-in-reason-delivery"),
+    Tour: t("page-walk-in-reason-tour"),
+  };
+  for (const option of byId("walk-in-reasons")?.options ?? []) {
+    const text = reasons[option.value];
+    // Without a catalog t() answers the id: the English stays then.
+    if (text && !text.startsWith("page-walk-in-reason-")) option.value = text;
+  }
 }
 
 function mountNavigation() {
@@ -163,14 +174,20 @@ function mountNavigation() {
 async function start() {
   markPainted("first_paint");
   // What the first screen needs is asked at once: each answer is a round trip to Rust, and
-  // one after the other they were most of the time before the first row.
+  // one after the other they were most of the time before the first row. The catalog first:
+  // the page is translated before any screen shows.
+  const wordsLoaded = startL10n();
   const problemAsked = recovery.problem().catch(() => null);
   // Answers kept as values: on the recovery screen nobody awaits them.
   const infoAsked = app.info().then((value) => ({ value }), (error) => ({ error }));
   const preferencesAsked = settings.get().catch(() => ({}));
-  const policyApplied = applyPolicy().catch(() => {});
+  // The policy writes sentences of its own (locked settings, a problem), so it waits for the
+  // catalog.
+  const policyApplied = wordsLoaded.then(applyPolicy).catch(() => {});
   prepareReception();
   // A data folder that could not be opened: only the recovery screen, nothing else runs.
+  await wordsLoaded;
+  translateReasons();
   const problem = await problemAsked;
   if (problem) {
     showRecovery(problem);

@@ -450,6 +450,31 @@ fn allowed(roles: Roles, mode: Mode) -> bool {
     }
 }
 
+impl crate::l10n::Localize for AccountError {
+    fn localize(&self, words: &crate::l10n::Messages) -> String {
+        use crate::l10n::Arg;
+        match self {
+            AccountError::Invalid { .. } => words.text("error-check-fields", &[]),
+            AccountError::Api(error) => error.localize(words),
+            AccountError::Keyring(error) => error.localize(words),
+            AccountError::Store(error) => error.localize(words),
+            AccountError::Endpoint(error) => error.localize(words),
+            AccountError::NoAccess => words.text("error-no-access", &[]),
+            AccountError::SignedOut => words.text("error-signed-out", &[]),
+            AccountError::ModeNotAllowed(mode) => {
+                let mode = match mode {
+                    Mode::Reception => "reception",
+                    Mode::Host => "host",
+                };
+                words.text("error-mode-not-allowed", &[("mode", Arg::from(mode))])
+            }
+            AccountError::ChangesWaiting(count) => {
+                words.text("error-changes-waiting", &[("count", Arg::from(*count))])
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -182,6 +182,38 @@ pub fn print(
         .to_string())
 }
 
+impl crate::l10n::Localize for PrintError {
+    fn localize(&self, words: &crate::l10n::Messages) -> String {
+        use crate::l10n::Arg;
+        let printer = |id: &str, name: &String| words.text(id, &[("printer", Arg::from(name))]);
+        match self {
+            PrintError::NoCups => words.text("error-print-no-cups", &[]),
+            PrintError::NoPrinter => words.text("error-print-no-printer", &[]),
+            PrintError::UnknownPrinter(name) => printer("error-print-unknown-printer", name),
+            PrintError::NoScheduler => words.text("error-print-no-scheduler", &[]),
+            PrintError::Stopped {
+                printer: name,
+                reason,
+            } => {
+                // `reason` is CUPS's, as " (why)" or empty.
+                let why = reason.trim().trim_start_matches('(').trim_end_matches(')');
+                if why.is_empty() {
+                    printer("error-print-stopped", name)
+                } else {
+                    words.text(
+                        "error-print-stopped-because",
+                        &[("printer", Arg::from(name)), ("reason", Arg::from(why))],
+                    )
+                }
+            }
+            PrintError::NotAccepting(name) => printer("error-print-not-accepting", name),
+            PrintError::Failed(detail) => {
+                words.text("error-print-failed", &[("detail", Arg::from(detail))])
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

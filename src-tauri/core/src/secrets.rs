@@ -236,6 +236,23 @@ impl SecretStore for MemoryStore {
     }
 }
 
+impl crate::l10n::Localize for SecretError {
+    fn localize(&self, words: &crate::l10n::Messages) -> String {
+        use crate::l10n::Arg;
+        match self {
+            SecretError::Unavailable { .. } => words.text(
+                "error-keyring-unavailable",
+                &[("os", Arg::from(std::env::consts::OS))],
+            ),
+            SecretError::Locked => words.text("error-keyring-locked", &[]),
+            SecretError::Unreadable => words.text("error-keyring-unreadable", &[]),
+            SecretError::Refused(detail) => {
+                words.text("error-keyring-refused", &[("detail", Arg::from(detail))])
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

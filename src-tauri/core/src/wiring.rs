@@ -45,7 +45,24 @@ impl Core {
         if let Err(error) = accounts.restore().await {
             tracing::warn!(%error, "the last session could not be restored");
         }
-        Ok(Core::assemble(store, accounts, notifier))
+        // The CLI's and the window's messages, and alerts, in the desk's language.
+        let language = crate::l10n::in_effect(&store).await.unwrap_or_default();
+        let core = Core::assemble(store, accounts, notifier);
+        core.watcher
+            .set_words(crate::l10n::set_desk_language(language));
+        Ok(core)
+    }
+
+    /// The desk's own language choice (`None`: the policy's and the OS's), in effect at once
+    /// for errors, the CLI and alerts; the window reloads its own words.
+    pub async fn set_language(
+        &self,
+        choice: Option<&str>,
+    ) -> Result<crate::l10n::Language, crate::l10n::ChoiceError> {
+        let language = crate::l10n::save_choice(&self.store, choice).await?;
+        self.watcher
+            .set_words(crate::l10n::set_desk_language(language));
+        Ok(language)
     }
 
     /// Builds the engine, the use cases and the watcher over a store and accounts made by the

@@ -2,6 +2,7 @@
 //! Each cause keeps its type until it is printed, so a caller can still tell them apart.
 
 use frontdesk_core::account::AccountError;
+use frontdesk_core::l10n::{desk_words, field_sentence, Localize};
 use frontdesk_core::nexudus::EndpointError;
 use frontdesk_core::store::recovery::StartupProblem;
 use frontdesk_core::store::StoreError;
@@ -19,9 +20,9 @@ pub enum CliError {
     Input(String),
     #[error("{}", account_message(.0))]
     Account(#[from] AccountError),
-    #[error(transparent)]
+    #[error("{}", said(.0))]
     Store(#[from] StoreError),
-    #[error(transparent)]
+    #[error("{}", said(.0))]
     Server(#[from] EndpointError),
     #[error(transparent)]
     Address(#[from] url::ParseError),
@@ -37,14 +38,20 @@ pub enum CliError {
 
 /// A refused field is named on the command line (the window marks the field instead).
 fn account_message(error: &AccountError) -> String {
+    let words = desk_words();
     match error {
         AccountError::Invalid { fields } if !fields.is_empty() => fields
             .iter()
-            .map(|f| format!("{} {}", f.field, f.message))
+            .map(|problem| field_sentence(problem, &words))
             .collect::<Vec<_>>()
             .join("; "),
-        other => other.to_string(),
+        other => other.localize(&words),
     }
+}
+
+/// A core error in the desk's language.
+fn said(error: &impl Localize) -> String {
+    error.localize(&desk_words())
 }
 
 impl From<StartupProblem> for CliError {

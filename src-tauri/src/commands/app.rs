@@ -49,3 +49,34 @@ pub fn page_ready(state: State<'_, AppState>) {
 pub fn page_milestones(marks: Vec<crate::milestones::PageMark>) {
     crate::milestones::reached_in_page(&marks);
 }
+
+/// The window's words: the desk's catalogs (and English's, for anything they lack), as the
+/// `.ftl` texts the core formats too. Sent once at start; the CSP allows no fetch.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Catalog {
+    language: &'static str,
+    locale: &'static str,
+    pseudo: bool,
+    resources: &'static [&'static str],
+    fallback: &'static [&'static str],
+}
+
+/// The desk's language is the process's (set at start, and by Settings): the recovery
+/// screen, shown when no data could be opened, has its words too.
+#[tauri::command]
+pub fn l10n_catalog() -> Catalog {
+    use frontdesk_core::l10n::Language;
+    let language = frontdesk_core::l10n::desk_words().language();
+    Catalog {
+        language: language.code(),
+        locale: language.locale(),
+        pseudo: language == Language::Pseudo,
+        resources: language.catalogs(),
+        fallback: if language == Language::Es {
+            Language::En.catalogs()
+        } else {
+            &[]
+        },
+    }
+}

@@ -49,16 +49,24 @@ pub async fn start_fresh(
     startup: State<'_, Startup>,
 ) -> Result<MovedAside, UiError> {
     let Some(problem) = startup.problem() else {
-        return Err(UiError::new(
+        return Err(UiError::catalog(
             "nothing_to_recover",
-            "Front Desk's data opened normally.",
+            "error-nothing-to-recover",
         ));
     };
     let dir = crate::paths::data_dir().map_err(|e| UiError::new("storage", e))?;
     let moved = move_aside(&dir, &problem).await.map_err(|error| {
+        let detail = error.to_string();
+        let words = frontdesk_core::l10n::desk_words();
         UiError::new(
             "storage",
-            format!("{} was not moved aside: {error}.", problem.path),
+            words.text(
+                "error-not-moved-aside",
+                &[
+                    ("path", problem.path.as_str().into()),
+                    ("detail", detail.as_str().into()),
+                ],
+            ),
         )
     })?;
     tracing::warn!(kept_at = %moved.kept_at, exported = moved.exported, "moved the unusable data aside");
@@ -75,7 +83,7 @@ pub async fn start_fresh(
 #[tauri::command]
 pub fn quit(app: AppHandle, startup: State<'_, Startup>) -> Result<(), UiError> {
     if startup.problem().is_none() {
-        return Err(UiError::new("not_allowed", "Quit from the tray icon."));
+        return Err(UiError::catalog("not_allowed", "error-quit-from-tray"));
     }
     app.exit(0);
     Ok(())

@@ -17,6 +17,7 @@ mod capabilities;
 mod cli;
 mod desk_flows;
 mod host;
+mod languages;
 mod live_desk;
 mod policy;
 mod queue_commands;

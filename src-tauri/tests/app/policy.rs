@@ -43,7 +43,7 @@ async fn locked_settings_are_shown_as_the_organisations_and_a_bad_file_is_said()
     assert_eq!(refused["code"], "locked", "{refused}");
     assert_eq!(
         refused["fields"][0]["message"],
-        "is set by your organisation"
+        "Days is set by your organisation"
     );
     app.finish().await;
     let _ = std::fs::remove_file(&path);

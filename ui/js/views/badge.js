@@ -2,7 +2,8 @@
 // to the label printer chosen in Settings (the PDF is made in Rust), or through the system
 // print dialog when none is chosen. Settings → Badges lives here too.
 import { desk } from "../api.js";
-import { byId, fieldMessages, setText } from "../dom.js";
+import { byId, dateFormat, fieldMessages, setText } from "../dom.js";
+import { t } from "../l10n.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 let shown = null;
@@ -38,10 +39,11 @@ function drawQr(rows) {
 function showText(visitor) {
   setText("badge-name", visitor.fullName);
   setText("badge-company", visitor.company ?? "");
-  setText("badge-host", visitor.hostName ? `Visiting ${visitor.hostName}` : "");
+  setText("badge-host", visitor.hostName ? t("badge-visiting", { host: visitor.hostName }) : "");
   const day = new Date(visitor.arrivedAt ?? visitor.expectedAt ?? Date.now());
-  setText("badge-date", day.toLocaleDateString([], { weekday: "long", day: "numeric", month: "long", year: "numeric" }));
-  setText("badge-code", visitor.visitorCode ? `Code ${visitor.visitorCode}` : "");
+  // In the desk's language, and on the location's day, as the printed badge (Rust) dates it.
+  setText("badge-date", dateFormat({ weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(day));
+  setText("badge-code", visitor.visitorCode ? t("badge-code", { code: visitor.visitorCode }) : "");
 }
 
 /** Opens the badge of `visitor` (in today's list at `business`). */
@@ -64,8 +66,8 @@ export async function openBadge(visitor, business) {
 }
 
 function printedLine(visitor, printed) {
-  const approximated = printed.approximated ? " Some letters of the name are not in the label font and were replaced." : "";
-  return `Badge for ${visitor.fullName} sent to ${printed.printer}.${approximated}`;
+  const args = { name: visitor.fullName, printer: printed.printer };
+  return printed.approximated ? t("badge-sent-approximated", args) : t("badge-sent", args);
 }
 
 /** Prints one part of the page: the stylesheet's print rules follow `data-print`. */
@@ -81,7 +83,7 @@ async function printShown() {
     printPart("badge");
     return;
   }
-  setText("badge-result", "Printing…");
+  setText("badge-result", t("badge-printing"));
   try {
     setText("badge-result", printedLine(shown.visitor, await desk.printBadge(shown.business, reference(shown.visitor))));
   } catch (error) {
@@ -99,21 +101,20 @@ export async function printAfterCheckIn(visitor, business, { fromScan = false } 
   if (!settings.printAtCheckIn || business == null) return null;
   if (!settings.printer) {
     // A dialog would take the next scan's keystrokes (and its Enter would print this badge).
-    if (fromScan) return `Badge for ${visitor.fullName}: press "Badge" on their row to print it.`;
+    if (fromScan) return t("badge-press-badge", { name: visitor.fullName });
     await openBadge(visitor, business);
     return null;
   }
   try {
     return printedLine(visitor, await desk.printBadge(business, reference(visitor)));
   } catch (error) {
-    onError({ ...error, message: `${error.message} ${visitor.fullName}'s check-in is saved.` });
+    onError({ ...error, message: t("badge-print-failed-saved", { problem: error.message, name: visitor.fullName }) });
     return null;
   }
 }
 
 const settingsMessages = fieldMessages({
   fields: { cupsServer: "badge-cups-server", printer: "badge-printer" },
-  labels: { cupsServer: "The print server", printer: "The printer" },
   otherId: "badge-settings-result",
 });
 
@@ -127,7 +128,7 @@ async function saveSettings(event) {
   settingsMessages.clear();
   try {
     await desk.setBadgeSettings(settings);
-    setText("badge-settings-result", "Saved.");
+    setText("badge-settings-result", t("settings-saved"));
     // Another server has other printers.
     if (event?.target?.id === "badge-cups-server") await enterBadgeSettings();
   } catch (error) {
@@ -143,14 +144,16 @@ export async function enterBadgeSettings() {
     const [settings, printers] = await Promise.all([desk.badgeSettings(), desk.printers().catch(() => [])]);
     const select = byId("badge-printer");
     const names = [...new Set([...printers, ...(settings.printer ? [settings.printer] : [])])];
-    const options = [new Option("System dialog", ""), ...names.map((name) => new Option(name, name))];
+    const options = [new Option(t("badge-printer-system-dialog"), ""), ...names.map((name) => new Option(name, name))];
     select.replaceChildren(...options);
     select.value = settings.printer ?? "";
     byId("badge-label").value = settings.label;
     byId("badge-cups-server").value = settings.cupsServer ?? "";
     byId("badge-at-check-in").checked = Boolean(settings.printAtCheckIn);
-    const where = settings.cupsServer ? `on ${settings.cupsServer}` : "on this computer";
-    setText("badge-settings-result", printers.length ? "" : `No printer found ${where}: badges use the system dialog.`);
+    const noPrinter = settings.cupsServer
+      ? t("badge-no-printer-on-server", { server: settings.cupsServer })
+      : t("badge-no-printer-here");
+    setText("badge-settings-result", printers.length ? "" : noPrinter);
   } catch (error) {
     onError(error);
   }

@@ -1,6 +1,7 @@
 // Today's arrivals by hour as SVG bars (attributes, not inline styles: the CSP forbids those),
 // with the same numbers as text for screen readers.
 import { setText } from "../dom.js";
+import { t } from "../l10n.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const WIDTH = 600;
@@ -56,8 +57,11 @@ export function drawChart(counts) {
     const label = svg("text", { x: x + width / 2, y: HEIGHT - 4, "text-anchor": "middle", class: "bar-label" });
     label.textContent = String(hour).padStart(2, "0");
     nodes.push(label);
-    if (came || due) summary.push(`${String(hour).padStart(2, "0")}:00 ${came} arrived${due ? `, ${due} expected` : ""}`);
+    // The location's hour of the day, as the bars' labels write it (not a Date to format).
+    const time = `${String(hour).padStart(2, "0")}:00`;
+    if (came || due) summary.push(due ? t("chart-hour-expected", { time, arrived: came, expected: due }) : t("chart-hour", { time, arrived: came }));
   }
   chart.replaceChildren(...nodes);
-  setText("chart-summary", summary.length ? `Arrivals by hour: ${summary.join("; ")}.` : "No visitors today yet.");
+  // The hours are a list (each one message), set into one sentence.
+  setText("chart-summary", summary.length ? t("chart-summary", { hours: summary.join("; ") }) : t("chart-empty"));
 }

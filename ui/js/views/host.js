@@ -1,19 +1,25 @@
 // The host's view: register a visitor for one or many dates (up to the core's limit, as the portal allows),
 // and see, and cancel, upcoming visitors. Server strings are set with textContent only.
 import { desk } from "../api.js";
-import { button, byId, element, fieldMessages, fillOptions, onConfirmedAction, setText, show, syncChildren } from "../dom.js";
+import { button, byId, dateFormat, element, fieldMessages, fillOptions, onConfirmedAction, setText, show, syncChildren } from "../dom.js";
+import { t, tAttr } from "../l10n.js";
 import { firstScreenPainted } from "../startup.js";
 
 // The core's limit (src-tauri/core/src/input.rs), told at start by app_info. Until then the
 // form lets dates be added and the core refuses too many when the form is sent.
 let maxDates = Number.POSITIVE_INFINITY;
 const FIELDS = { fullName: "visit-name", email: "visit-email", dates: "visit-dates" };
-const LABELS = { fullName: "Full name", email: "Email", dates: "Dates", businessId: "Location" };
 let dates = [];
 let onError = () => {};
 // What changed without this window asking (an arrival, the desk, the admin panel), said on the
 // row for a while.
-const ELSEWHERE = { checked_in: "Arrived", checked_out: "Left", approval: "Answer changed", updated: "Changed elsewhere", added: "Added elsewhere" };
+const ELSEWHERE = {
+  checked_in: () => t("host-mark-arrived"),
+  checked_out: () => t("host-mark-left"),
+  approval: () => t("host-mark-approval"),
+  updated: () => t("host-mark-updated"),
+  added: () => t("host-mark-added"),
+};
 const MARK_MS = 20_000;
 const marks = new Map();
 let nodes = new Map();
@@ -22,11 +28,12 @@ function renderDates() {
   const chips = dates.map((date) => {
     const item = document.createElement("li");
     const text = document.createElement("span");
-    text.textContent = new Date(`${date}T00:00`).toLocaleDateString([], { weekday: "short", day: "numeric", month: "short" });
+    // The computer's zone, as the date field's (a location's zone could show another day).
+    text.textContent = dateFormat({ timeZone: undefined, weekday: "short", day: "numeric", month: "short" }).format(new Date(`${date}T00:00`));
     const remove = document.createElement("button");
     remove.type = "button";
     remove.textContent = "×";
-    remove.setAttribute("aria-label", `Remove ${date}`);
+    remove.setAttribute("aria-label", tAttr("host-date-remove", "aria-label", { date }));
     remove.addEventListener("click", () => {
       dates = dates.filter((d) => d !== date);
       renderDates();
@@ -57,11 +64,11 @@ function addDate() {
   if (!value || dates.includes(value)) return;
   const { min, max } = dateRange();
   if (value < min || value > max) {
-    messages.show([{ field: "dates", message: value < min ? "cannot be in the past" : "can be at most a year ahead" }]);
+    messages.show([{ field: "dates", message: t(value < min ? "host-dates-past" : "host-dates-too-far") }]);
     return;
   }
   if (dates.length >= maxDates) {
-    messages.show([{ field: "dates", message: `can have at most ${maxDates} dates` }]);
+    messages.show([{ field: "dates", message: t("host-dates-too-many", { max: maxDates }) }]);
     return;
   }
   dates = [...dates, value].sort();
@@ -70,7 +77,6 @@ function addDate() {
 
 const messages = fieldMessages({
   fields: FIELDS,
-  labels: LABELS,
   errorId: "register-error",
   messageIds: { dates: "visit-dates-message" },
   focus: false,
@@ -78,7 +84,10 @@ const messages = fieldMessages({
 
 function when(visitor) {
   if (!visitor.expectedAt) return "";
-  return new Date(visitor.expectedAt).toLocaleString([], { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+  // The computer's zone, in which the form took the visit's time.
+  return dateFormat({ timeZone: undefined, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(
+    new Date(visitor.expectedAt),
+  );
 }
 
 function row(visitor) {
@@ -100,19 +109,25 @@ function row(visitor) {
   const status = document.createElement("div");
   status.className = "visitor-meta";
   status.textContent = [
-    visitor.pending ? "Waiting to sync" : null,
-    visitor.needsAttention ? "Needs attention" : null,
-    visitor.arrived ? "Arrived" : "Expected",
-    visitor.approval === "requested" ? "Approval requested" : null,
+    visitor.pending ? t("host-status-pending") : null,
+    visitor.needsAttention ? t("host-status-attention") : null,
+    t(visitor.arrived ? "host-status-arrived" : "host-status-expected"),
+    visitor.approval === "requested" ? t("host-status-approval") : null,
   ]
     .filter(Boolean)
     .join(" · ");
   who.append(name, status);
   const actions = document.createElement("div");
   if (visitor.id != null && !visitor.arrived) {
-    const visit = `${visitor.fullName} on ${when(visitor)}`;
-    const cancel = button("Cancel", "button-secondary", `Cancel ${visit}`);
-    const labels = { text: "Cancel", label: `Cancel ${visit}`, confirmText: "Confirm cancel", confirmLabel: `Confirm cancel ${visit}`, key: `cancel:${visitor.id}` };
+    const visit = { name: visitor.fullName, time: when(visitor) };
+    const labels = {
+      text: t("host-cancel"),
+      label: tAttr("host-cancel", "aria-label", visit),
+      confirmText: t("host-cancel-confirm"),
+      confirmLabel: tAttr("host-cancel-confirm", "aria-label", visit),
+      key: `cancel:${visitor.id}`,
+    };
+    const cancel = button(labels.text, "button-secondary", labels.label);
     onConfirmedAction(cancel, labels, async () => {
       await desk.cancel(visitor.id);
       await showUpcoming();
@@ -138,7 +153,7 @@ function renderUpcoming(visitors) {
   syncChildren(byId("upcoming-list"), shown);
   firstScreenPainted();
   const waiting = visitors.filter((v) => v.pending).length;
-  setText("host-sync-line", waiting ? `${waiting} visit${waiting === 1 ? "" : "s"} waiting to sync.` : "");
+  setText("host-sync-line", waiting ? t("host-sync-waiting", { count: waiting }) : "");
 }
 
 export async function showUpcoming() {
@@ -148,7 +163,7 @@ export async function showUpcoming() {
 /** A poll changed the host's list: redraws it, marking what happened elsewhere. */
 export async function showUpcomingChanges(changes) {
   for (const change of changes) {
-    const text = ELSEWHERE[change.kind];
+    const text = ELSEWHERE[change.kind]?.();
     if (change.elsewhere && text) marks.set(change.visitorId, { text, until: Date.now() + MARK_MS });
   }
   await showUpcoming();
@@ -173,7 +188,7 @@ async function submit(event) {
   };
   try {
     await desk.register(form);
-    setText("register-result", `${form.fullName} is registered for ${dates.length} date${dates.length === 1 ? "" : "s"}.`);
+    setText("register-result", t("host-registered", { name: form.fullName, count: dates.length }));
     for (const id of ["visit-name", "visit-email", "visit-phone", "visit-notes"]) byId(id).value = "";
     dates = [];
     renderDates();

@@ -3,6 +3,7 @@
 // fill the sign-in form; a file with a problem is said at the top of the window.
 import { settings } from "../api.js";
 import { byId, element, setText, show } from "../dom.js";
+import { t } from "../l10n.js";
 
 // The controls each policy key decides.
 const CONTROLS = {
@@ -15,13 +16,14 @@ const CONTROLS = {
   badge_printer: ["badge-printer"],
   label_size: ["badge-label"],
   print_badge_at_check_in: ["badge-at-check-in"],
+  language: ["settings-language"],
 };
 
 function lock(control) {
   if (!control || control.dataset.locked) return;
   control.disabled = true;
   control.dataset.locked = "true";
-  const note = element("span", "locked-note", "Set by your organisation");
+  const note = element("span", "locked-note", t("policy-locked"));
   note.id = `${control.id}-locked`;
   control.setAttribute("aria-describedby", [control.getAttribute("aria-describedby"), note.id].filter(Boolean).join(" "));
   control.insertAdjacentElement("afterend", note);
@@ -36,9 +38,6 @@ export async function applyPolicy() {
   if (policy.server && !kiosk && !byId("server").value) byId("server").value = policy.server;
   if (policy.space && !byId("space").value) byId("space").value = policy.space;
   for (const key of policy.locked) for (const id of CONTROLS[key] ?? []) lock(byId(id));
-  setText(
-    "policy-problem",
-    policy.problem ? `Your organisation's settings file has a problem, so none of it applies: ${policy.problem}. Tell your IT department.` : "",
-  );
+  setText("policy-problem", policy.problem ? t("policy-problem", { problem: policy.problem }) : "");
   show("policy-problem", Boolean(policy.problem));
 }

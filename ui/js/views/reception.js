@@ -5,6 +5,7 @@
 // page of matches, the counts, the chart) and pages on "Show more", on scroll and on search.
 // A big day (thousands of visitors) costs the page only the rows on screen.
 import { desk, queue } from "../api.js";
+import { setL10n, t, tAttr } from "../l10n.js";
 import { button, byId, displayZoneName, element, fillOptions, localTime, onAction, onConfirmedAction, setDisplayZone, setText, show, syncChildren } from "../dom.js";
 import { drawChart } from "./chart.js";
 import { openBadge } from "./badge.js";
@@ -21,20 +22,21 @@ const GROUPS = [
 const PAGE_ROWS = 100;
 // Rows a group shows in the very first frame at start: about a screenful.
 const SCREEN_ROWS = 20;
+// The host's answer, said on the row (functions: the catalog is read after this module).
 const APPROVALS = {
-  requested: "Approval requested",
-  rejected: "Declined by host",
-  accepted_and_hold: "Host will collect",
-  accepted_and_grant: "Send up",
+  requested: () => t("reception-approval-requested"),
+  rejected: () => t("reception-approval-rejected"),
+  accepted_and_hold: () => t("reception-approval-accepted-and-hold"),
+  accepted_and_grant: () => t("reception-approval-accepted-and-grant"),
 };
 
 // What someone else did to a row, said on it for a while so the receptionist sees why it moved.
 const ELSEWHERE = {
-  added: "Added at another desk",
-  checked_in: "Checked in at another desk",
-  checked_out: "Checked out at another desk",
-  approval: "Host answered",
-  updated: "Changed at another desk",
+  added: () => t("reception-elsewhere-added"),
+  checked_in: () => t("reception-elsewhere-checked-in"),
+  checked_out: () => t("reception-elsewhere-checked-out"),
+  approval: () => t("reception-elsewhere-approval"),
+  updated: () => t("reception-elsewhere-updated"),
 };
 const MARK_MS = 20_000;
 
@@ -75,8 +77,9 @@ function reference(visitor) {
   return { id: visitor.id ?? null, queuedId: visitor.queuedId ?? null };
 }
 
-function actionButton(label, visitor, action) {
-  const control = button(label, "button-secondary", `${label} ${visitor.fullName}`);
+// `text` on the button, `label` its accessible name (which names the visitor).
+function actionButton(text, label, visitor, action) {
+  const control = button(text, "button-secondary", label);
   onAction(control, async () => {
     await action(reference(visitor));
     await showToday();
@@ -86,12 +89,28 @@ function actionButton(label, visitor, action) {
 
 // The host's three answers, given at the desk for a host who has not answered.
 function approvalButtons(visitor) {
-  const approve = actionButton("Approve", visitor, (ref) => desk.answerApproval(ref, "approve_and_hold"));
-  approve.title = "The visitor waits here and the host collects them";
-  const sendUp = actionButton("Send up", visitor, (ref) => desk.answerApproval(ref, "approve_and_send_up"));
-  sendUp.title = "Approve and let the visitor go to the host's desk";
-  const decline = button("Decline", "button-secondary", `Decline ${visitor.fullName}`);
-  const confirm = { text: "Decline", label: `Decline ${visitor.fullName}`, confirmText: "Decline the visit?", confirmLabel: `Confirm: decline ${visitor.fullName}` };
+  const name = { name: visitor.fullName };
+  const approve = actionButton(
+    t("reception-approve"),
+    tAttr("reception-approve", "aria-label", name),
+    visitor,
+    (ref) => desk.answerApproval(ref, "approve_and_hold"),
+  );
+  approve.title = tAttr("reception-approve", "title");
+  const sendUp = actionButton(
+    t("reception-send-up"),
+    tAttr("reception-send-up", "aria-label", name),
+    visitor,
+    (ref) => desk.answerApproval(ref, "approve_and_send_up"),
+  );
+  sendUp.title = tAttr("reception-send-up", "title");
+  const confirm = {
+    text: t("reception-decline"),
+    label: tAttr("reception-decline", "aria-label", name),
+    confirmText: t("reception-decline-confirm"),
+    confirmLabel: tAttr("reception-decline-confirm", "aria-label", name),
+  };
+  const decline = button(confirm.text, "button-secondary", confirm.label);
   onConfirmedAction(decline, confirm, async () => {
     await desk.answerApproval(reference(visitor), "decline");
     await showToday();
@@ -110,25 +129,28 @@ async function checkIn(visitor) {
 }
 
 // Checking in someone the host declined, or has not answered for, takes a second click that
-// says so.
+// says so (its text, and its accessible name naming the visitor).
 const UNAPPROVED = {
-  rejected: { confirmText: "Declined by host: check in anyway?", why: "whom the host declined" },
-  requested: { confirmText: "Not approved yet: check in anyway?", why: "whom the host has not approved yet" },
+  rejected: (name) => ({
+    confirmText: t("reception-check-in-confirm-rejected"),
+    confirmLabel: tAttr("reception-check-in-confirm-rejected", "aria-label", { name }),
+  }),
+  requested: (name) => ({
+    confirmText: t("reception-check-in-confirm-requested"),
+    confirmLabel: tAttr("reception-check-in-confirm-requested", "aria-label", { name }),
+  }),
 };
 
 function checkInButton(visitor) {
-  const control = button("Check in", "button-secondary", `Check in ${visitor.fullName}`);
-  const unapproved = UNAPPROVED[visitor.approval];
+  const text = t("reception-check-in");
+  const label = tAttr("reception-check-in", "aria-label", { name: visitor.fullName });
+  const control = button(text, "button-secondary", label);
+  const unapproved = UNAPPROVED[visitor.approval]?.(visitor.fullName);
   if (!unapproved) {
     onAction(control, () => checkIn(visitor), onError);
     return control;
   }
-  const confirm = {
-    text: "Check in",
-    label: `Check in ${visitor.fullName}`,
-    confirmText: unapproved.confirmText,
-    confirmLabel: `Confirm: check in ${visitor.fullName}, ${unapproved.why}`,
-  };
+  const confirm = { text, label, ...unapproved };
   onConfirmedAction(control, confirm, () => checkIn(visitor), onError);
   return control;
 }
@@ -142,18 +164,23 @@ function row(visitor) {
 
   const who = element("div");
   const name = element("div", "visitor-name", visitor.fullName);
-  if (visitor.pending) name.append(badge(signedOut ? "Waiting for sign-in" : "Waiting to sync", "pending"));
+  if (visitor.pending) name.append(badge(signedOut ? t("reception-pending-sign-in") : t("reception-pending-sync"), "pending"));
   const mark = visitor.id != null ? marks.get(visitor.id) : null;
   if (mark) {
     name.append(badge(mark.text, "elsewhere"));
     item.classList.add("changed-elsewhere");
   }
-  if (visitor.needsAttention) name.append(badge("Needs attention", "attention"));
-  if (visitor.approval && APPROVALS[visitor.approval]) name.append(badge(APPROVALS[visitor.approval], "approval"));
+  if (visitor.needsAttention) name.append(badge(t("reception-needs-attention"), "attention"));
+  if (visitor.approval && APPROVALS[visitor.approval]) name.append(badge(APPROVALS[visitor.approval](), "approval"));
   const meta = element(
     "div",
     "visitor-meta",
-    [visitor.hostName && `Host: ${visitor.hostName}`, visitor.company, visitor.visitorCode && `Code ${visitor.visitorCode}`]
+    [
+      visitor.hostName && t("reception-row-host", { name: visitor.hostName }),
+      visitor.company,
+      // A string: a code is not a number to format ("012345", no grouping).
+      visitor.visitorCode && t("reception-row-code", { code: String(visitor.visitorCode) }),
+    ]
       .filter(Boolean)
       .join(" · "),
   );
@@ -163,8 +190,10 @@ function row(visitor) {
   if (state === "expected" && visitor.approval === "requested") actions.append(...approvalButtons(visitor));
   if (state === "expected") actions.append(checkInButton(visitor));
   if (state === "on_site") {
-    actions.append(actionButton("Check out", visitor, desk.checkOut));
-    const print = button("Badge", "button-quiet-dark", `Badge for ${visitor.fullName}`);
+    actions.append(
+      actionButton(t("reception-check-out"), tAttr("reception-check-out", "aria-label", { name: visitor.fullName }), visitor, desk.checkOut),
+    );
+    const print = button(t("reception-badge"), "button-quiet-dark", tAttr("reception-badge", "aria-label", { name: visitor.fullName }));
     print.addEventListener("click", () => openBadge(visitor, business));
     actions.append(print);
   }
@@ -193,7 +222,7 @@ function pagerOf(list) {
 function showMoreButton(group, shown) {
   const hidden = shown.matches - shown.rows.length;
   const item = element("li", "more");
-  const more = button(`Show ${Math.min(hidden, PAGE_ROWS)} more of ${hidden}`, "button-secondary");
+  const more = button(t("reception-show-more", { count: Math.min(hidden, PAGE_ROWS), total: hidden }), "button-secondary");
   more.addEventListener("click", () => {
     if (!more.isConnected || more.dataset.asked) return;
     more.dataset.asked = "yes";
@@ -253,7 +282,7 @@ function draw(next, { fresh = false, screenful = false } = {}) {
       focusAfterPage = null;
     }
   }
-  setText("on-site-count", String(view.onSiteNow));
+  setL10n(byId("on-site-line"), "reception-on-site-line", { count: view.onSiteNow });
   drawChart(view.arrivals);
   if (fresh) for (const listener of listeners) listener();
   performance.measure("today-render", { start: started });
@@ -397,10 +426,10 @@ export async function showChanges(changes) {
     }
     const text = ELSEWHERE[change.kind];
     if (!text) continue;
-    marks.set(change.visitorId, { text, until: Date.now() + MARK_MS });
+    marks.set(change.visitorId, { text: text(), until: Date.now() + MARK_MS });
   }
   if (gone.length) {
-    setText("list-news", `${gone.join(", ")}: cancelled or moved elsewhere, no longer in today's list.`);
+    setText("list-news", t("reception-list-news", { names: gone.join(", "), count: gone.length }));
     show("list-news", true);
     setTimeout(() => show("list-news", false), MARK_MS);
   }
@@ -430,9 +459,9 @@ export function setSignedOut(value) {
 // Records Nexudus sent that could not be read are named, never silently missing.
 function describeUnreadable(records) {
   if (!records.length) return "";
-  const ids = records.map((r) => (r.id == null ? "no Id" : `Id ${r.id}`)).join(", ");
-  const what = records.length === 1 ? "1 visitor could not be read" : `${records.length} visitors could not be read`;
-  return `${what} (${ids}). The rest of the list is shown; check ${records.length === 1 ? "it" : "them"} in Nexudus.`;
+  // Ids as strings: a record's id is not a number to format (no grouping).
+  const ids = records.map((r) => (r.id == null ? t("reception-unreadable-no-id") : t("reception-unreadable-id", { id: String(r.id) }))).join(", ");
+  return t("reception-unreadable", { count: records.length, ids });
 }
 
 async function showUnreadable() {
@@ -476,11 +505,14 @@ function describeSync(status) {
   const counts = status.counts ?? {};
   const waiting = (counts.pending ?? 0) + (counts.inFlight ?? 0) + (counts.uncertain ?? 0);
   const parts = [];
-  if (status.state === "offline") parts.push("Offline: changes are kept and sent when Nexudus is reachable.");
-  if (status.state === "signed_out") parts.push("Signed out: sign in to send waiting changes.");
-  if (status.state === "syncing" && status.progress) parts.push(`Syncing ${status.progress[0]} of ${status.progress[1]}…`);
-  parts.push(waiting ? `${waiting} change${waiting === 1 ? "" : "s"} waiting to sync.` : "Everything is synced.");
-  if (counts.needsAttention) parts.push(`${counts.needsAttention} need${counts.needsAttention === 1 ? "s" : ""} attention.`);
+  // Whole sentences, one after another.
+  if (status.state === "offline") parts.push(t("reception-sync-offline"));
+  if (status.state === "signed_out") parts.push(t("reception-sync-signed-out"));
+  if (status.state === "syncing" && status.progress) {
+    parts.push(t("reception-sync-progress", { done: status.progress[0], total: status.progress[1] }));
+  }
+  parts.push(waiting ? t("reception-sync-waiting", { count: waiting }) : t("reception-sync-done"));
+  if (counts.needsAttention) parts.push(t("reception-sync-attention", { count: counts.needsAttention }));
   return parts.join(" ");
 }
 
@@ -563,7 +595,7 @@ export async function enterReception() {
     const visible = locations.some((location) => location.id === business);
     if (!visible && business != null && byId("location").dataset.locked) {
       // The organisation fixed a location this account cannot see: say so, do not guess.
-      onError({ code: "location_not_visible", message: `This desk's location (${business}) is set by your organisation, but this account cannot see it. Sign in with an account of that location, or tell your IT department.` });
+      onError({ code: "location_not_visible", message: t("reception-location-not-visible", { location: String(business) }) });
       return;
     }
     if (!visible && locations.length) business = locations[0].id;

@@ -3,11 +3,12 @@
 // should be). Every string from Rust is set as text.
 import { recovery } from "../api.js";
 import { byId, setText, show } from "../dom.js";
+import { t } from "../l10n.js";
 
 /** Shows the problem and waits for the person's choice. */
 export function showRecovery(problem) {
   setText("recovery-message", problem.message);
-  setText("recovery-path", problem.path || "(unknown)");
+  setText("recovery-path", problem.path || t("recovery-path-unknown"));
   setText("recovery-detail", problem.detail);
   show("recovery-screen", true);
   // A busy or unexplained failure is not the file's fault: only "Try again" is offered.
@@ -16,7 +17,7 @@ export function showRecovery(problem) {
   const retry = byId("recovery-retry");
   retry.addEventListener("click", async () => {
     retry.disabled = true;
-    setText("recovery-result", "Trying again…");
+    setText("recovery-result", t("recovery-trying-again"));
     try {
       await recovery.retry();
       window.location.reload();
@@ -28,11 +29,13 @@ export function showRecovery(problem) {
   const fresh = byId("recovery-start-fresh");
   fresh.addEventListener("click", async () => {
     fresh.disabled = true;
-    setText("recovery-result", "Moving it aside…");
+    setText("recovery-result", t("recovery-moving-aside"));
     try {
       const moved = await recovery.startFresh();
-      const saved = moved.exportedTo ? ` ${moved.exported} waiting change(s) were saved to ${moved.exportedTo}.` : "";
-      setText("recovery-result", `The old data is kept at ${moved.keptAt}.${saved} Starting…`);
+      const line = moved.exportedTo
+        ? t("recovery-moved-exported", { kept: moved.keptAt, count: moved.exported, file: moved.exportedTo })
+        : t("recovery-moved", { kept: moved.keptAt });
+      setText("recovery-result", line);
       setTimeout(() => window.location.reload(), 1500);
     } catch (error) {
       setText("recovery-result", error.message);

@@ -4,6 +4,7 @@
 // large, with a sound, and the field is cleared for the next scan.
 import { desk } from "../api.js";
 import { byId, setText, show } from "../dom.js";
+import { t } from "../l10n.js";
 
 const SHOWN_MS = 8000;
 let hideTimer = null;
@@ -41,7 +42,16 @@ function showResult(result) {
   const visitor = result.visitor;
   setText(
     "scan-detail",
-    visitor ? [visitor.company, visitor.hostName && `Host: ${visitor.hostName}`, result.code && `Code ${result.code}`].filter(Boolean).join(" · ") : "",
+    visitor
+      ? [
+          visitor.company,
+          visitor.hostName && t("scan-detail-host", { name: visitor.hostName }),
+          // A string: a code is not a number to format ("012345", no grouping).
+          result.code && t("scan-detail-code", { code: String(result.code) }),
+        ]
+          .filter(Boolean)
+          .join(" · ")
+      : "",
   );
   show("scan-result", true);
   cue(ok);

@@ -1,6 +1,7 @@
 // Settings: mode, desk location, notifications (and a test), start at login, kiosk mode.
 import { alerts, settings } from "../api.js";
-import { byId, setText, show } from "../dom.js";
+import { byId, element, setText, show } from "../dom.js";
+import { t } from "../l10n.js";
 
 const CHECKS = { notifications: "pref-notifications", startAtLogin: "pref-start-at-login", kiosk: "pref-kiosk" };
 let onError = () => {};
@@ -22,9 +23,9 @@ export function kioskProof() {
 export function showKioskPasswordProblem(error) {
   const password = error?.fields?.find((f) => f.field === "password");
   const code = error?.fields?.find((f) => f.field === "totp");
-  setText("kiosk-password-message", password ? `Password ${password.message}` : "");
+  setText("kiosk-password-message", password?.message ?? "");
   show("kiosk-password-message", Boolean(password));
-  setText("kiosk-code-message", code ? `Code ${code.message}` : "");
+  setText("kiosk-code-message", code?.message ?? "");
   show("kiosk-code-message", Boolean(code));
   byId("kiosk-code").value = "";
   if (!code) byId("kiosk-password").value = "";
@@ -41,7 +42,7 @@ function fill(preferences) {
 
 function showRetentionProblem(error) {
   const problem = error?.fields?.find((f) => f.field === "retentionDays");
-  setText("pref-retention-message", problem ? `Days ${problem.message}` : "");
+  setText("pref-retention-message", problem?.message ?? "");
   show("pref-retention-message", Boolean(problem));
   if (problem) byId("pref-retention").setAttribute("aria-invalid", "true");
   else byId("pref-retention").removeAttribute("aria-invalid");
@@ -57,7 +58,7 @@ async function save(changed) {
     const { password, code } = kioskProof();
     fill(await settings.set(preferences, password, code));
     showKioskPasswordProblem(null);
-    setText("settings-result", "Saved.");
+    setText("settings-result", t("settings-saved"));
   } catch (error) {
     // Refused (the OS, the kiosk password, the days): show what is really in effect.
     if (CHECKS[changed]) byId(CHECKS[changed]).checked = !byId(CHECKS[changed]).checked;
@@ -68,8 +69,40 @@ async function save(changed) {
 export async function enterSettings() {
   try {
     fill(await settings.get());
+    fillLanguage(await settings.language());
   } catch (error) {
     onError(error);
+  }
+}
+
+// Each language is named in itself, so a person who cannot read the current one finds theirs.
+function fillLanguage({ chosen, options }) {
+  const select = byId("settings-language");
+  const automatic = select.querySelector('option[value=""]');
+  const named = options.map(({ code, name }) => {
+    const option = element("option", "", name);
+    option.value = code;
+    option.lang = code;
+    return option;
+  });
+  select.replaceChildren(automatic, ...named);
+  select.value = chosen ?? "";
+}
+
+// The window is drawn again in the new language; what Rust holds (the queue, the list, the
+// session) stays as it is.
+async function chooseLanguage() {
+  const select = byId("settings-language");
+  setText("settings-language-message", "");
+  show("settings-language-message", false);
+  try {
+    await settings.setLanguage(select.value || null);
+    window.location.reload();
+  } catch (error) {
+    const problem = error?.fields?.find((f) => f.field === "language");
+    setText("settings-language-message", problem?.message ?? error.message);
+    show("settings-language-message", true);
+    settings.language().then(fillLanguage, () => {});
   }
 }
 
@@ -77,11 +110,12 @@ export function mountSettings(reportError) {
   onError = reportError;
   for (const [key, id] of Object.entries(CHECKS)) byId(id).addEventListener("change", () => save(key));
   byId("pref-retention").addEventListener("change", () => save("retentionDays"));
+  byId("settings-language").addEventListener("change", chooseLanguage);
   byId("test-notification").addEventListener("click", async () => {
-    setText("test-notification-result", "Sending…");
+    setText("test-notification-result", t("settings-test-sending"));
     try {
       await alerts.sendTest();
-      setText("test-notification-result", "Sent. You should see it on your desktop.");
+      setText("test-notification-result", t("settings-test-sent"));
     } catch (error) {
       setText("test-notification-result", error.message);
     }

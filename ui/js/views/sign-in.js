@@ -1,13 +1,12 @@
 // The sign-in form: validation messages per field, the 2FA code when the server asks for it.
 import { session } from "../api.js";
 import { byId, fieldMessages, setText, show } from "../dom.js";
+import { t } from "../l10n.js";
 
 const FIELDS = ["email", "password", "totp", "space", "server"];
-const LABELS = { email: "Email", password: "Password", totp: "Code", space: "Space", server: "Server address" };
 
 const messages = fieldMessages({
   fields: Object.fromEntries(FIELDS.map((name) => [name, name])),
-  labels: LABELS,
   errorId: "sign-in-error",
 });
 
@@ -36,7 +35,7 @@ export function mountSignIn(onSignedIn) {
     messages.clear();
     const button = byId("sign-in-button");
     button.disabled = true;
-    setText("sign-in-button", "Signing in…");
+    setText("sign-in-button", t("sign-in-busy"));
     const value = (name) => byId(name).value.trim();
     try {
       const status = await session.signIn({
@@ -54,7 +53,7 @@ export function mountSignIn(onSignedIn) {
       showError(error);
     } finally {
       button.disabled = false;
-      setText("sign-in-button", "Sign in");
+      setText("sign-in-button", t("sign-in-submit"));
     }
   });
 }

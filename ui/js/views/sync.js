@@ -2,25 +2,24 @@
 // which a person corrects and retries, or discards (after confirming).
 import { queue } from "../api.js";
 import { button, byId, element, localTime, onAction, onConfirmedAction, setText, show } from "../dom.js";
+import { t, tAttr } from "../l10n.js";
 
 const OPEN = new Set(["pending", "in_flight", "uncertain"]);
 const STATES = {
-  pending: "Waiting",
-  in_flight: "Sending…",
-  uncertain: "Checking whether Nexudus already has it",
+  pending: () => t("sync-state-pending"),
+  in_flight: () => t("sync-state-in-flight"),
+  uncertain: () => t("sync-state-uncertain"),
+};
+// Each field's label: what is seen, and the whole of it a screen reader says (naming the change).
+const CORRECT = {
+  FullName: (name) => [t("sync-correct-name"), t("sync-correct-name-for", { name })],
+  Email: (name) => [t("sync-correct-email"), t("sync-correct-email-for", { name })],
+  PhoneNumber: (name) => [t("sync-correct-phone"), t("sync-correct-phone-for", { name })],
+  CompanyName: (name) => [t("sync-correct-company"), t("sync-correct-company-for", { name })],
 };
 const EDITABLE = {
-  register: [
-    ["FullName", "Correct the name"],
-    ["Email", "Correct the email"],
-    ["PhoneNumber", "Correct the phone"],
-  ],
-  walk_in: [
-    ["FullName", "Correct the name"],
-    ["Email", "Correct the email"],
-    ["PhoneNumber", "Correct the phone"],
-    ["CompanyName", "Correct the company"],
-  ],
+  register: ["FullName", "Email", "PhoneNumber"],
+  walk_in: ["FullName", "Email", "PhoneNumber", "CompanyName"],
 };
 
 const MAX_LENGTH = { FullName: 200, Email: 254, PhoneNumber: 40, CompanyName: 200 };
@@ -28,33 +27,35 @@ const MAX_LENGTH = { FullName: 200, Email: 254, PhoneNumber: 40, CompanyName: 20
 let onError = () => {};
 let refreshing = null;
 
-// The core names the visitor of each queued change (from the cache, or the queued walk-in).
-function visitorName(op) {
-  if (op.visitorName) return op.visitorName;
+// The core names the visitor of each queued change (from the cache, or the queued walk-in);
+// the catalog words each case (`who`: a name, a visitor's number, or an unnamed walk-in).
+// Numbers go as text: an id is not a quantity ("visitor 12345", never "12,345").
+function visitorArgs(op) {
+  if (op.visitorName) return { who: "name", name: op.visitorName, id: "" };
   const id = op.operation.target?.server;
-  return id != null ? `visitor ${id}` : "a walk-in";
+  return id != null ? { who: "id", name: "", id: String(id) } : { who: "walk-in", name: "", id: "" };
 }
 
 export function describe(op) {
   const operation = op.operation;
   switch (operation.kind) {
     case "register": {
-      const name = operation.visits[0]?.FullName ?? "a visitor";
-      const n = operation.visits.length;
-      return n === 1 ? `Register ${name}` : `Register ${name} on ${n} dates`;
+      const name = operation.visits[0]?.FullName;
+      const count = operation.visits.length;
+      return name != null ? t("sync-op-register", { name, count }) : t("sync-op-register-unnamed", { count });
     }
     case "walk_in":
-      return `Walk-in ${operation.visitor.FullName}`;
+      return t("sync-op-walk-in", { name: operation.visitor.FullName });
     case "check_in":
-      return `Check in ${visitorName(op)}`;
+      return t("sync-op-check-in", visitorArgs(op));
     case "check_out":
-      return `Check out ${visitorName(op)}`;
+      return t("sync-op-check-out", visitorArgs(op));
     case "set_approval":
-      return `Host approval for ${visitorName(op)}`;
+      return t("sync-op-approval", visitorArgs(op));
     case "delete_visitor":
-      return `Delete ${visitorName(op)}`;
+      return t("sync-op-delete", visitorArgs(op));
     case "cancel_registration":
-      return `Cancel registration ${operation.visitor_id}`;
+      return t("sync-op-cancel", { id: String(operation.visitor_id) });
     default:
       return operation.kind;
   }
@@ -72,10 +73,15 @@ function editForm(op, name) {
   form.noValidate = true;
   const first = records(op.operation)[0];
   const inputs = {};
-  for (const [key, label] of fields) {
+  for (const key of fields) {
     const id = `edit-${op.id}-${key}`;
-    const labelNode = element("label", "", label);
-    labelNode.append(element("span", "sr-only", ` for ${name}`));
+    // One whole sentence for screen readers ("Correct the email for Register Fox Mulder") and
+    // the short words seen, hidden from them: the catalog, not code, joins the change's name.
+    const [seen, whole] = CORRECT[key](name);
+    const labelNode = element("label");
+    const shown = element("span", "", seen);
+    shown.setAttribute("aria-hidden", "true");
+    labelNode.append(element("span", "sr-only", whole), shown);
     labelNode.htmlFor = id;
     const input = element("input");
     input.id = id;
@@ -86,7 +92,7 @@ function editForm(op, name) {
     inputs[key] = input;
     form.append(labelNode, input);
   }
-  const save = button("Save and retry", "button-primary", `Save and retry ${name}`);
+  const save = button(t("sync-save-retry"), "button-primary", tAttr("sync-save-retry", "aria-label", { name }));
   save.type = "submit";
   form.append(save);
   form.addEventListener("submit", async (event) => {
@@ -118,25 +124,25 @@ function attentionItem(op) {
   if (op.lastError) item.append(element("p", "op-error", op.lastError));
   if (op.errorFields?.length) {
     const list = element("ul", "op-fields");
-    for (const problem of op.errorFields) list.append(element("li", "", `${problem.field} ${problem.message}`));
+    for (const problem of op.errorFields) list.append(element("li", "", problem.message));
     item.append(list);
   }
   const form = editForm(op, name);
   if (form) item.append(form);
   const actions = element("div", "op-actions");
-  const retry = button("Retry as is", "button-secondary", `Retry ${name}`);
+  const retry = button(t("sync-retry"), "button-secondary", tAttr("sync-retry", "aria-label", { name }));
   onAction(retry, async () => {
     await queue.retry(op.id);
     await showQueue();
   }, onError);
-  const discard = button("Discard", "button-danger", `Discard ${name}`);
   const discardLabels = {
-    text: "Discard",
-    label: `Discard ${name}`,
-    confirmText: "Discard for good? Click again",
-    confirmLabel: `Confirm discard ${name}`,
+    text: t("sync-discard"),
+    label: tAttr("sync-discard", "aria-label", { name }),
+    confirmText: t("sync-discard-confirm"),
+    confirmLabel: tAttr("sync-discard-confirm", "aria-label", { name }),
     key: `discard:${op.id}`,
   };
+  const discard = button(discardLabels.text, "button-danger", discardLabels.label);
   onConfirmedAction(discard, discardLabels, async () => {
     await queue.discard(op.id);
     await showQueue();
@@ -149,8 +155,8 @@ function attentionItem(op) {
 function waitingItem(op) {
   const item = element("li", "op");
   item.append(element("p", "op-title", describe(op)));
-  const detail = [STATES[op.state] ?? op.state, `queued ${localTime(op.createdAt)}`];
-  if (op.attempts) detail.push(`${op.attempts} attempt${op.attempts === 1 ? "" : "s"}`);
+  const detail = [STATES[op.state]?.() ?? op.state, t("sync-queued-at", { time: localTime(op.createdAt) })];
+  if (op.attempts) detail.push(t("sync-attempts", { count: op.attempts }));
   if (op.lastError) detail.push(op.lastError);
   item.append(element("p", "op-detail", detail.join(" · ")));
   return item;
@@ -178,8 +184,8 @@ async function load() {
   const waiting = ops.filter((op) => OPEN.has(op.state));
   byId("attention-list").replaceChildren(...attention.map(attentionItem));
   byId("waiting-list").replaceChildren(...waiting.map(waitingItem));
-  setText("attention-count", `(${attention.length})`);
-  setText("waiting-count", `(${waiting.length})`);
+  setText("attention-count", t("sync-section-count", { count: attention.length }));
+  setText("waiting-count", t("sync-section-count", { count: waiting.length }));
   show("attention-empty", attention.length === 0);
   show("waiting-empty", waiting.length === 0);
 }
@@ -201,11 +207,7 @@ function showClock(offsetSeconds) {
   const off = Number.isFinite(offsetSeconds) && Math.abs(offsetSeconds) > 60;
   if (off) {
     const minutes = Math.round(Math.abs(offsetSeconds) / 60);
-    const way = offsetSeconds < 0 ? "fast" : "slow";
-    setText(
-      "clock-warning",
-      `This computer's clock is ${minutes} minute${minutes === 1 ? "" : "s"} ${way}. Front Desk uses Nexudus's time, but please correct the clock in the system settings.`,
-    );
+    setText("clock-warning", t(offsetSeconds < 0 ? "sync-clock-fast" : "sync-clock-slow", { minutes }));
   }
   show("clock-warning", off);
 }
@@ -216,12 +218,13 @@ export function showSyncPanel(status) {
   const waiting = (counts.pending ?? 0) + (counts.inFlight ?? 0) + (counts.uncertain ?? 0);
   const attention = counts.needsAttention ?? 0;
   const state = {
-    idle: waiting ? "Waiting for the next try." : attention ? "Nothing else is waiting." : "Everything is synced.",
-    syncing: "Syncing…",
-    offline: "Offline: changes are kept and sent when Nexudus is reachable.",
-    signed_out: "Signed out: sign in again to send waiting changes.",
-  }[status.state] ?? "";
-  setText("sync-summary", `${state} ${waiting} waiting, ${attention} need${attention === 1 ? "s" : ""} attention.`);
+    idle: () => t(waiting ? "sync-idle-waiting" : attention ? "sync-idle-attention" : "sync-idle-done"),
+    syncing: () => t("sync-syncing"),
+    offline: () => t("sync-offline"),
+    signed_out: () => t("sync-signed-out"),
+  }[status.state]?.() ?? "";
+  // Two sentences: the state, then the counts.
+  setText("sync-summary", `${state} ${t("sync-counts", { waiting, attention })}`);
   const progress = byId("sync-progress");
   if (status.state === "syncing" && status.progress) {
     progress.max = Math.max(1, status.progress[1]);
@@ -230,8 +233,8 @@ export function showSyncPanel(status) {
   } else {
     show("sync-progress", false);
   }
-  const last = status.lastSuccessAt ? `Last synced at ${localTime(status.lastSuccessAt)}.` : "Not synced yet in this session.";
-  const next = status.nextAttemptAt && waiting ? ` Next try at ${localTime(status.nextAttemptAt)}.` : "";
+  const last = status.lastSuccessAt ? t("sync-last-at", { time: localTime(status.lastSuccessAt) }) : t("sync-last-never");
+  const next = status.nextAttemptAt && waiting ? ` ${t("sync-next-at", { time: localTime(status.nextAttemptAt) })}` : "";
   setText("sync-last", last + next);
   const total = waiting + attention;
   setText("sync-tab-count", total ? String(total) : "");

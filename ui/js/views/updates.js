@@ -4,26 +4,25 @@
 import { app, on } from "../api.js";
 import { byId, setText, show } from "../dom.js";
 import { EVENTS } from "../events.js";
+import { t } from "../l10n.js";
 
-const megabytes = (bytes) => (bytes / 1048576).toFixed(1);
-
-function waitingLine(count) {
-  if (count === 0) return "It installs when nobody has used this desk for ten minutes.";
-  const changes = count === 1 ? "1 change waits" : `${count} changes wait`;
-  return `It installs once nothing waits to be sent (${changes}) and nobody has used this desk for ten minutes. Waiting changes are kept either way.`;
-}
+// Megabytes as a number: the catalog shows it with one decimal, in the desk's language.
+const megabytes = (bytes) => bytes / 1048576;
 
 /** The bar's text, and whether it offers the restart, for one status. */
 export function describeUpdate(status) {
   switch (status?.state) {
     case "downloading": {
-      const total = status.total ? ` of ${megabytes(status.total)} MB` : " MB";
-      return { text: `Downloading Front Desk ${status.version}: ${megabytes(status.received)}${total}…` };
+      const args = { version: status.version, received: megabytes(status.received) };
+      const text = status.total
+        ? t("updates-downloading-of", { ...args, total: megabytes(status.total) })
+        : t("updates-downloading", args);
+      return { text };
     }
     case "ready":
-      return { text: `Front Desk ${status.version} is ready. ${waitingLine(status.waitingChanges)}`, restart: true };
+      return { text: t("updates-ready", { version: status.version, count: status.waitingChanges }), restart: true };
     case "installing":
-      return { text: `Installing Front Desk ${status.version}. The window opens again in a moment.` };
+      return { text: t("updates-installing", { version: status.version }) };
     case "failed":
       // Only an update that was found and then refused or not installed is the desk's news;
       // a feed that cannot be reached is said in Settings, for whoever looks after the desk.
@@ -39,16 +38,16 @@ export function updateSummary(status) {
     case "off":
       return status.reason;
     case "checking":
-      return "Updates: looking for a new version…";
+      return t("updates-summary-checking");
     case "upToDate":
-      return `Updates: this is the newest version (${status.current}).`;
+      return t("updates-summary-up-to-date", { version: status.current });
     case "failed":
-      return `Updates: ${status.message}`;
+      return t("updates-summary-failed", { problem: status.message });
     case "notChecked":
     case undefined:
-      return "Updates: not looked for yet.";
+      return t("updates-summary-not-checked");
     default:
-      return `Updates: ${describeUpdate(status)?.text ?? ""}`;
+      return t("updates-summary-status", { status: describeUpdate(status)?.text ?? "" });
   }
 }
 

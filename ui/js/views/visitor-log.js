@@ -2,20 +2,26 @@
 // and from this computer's copy when it does not (the screen says which), exported as CSV.
 import { desk } from "../api.js";
 import { byId, dateFormat, element, fieldMessages, setText, show } from "../dom.js";
+import { t } from "../l10n.js";
 import { currentBusiness } from "./reception.js";
 
 // Beyond this many rows the screen shows the first ones and the export has them all.
 const SHOWN_LIMIT = 1000;
-const SOURCES = { administrator: "Admin panel or desk", nex_io: "Kiosk (NexIO)", customer: "Member" };
+const SOURCES = {
+  administrator: () => t("log-source-administrator"),
+  nex_io: () => t("log-source-nex-io"),
+  customer: () => t("log-source-customer"),
+};
 
 let onError = () => {};
 const messages = fieldMessages({
   fields: { from: "log-from", to: "log-to" },
-  labels: { from: "The first day", to: "The last day" },
   otherId: "log-source",
 });
 
-// A calendar date (YYYY-MM-DD) in the location's zone.
+// A calendar date (YYYY-MM-DD) in the location's zone. "en-GB" on purpose: this is machine data
+// (the value of an <input type=date>), whose parts must be Gregorian with ASCII digits whatever
+// the desk's language; the field itself shows it in the computer's own way.
 function isoDate(at) {
   const parts = dateFormat({ year: "numeric", month: "2-digit", day: "2-digit" }, "en-GB").formatToParts(at);
   const part = (type) => parts.find((p) => p.type === type)?.value ?? "";
@@ -25,8 +31,8 @@ function isoDate(at) {
 // What the core would say of an empty date, said before asking it.
 function missingDates({ from, to }) {
   return [
-    ...(from ? [] : [{ field: "from", message: "is a required field" }]),
-    ...(to ? [] : [{ field: "to", message: "is a required field" }]),
+    ...(from ? [] : [{ field: "from", message: t("log-from-required") }]),
+    ...(to ? [] : [{ field: "to", message: t("log-to-required") }]),
   ];
 }
 
@@ -40,11 +46,10 @@ function range() {
 }
 
 function describeSource(log) {
-  const unreadable = log.unreadable ? ` ${log.unreadable} visitor record${log.unreadable === 1 ? "" : "s"} could not be read; check Nexudus for them.` : "";
-  if (log.source === "nexudus") return `From Nexudus, read ${when(log.readAt)}.${unreadable}`;
-  const why = log.problem ? ` (${log.problem})` : "";
-  const read = log.readAt ? `last read ${when(log.readAt)}` : "never read on this computer";
-  return `Nexudus did not answer${why}: this is this computer's copy, ${read}. Days never opened here, or older than the retention setting, are missing.`;
+  if (log.source === "nexudus") return t("log-from-nexudus", { time: when(log.readAt), unreadable: log.unreadable || 0 });
+  const args = { problem: log.problem ?? "", time: when(log.readAt) };
+  if (log.problem) return t(log.readAt ? "log-from-copy-problem" : "log-from-copy-problem-never", args);
+  return t(log.readAt ? "log-from-copy" : "log-from-copy-never", args);
 }
 
 function render(log) {
@@ -59,14 +64,13 @@ function render(log) {
       name,
       element("td", "", visitor.company ?? ""),
       element("td", "", visitor.hostName ?? ""),
-      element("td", "", SOURCES[visitor.source] ?? ""),
+      element("td", "", SOURCES[visitor.source]?.() ?? ""),
     );
     return tr;
   });
   byId("log-rows").replaceChildren(...rows);
   const count = log.rows.length;
-  const more = count > SHOWN_LIMIT ? ` The first ${SHOWN_LIMIT} are shown; the CSV has all.` : "";
-  setText("log-count", `${count} visitor${count === 1 ? "" : "s"}.${more}`);
+  setText("log-count", count > SHOWN_LIMIT ? t("log-count-more", { count, shown: SHOWN_LIMIT }) : t("log-count", { count }));
   show("log-empty", count === 0);
   byId("log-source").dataset.source = log.source;
   setText("log-source", describeSource(log));
@@ -79,7 +83,7 @@ async function showLog(event) {
   messages.clear();
   const missing = missingDates({ from, to });
   if (missing.length) return messages.show(missing);
-  setText("log-source", "Reading…");
+  setText("log-source", t("log-reading"));
   setText("log-export-result", "");
   try {
     render(await desk.visitorLog(business, from, to));
@@ -96,11 +100,11 @@ async function exportLog() {
   messages.clear();
   const missing = missingDates({ from, to });
   if (missing.length) return messages.show(missing);
-  setText("log-export-result", "Saving…");
+  setText("log-export-result", t("log-saving"));
   try {
     const saved = await desk.exportVisitorLog(business, from, to);
-    const copy = saved.source === "cache" ? " (from this computer's copy: Nexudus did not answer)" : "";
-    setText("log-export-result", `Saved ${saved.rows} visitor${saved.rows === 1 ? "" : "s"} to ${saved.path}${copy}`);
+    const args = { count: saved.rows, path: saved.path };
+    setText("log-export-result", t(saved.source === "cache" ? "log-saved-copy" : "log-saved", args));
   } catch (error) {
     setText("log-export-result", "");
     if (error.fields) messages.show(error.fields);

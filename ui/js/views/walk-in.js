@@ -2,30 +2,35 @@
 // offline). The host is chosen from a search of the space's members.
 import { desk } from "../api.js";
 import { button, byId, element, fieldMessages, setText, show } from "../dom.js";
+import { t } from "../l10n.js";
 import { printAfterCheckIn } from "./badge.js";
 import { currentBusiness, showToday } from "./reception.js";
 
 const FIELDS = { fullName: "walk-in-name", email: "walk-in-email" };
-const LABELS = { fullName: "Full name", email: "Email", businessId: "Location" };
 
 let host = null;
 let searchTimer = null;
 let searchSeq = 0;
 let onError = () => {};
 
-const messages = fieldMessages({ fields: FIELDS, labels: LABELS, errorId: "walk-in-error", otherId: "walk-in-error" });
+const messages = fieldMessages({ fields: FIELDS, errorId: "walk-in-error", otherId: "walk-in-error" });
 
 function chooseHost(found) {
   host = found;
   byId("walk-in-host").value = found.name;
   byId("walk-in-host-results").replaceChildren();
-  setText("walk-in-host-status", `Host: ${found.name}${found.company ? ` (${found.company})` : ""}`);
+  setText(
+    "walk-in-host-status",
+    found.company
+      ? t("walk-in-host-chosen-company", { name: found.name, company: found.company })
+      : t("walk-in-host-chosen", { name: found.name }),
+  );
 }
 
 function showHosts(hosts, text) {
   const items = hosts.map((found) => {
     const item = element("li");
-    const choose = button(found.company ? `${found.name} · ${found.company}` : found.name, "button-option", `Choose host ${found.name}`);
+    const choose = button(found.company ? `${found.name} · ${found.company}` : found.name, "button-option", t("walk-in-choose-host", { name: found.name }));
     choose.addEventListener("click", () => {
       chooseHost(found);
       byId("walk-in-reason").focus();
@@ -34,7 +39,7 @@ function showHosts(hosts, text) {
     return item;
   });
   byId("walk-in-host-results").replaceChildren(...items);
-  setText("walk-in-host-status", hosts.length ? `${hosts.length} match${hosts.length === 1 ? "" : "es"}` : `No member matches “${text}”.`);
+  setText("walk-in-host-status", hosts.length ? t("walk-in-host-matches", { count: hosts.length }) : t("walk-in-host-no-match", { text }));
 }
 
 function searchHosts() {
@@ -49,7 +54,7 @@ function searchHosts() {
   // Wait for a pause in typing; only the newest search may answer.
   searchTimer = setTimeout(async () => {
     const seq = ++searchSeq;
-    setText("walk-in-host-status", "Searching…");
+    setText("walk-in-host-status", t("walk-in-host-searching"));
     try {
       const hosts = await desk.searchHosts(text);
       if (seq === searchSeq) showHosts(hosts, text);
@@ -83,12 +88,12 @@ async function submit(event) {
     host = null;
     byId("walk-in-host-results").replaceChildren();
     setText("walk-in-host-status", "");
-    setText("walk-in-result", `${form.fullName} is checked in.`);
+    setText("walk-in-result", t("walk-in-checked-in", { name: form.fullName }));
     byId("walk-in-name").focus();
     await showToday().catch(onError);
     const walkIn = { id: null, queuedId: queued.id, fullName: form.fullName, company: form.company, hostName: form.hostName };
     const printed = await printAfterCheckIn(walkIn, form.businessId);
-    if (printed) setText("walk-in-result", `${form.fullName} is checked in. ${printed}`);
+    if (printed) setText("walk-in-result", t("walk-in-checked-in-printed", { name: form.fullName, printed }));
   } catch (error) {
     if (error.fields) messages.show(error.fields);
     else onError(error);

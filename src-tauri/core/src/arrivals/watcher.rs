@@ -83,8 +83,8 @@ pub struct Watcher {
     accounts: Arc<Accounts>,
     cache: VisitorCache,
     notifier: Arc<dyn Notifier>,
-    /// The desk's language for what alerts say.
-    words: Arc<crate::l10n::Messages>,
+    /// The desk's language for what alerts say; Settings may change it while running.
+    words: std::sync::RwLock<Arc<crate::l10n::Messages>>,
     memory: Mutex<Memory>,
     wake: Notify,
     announcements: broadcast::Sender<Announcement>,
@@ -95,9 +95,8 @@ impl Watcher {
     pub fn new(store: Store, accounts: Arc<Accounts>, notifier: Arc<dyn Notifier>) -> Arc<Self> {
         Arc::new(Watcher {
             cache: VisitorCache::new(store.clone()),
-            words: Arc::new(crate::l10n::Messages::new(crate::l10n::Language::for_desk(
-                store.policy(),
-                None,
+            words: std::sync::RwLock::new(Arc::new(crate::l10n::Messages::new(
+                crate::l10n::Language::for_desk(store.policy(), None),
             ))),
             store,
             accounts,
@@ -111,7 +110,18 @@ impl Watcher {
 
     /// The words alerts are shown in.
     pub fn words(&self) -> Arc<crate::l10n::Messages> {
-        self.words.clone()
+        match self.words.read() {
+            Ok(words) => words.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    /// Alerts from now on are shown in `words`.
+    pub fn set_words(&self, words: Arc<crate::l10n::Messages>) {
+        match self.words.write() {
+            Ok(mut slot) => *slot = words,
+            Err(poisoned) => *poisoned.into_inner() = words,
+        }
     }
 
     /// Every alert as it is announced.
@@ -242,13 +252,15 @@ impl Watcher {
                 true
             }
         };
+        let words = self.words();
         for alert in &alerts {
             let delivered = desktop && {
-                let (notifier, shown) = (self.notifier.clone(), alert.clone());
-                let words = self.words.clone();
-                let result = tokio::task::spawn_blocking(move || notifier.show(&shown, &words))
-                    .await
-                    .unwrap_or_else(|e| Err(e.to_string()));
+                let (notifier, shown, shown_words) =
+                    (self.notifier.clone(), alert.clone(), words.clone());
+                let result =
+                    tokio::task::spawn_blocking(move || notifier.show(&shown, &shown_words))
+                        .await
+                        .unwrap_or_else(|e| Err(e.to_string()));
                 match result {
                     Ok(()) => true,
                     Err(error) => {
@@ -261,8 +273,8 @@ impl Watcher {
             // Nobody listening (no window) is fine.
             let _ = self.announcements.send(Announcement {
                 alert: alert.clone(),
-                title: alert.title(&self.words),
-                body: alert.body(&self.words),
+                title: alert.title(&words),
+                body: alert.body(&words),
                 delivered,
                 muted: !desktop,
             });

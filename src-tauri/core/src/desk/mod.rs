@@ -111,3 +111,16 @@ impl Desk {
         Ok(queued)
     }
 }
+
+impl crate::l10n::Localize for DeskError {
+    fn localize(&self, words: &crate::l10n::Messages) -> String {
+        match self {
+            DeskError::Invalid { .. } => words.text("error-check-fields", &[]),
+            DeskError::Account(error) => error.localize(words),
+            DeskError::Api(error) => error.localize(words),
+            DeskError::Store(error) => error.localize(words),
+            DeskError::UnknownVisitor => words.text("error-unknown-visitor", &[]),
+            DeskError::Print(error) => error.localize(words),
+        }
+    }
+}

@@ -131,14 +131,6 @@ pub fn find_by_code<'a>(visitors: &'a [DeskVisitor], scanned: &str) -> Found<'a>
     }
 }
 
-fn host_part(visitor: &DeskVisitor) -> String {
-    visitor
-        .host_name
-        .as_deref()
-        .map(|host| format!(", visiting {host}"))
-        .unwrap_or_default()
-}
-
 impl Desk {
     /// Checks in the visitor whose code was scanned, if they are expected today at `business`
     /// and nothing stands in the way; otherwise says why and sends nothing.
@@ -154,7 +146,7 @@ impl Desk {
                 outcome: ScanOutcome::Empty,
                 code: String::new(),
                 visitor: None,
-                message: "Scan a visitor's QR code or type their code, then press Enter.".into(),
+                message: crate::l10n::desk_words().text("desk-scan-empty", &[]),
             });
         }
         let today = self.today(business).await?;
@@ -163,9 +155,9 @@ impl Desk {
             Found::Nobody => {
                 return Ok(ScanResult {
                     outcome: ScanOutcome::Unknown,
-                    message: format!(
-                        "No visitor expected here today has the code {trimmed}. Check the code, \
-                         or search by name."
+                    message: crate::l10n::desk_words().text(
+                        "desk-scan-unknown",
+                        &[("code", crate::l10n::Arg::from(&trimmed))],
                     ),
                     code: trimmed,
                     visitor: None,
@@ -174,52 +166,47 @@ impl Desk {
             Found::Several => {
                 return Ok(ScanResult {
                     outcome: ScanOutcome::Unknown,
-                    message: "That scan holds the codes of more than one visitor, so nobody was \
-                              checked in. Type the visitor's code, or search by name."
-                        .into(),
+                    message: crate::l10n::desk_words().text("desk-scan-several", &[]),
                     code: trimmed,
                     visitor: None,
                 })
             }
         };
         let name = &visitor.full_name;
+        // The host's name is a value of the sentence; "none" picks the catalog's wording for
+        // a visit without one.
+        let words = crate::l10n::desk_words();
+        let host = (visitor.host_name.clone())
+            .filter(|host| !host.trim().is_empty())
+            .unwrap_or_else(|| "none".into());
+        let said = |id: &str| {
+            use crate::l10n::Arg;
+            words.text(
+                id,
+                &[
+                    ("name", Arg::from(name)),
+                    ("host", Arg::from(host.as_str())),
+                ],
+            )
+        };
         let (outcome, message) = match (visitor.presence(), visitor.approval.as_deref()) {
             (Presence::Expected, _) if visitor.needs_attention => (
                 ScanOutcome::NeedsAttention,
-                format!(
-                    "Not checked in: a change to {name}'s visit waits for a person in Sync. \
-                     Look there, then check them in from the list."
-                ),
+                said("desk-scan-needs-attention"),
             ),
             (Presence::OnSite, _) => (
                 ScanOutcome::AlreadyOnSite,
-                format!("{name} is already checked in{}.", host_part(visitor)),
+                said("desk-scan-already-on-site"),
             ),
-            (Presence::Left, _) => (
-                ScanOutcome::AlreadyLeft,
-                format!(
-                    "{name} already visited today and left. To let them in again, register a \
-                     walk-in."
-                ),
-            ),
-            (Presence::Expected, Some("rejected")) => (
-                ScanOutcome::Declined,
-                format!(
-                    "Not checked in: the host declined {name}'s visit. Find them in the list to \
-                     check them in anyway."
-                ),
-            ),
+            (Presence::Left, _) => (ScanOutcome::AlreadyLeft, said("desk-scan-already-left")),
+            (Presence::Expected, Some("rejected")) => {
+                (ScanOutcome::Declined, said("desk-scan-declined"))
+            }
             (Presence::Expected, Some("requested")) => (
                 ScanOutcome::AwaitingApproval,
-                format!(
-                    "Not checked in yet: {name}'s host has not approved the visit. Approve it in \
-                     the list, or wait for the host."
-                ),
+                said("desk-scan-awaiting-approval"),
             ),
-            (Presence::Expected, _) => (
-                ScanOutcome::CheckedIn,
-                format!("Welcome, {name}{}.", host_part(visitor)),
-            ),
+            (Presence::Expected, _) => (ScanOutcome::CheckedIn, said("desk-scan-welcome")),
         };
         let visitor = visitor.clone();
         if outcome != ScanOutcome::CheckedIn {

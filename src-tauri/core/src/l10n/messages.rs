@@ -60,8 +60,12 @@ impl Messages {
         Messages {
             language,
             bundle: bundle(language),
-            fallback: (language != Language::En).then(|| bundle(Language::En)),
+            fallback: (language == Language::Es).then(|| bundle(Language::En)),
         }
+    }
+
+    pub fn language(&self) -> Language {
+        self.language
     }
 
     /// The message `id` with its variables.
@@ -82,15 +86,21 @@ impl Messages {
 }
 
 fn bundle(language: Language) -> Bundle {
-    let id = LanguageIdentifier::from_bytes(language.code().as_bytes()).unwrap_or_default();
+    let id = LanguageIdentifier::from_bytes(language.locale().as_bytes()).unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // Unicode isolation marks around variables help right-to-left text, but show as stray
     // characters in notifications and CSV files; neither shipped language needs them.
     bundle.set_use_isolating(false);
-    // A catalog with a broken entry still gives the rest (the parity test keeps them clean).
-    let resource = FluentResource::try_new(language.catalog().to_string())
-        .unwrap_or_else(|(resource, _errors)| resource);
-    let _ = bundle.add_resource(resource);
+    if language == Language::Pseudo {
+        bundle.set_transform(Some(super::pseudo));
+    }
+    for text in language.catalogs() {
+        // A catalog with a broken entry still gives the rest (the parity test keeps them
+        // clean); an id in two files keeps its first (the parity test forbids it).
+        let resource = FluentResource::try_new(text.to_string())
+            .unwrap_or_else(|(resource, _errors)| resource);
+        let _ = bundle.add_resource(resource);
+    }
     bundle
 }
 

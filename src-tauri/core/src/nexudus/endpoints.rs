@@ -121,6 +121,18 @@ fn space_url(space: &str) -> Result<Url, EndpointError> {
         .map_err(|_| EndpointError::BadSpace(space.into()))
 }
 
+impl crate::l10n::Localize for EndpointError {
+    fn localize(&self, words: &crate::l10n::Messages) -> String {
+        let (id, address) = match self {
+            EndpointError::Invalid(address) => ("error-address-invalid", address),
+            EndpointError::NotHttps(address) => ("error-address-not-https", address),
+            EndpointError::PortalHost(address) => ("error-address-portal", address),
+            EndpointError::BadSpace(address) => ("error-address-bad-space", address),
+        };
+        words.text(id, &[("address", crate::l10n::Arg::from(address))])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -247,6 +247,56 @@ pub fn classify(answer: &Answer<'_>, now: chrono::DateTime<chrono::Utc>) -> Resu
     }
 }
 
+impl crate::l10n::Localize for ApiError {
+    fn localize(&self, words: &crate::l10n::Messages) -> String {
+        use crate::l10n::Arg;
+        let text = |id: &str| words.text(id, &[]);
+        match self {
+            ApiError::Validation { message, .. } => {
+                words.text("error-validation", &[("message", Arg::from(message))])
+            }
+            ApiError::Rejected { message, .. } => {
+                words.text("error-rejected", &[("message", Arg::from(message))])
+            }
+            ApiError::SignInRequired => text("error-sign-in-required"),
+            ApiError::Forbidden => text("error-forbidden"),
+            ApiError::Throttled { .. } => text("error-throttled"),
+            ApiError::Offline { .. } => text("error-offline"),
+            ApiError::Transient {
+                status: Some(status),
+                ..
+            } => words.text(
+                "error-transient-status",
+                &[("status", Arg::from(i64::from(*status)))],
+            ),
+            ApiError::Transient { status: None, .. } => text("error-transient"),
+            ApiError::Uncertain { .. } => text("error-uncertain"),
+            ApiError::NotFound => text("error-not-found"),
+            ApiError::Permanent { status, message } => words.text(
+                "error-permanent",
+                &[
+                    ("status", Arg::from(i64::from(*status))),
+                    ("message", Arg::from(message)),
+                ],
+            ),
+            // Nexudus's own reason when it gave one; ours otherwise.
+            ApiError::InvalidCredentials(reason) if reason != DEFAULT_CREDENTIALS_REFUSAL => {
+                reason.clone()
+            }
+            ApiError::InvalidCredentials(_) => text("error-invalid-credentials"),
+            ApiError::TwoFactorRequired => text("error-two-factor-required"),
+            ApiError::MustResetPassword => text("error-must-reset-password"),
+            ApiError::Protocol { detail } => {
+                words.text("error-protocol", &[("detail", Arg::from(detail))])
+            }
+            ApiError::Untrusted { .. } => text("error-untrusted"),
+        }
+    }
+}
+
+/// What a refused sign-in says when Nexudus gives no reason.
+pub const DEFAULT_CREDENTIALS_REFUSAL: &str = "The email or password is incorrect.";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -145,6 +145,24 @@ impl Store {
     }
 }
 
+impl crate::l10n::Localize for StoreError {
+    fn localize(&self, words: &crate::l10n::Messages) -> String {
+        use crate::l10n::Arg;
+        let with_detail =
+            |id: &str, detail: String| words.text(id, &[("detail", Arg::from(&detail))]);
+        match self {
+            StoreError::Open { path, cause } => words.text(
+                "error-store-open",
+                &[("path", Arg::from(path)), ("detail", Arg::from(cause))],
+            ),
+            StoreError::Database(error) => with_detail("error-store-database", error.to_string()),
+            StoreError::Migration(error) => with_detail("error-store-migration", error.to_string()),
+            StoreError::Setting(error) => with_detail("error-store-setting", error.to_string()),
+            StoreError::Lock(error) => with_detail("error-store-lock", error.to_string()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

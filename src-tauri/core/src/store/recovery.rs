@@ -90,57 +90,48 @@ pub fn classify(dir: &Path, error: &StoreError) -> StartupProblem {
         StoreError::Open { path, .. } => (
             ProblemKind::FolderUnusable,
             path.clone(),
-            "Front Desk's data folder cannot be used (something else is in its place, or this user may not write there).",
+            "recovery-problem-folder-unusable",
         ),
         StoreError::Migration(sqlx::migrate::MigrateError::VersionMissing(_))
         | StoreError::Migration(sqlx::migrate::MigrateError::VersionMismatch(_)) => (
             ProblemKind::NewerVersion,
             database,
-            "The database was changed by a newer or different version of Front Desk, which this version cannot read safely.",
+            "recovery-problem-newer-version",
         ),
-        StoreError::Database(inner) | StoreError::Migration(sqlx::migrate::MigrateError::Execute(inner)) => {
+        StoreError::Database(inner)
+        | StoreError::Migration(sqlx::migrate::MigrateError::Execute(inner)) => {
             match sqlite_code(inner).as_deref() {
                 // SQLITE_NOTADB, SQLITE_CORRUPT
                 Some("26") | Some("11") => (
                     ProblemKind::NotADatabase,
                     database,
-                    "Front Desk's database file is damaged or is not a database.",
+                    "recovery-problem-not-a-database",
                 ),
                 // SQLITE_READONLY and its extended codes
                 Some(code) if code == "8" || code.parse::<i32>().is_ok_and(|c| c & 0xff == 8) => (
                     ProblemKind::ReadOnly,
                     database,
-                    "Front Desk's database can be read but not written: nothing done at this desk could be kept.",
+                    "recovery-problem-read-only",
                 ),
                 // SQLITE_BUSY, SQLITE_LOCKED and their extended codes
-                Some(code) if code.parse::<i32>().is_ok_and(|c| matches!(c & 0xff, 5 | 6)) => (
-                    ProblemKind::Busy,
-                    database,
-                    "Another Front Desk process is using the database (an update, or a sync run by IT). Wait a moment and try again.",
-                ),
+                Some(code) if code.parse::<i32>().is_ok_and(|c| matches!(c & 0xff, 5 | 6)) => {
+                    (ProblemKind::Busy, database, "recovery-problem-busy")
+                }
                 // SQLITE_CANTOPEN
                 Some("14") => (
                     ProblemKind::FolderUnusable,
                     dir.display().to_string(),
-                    "Front Desk's database cannot be opened in its data folder.",
+                    "recovery-problem-cannot-open",
                 ),
-                _ => (
-                    ProblemKind::Other,
-                    database,
-                    "Front Desk's database could not be opened.",
-                ),
+                _ => (ProblemKind::Other, database, "recovery-problem-other"),
             }
         }
-        _ => (
-            ProblemKind::Other,
-            database,
-            "Front Desk's database could not be opened.",
-        ),
+        _ => (ProblemKind::Other, database, "recovery-problem-other"),
     };
     StartupProblem {
         kind,
         path,
-        message: message.to_string(),
+        message: crate::l10n::desk_words().text(message, &[]),
         detail,
         can_move_aside: kind.can_move_aside(),
     }

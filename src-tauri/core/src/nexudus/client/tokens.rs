@@ -113,7 +113,9 @@ pub(super) async fn token_request(
                     refusal
                         .error_description
                         .filter(|d| !d.trim().is_empty())
-                        .unwrap_or_else(|| "The email or password is incorrect.".into()),
+                        .unwrap_or_else(|| {
+                            crate::nexudus::error::DEFAULT_CREDENTIALS_REFUSAL.into()
+                        }),
                 ),
                 (other, _) => ApiError::Protocol {
                     detail: format!("sign-in refused: {other}"),

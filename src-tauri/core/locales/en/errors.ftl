@@ -1,0 +1,189 @@
+# What the core says to a person: errors that reach the window and the CLI, and the form
+# fields' problems. Values from Nexudus ($message, $detail) stay in the server's words.
+
+## Nexudus
+
+error-validation = Nexudus did not accept this: { $message }
+error-rejected = Nexudus could not complete this: { $message }
+error-sign-in-required = Your Nexudus sign-in has expired. Sign in again to continue; nothing you entered is lost.
+error-forbidden = This Nexudus account is not allowed to do this. Ask an administrator for the Visitor roles (Visitor-List, -Read, -Create, -Edit).
+error-throttled = Nexudus asked us to slow down.
+error-offline = Nexudus cannot be reached. Check the network; the change is kept and sent later.
+error-transient = Nexudus had a temporary problem. It will be tried again.
+error-transient-status = Nexudus had a temporary problem ({ $status }). It will be tried again.
+error-uncertain = No answer came back from Nexudus; the change may have been applied. It is checked before anything is resent.
+error-not-found = That record no longer exists in Nexudus.
+error-permanent = Nexudus refused this ({ $status }): { $message }
+error-invalid-credentials = The email or password is incorrect.
+error-two-factor-required = Enter the code from your authenticator app.
+error-must-reset-password = Nexudus asks you to reset your password. Reset it in the Nexudus portal, then sign in here.
+error-protocol = Nexudus sent an answer Front Desk could not read: { $detail }
+error-untrusted = The connection to Nexudus is not trusted (its certificate was refused). Nothing was sent; changes are kept. Ask IT to check the network's proxy or the server address.
+
+## The server's address
+
+error-address-invalid = “{ $address }” is not a web address. Use a form like https://myspace.spaces.nexudus.com.
+error-address-not-https = “{ $address }” does not use HTTPS. Only addresses on this computer (localhost) may use plain http://.
+error-address-portal = “{ $address }” is the member portal, which does not serve the API. Use myspace.spaces.nexudus.com instead of myspace.nexudus.site.
+error-address-bad-space = “{ $address }” is not a space's web address. It looks like myspace or myspace.spaces.nexudus.com.
+
+## The account and the keyring
+
+error-check-fields = Please check the highlighted fields.
+error-no-access = This Nexudus account can neither run reception (it needs the Visitor roles) nor host visitors (it needs a member profile at the space).
+error-signed-out = You are signed out. Sign in to continue.
+error-mode-not-allowed = This account cannot be used in { $mode ->
+        [host] Host
+       *[reception] Reception
+    } mode.
+error-changes-waiting =
+    { $count ->
+        [one] 1 change made here has not reached Nexudus yet, so nothing was removed. Sync it first (Sync → Sync now), or tick "save waiting changes to a file first" to keep it in a file instead (it will then not be sent).
+       *[other] { $count } changes made here have not reached Nexudus yet, so nothing was removed. Sync them first (Sync → Sync now), or tick "save waiting changes to a file first" to keep them in a file instead (they will then not be sent).
+    }
+error-keyring-unavailable = No keyring is available to keep your sign-in safe. { $os ->
+        [linux] Install and unlock a Secret Service keyring such as GNOME Keyring (apt install gnome-keyring) or KWallet, then sign in again.
+        [macos] Allow Front Desk to use your login Keychain, then sign in again.
+        [windows] Allow Front Desk to use the Windows Credential Manager, then sign in again.
+       *[other] Sign in again on a computer with a keyring.
+    }
+error-keyring-locked = The keyring is locked. Unlock it (your desktop's Passwords and Keys, or log out and in again), then sign in.
+error-keyring-unreadable = The saved sign-in could not be read. Sign in again.
+error-keyring-refused = The keyring refused to keep the sign-in: { $detail }
+
+## This computer's data
+
+error-store-open = Front Desk's local data could not be opened at { $path }: { $detail }
+error-store-database = Front Desk's local data could not be updated: { $detail }
+error-store-migration = Front Desk's local data could not be prepared: { $detail }
+error-store-setting = A saved setting could not be read: { $detail }
+error-store-lock = Front Desk's data folder could not be locked: { $detail }
+error-unknown-visitor = That visitor is not in today's list any more. Refresh and try again.
+error-language-locked = The language is set by your organisation.
+error-language-not-shipped = “{ $language }” is not a language this version ships.
+
+## Printing badges
+
+error-print-no-cups = Printing without a dialog needs CUPS (the lp and lpstat commands), which is not installed here. Install CUPS, or choose "System dialog" in Settings.
+error-print-no-printer = No printer is chosen for badges. Choose one in Settings, or "System dialog".
+error-print-unknown-printer = The printer "{ $printer }" is not known to this computer any more. Choose another in Settings.
+error-print-no-scheduler = The printing service (CUPS) is not running on this computer, so the badge was not printed. Start it (or ask IT), then print the badge again from the list.
+error-print-stopped = The printer "{ $printer }" is stopped, so the badge was not printed. Start the printer (in the printer settings, or `cupsenable { $printer }`), then print the badge again from the list.
+error-print-stopped-because = The printer "{ $printer }" is stopped ({ $reason }), so the badge was not printed. Start the printer (in the printer settings, or `cupsenable { $printer }`), then print the badge again from the list.
+error-print-not-accepting = The printer "{ $printer }" is not accepting jobs, so the badge was not printed. Let it accept jobs again (`cupsaccept { $printer }`), then print the badge again from the list.
+error-print-failed = The badge was not printed: { $detail }
+
+## Scanning a visitor's code
+
+desk-scan-empty = Scan a visitor's QR code or type their code, then press Enter.
+desk-scan-unknown = No visitor expected here today has the code { $code }. Check the code, or search by name.
+desk-scan-several = That scan holds the codes of more than one visitor, so nobody was checked in. Type the visitor's code, or search by name.
+
+## A form field's problem, as one sentence
+
+field-required = { $field } is a required field
+field-bad-email = { $field } is not a valid email address
+field-too-long = { $field } must be at most { $max } characters
+field-no-date = { $field } needs at least one date
+field-too-many-dates = { $field } can have at most { $max } dates
+field-past = { $field } cannot be in the past
+field-too-far = { $field } can be at most a year ahead
+field-same-date-twice = { $field } has the same date twice
+field-between-days = { $field } must be between 1 and { $max } days
+field-wrong-password = { $field } is not this account's password
+field-locked = { $field } is set by your organisation
+field-not-correctable = { $field } cannot be corrected here
+# A problem in Nexudus's own words, which no catalog can know.
+field-problem = { $field } { $problem }
+
+## The fields' names in those sentences
+
+field-name-fullName = Full name
+field-name-email = Email
+field-name-phone = Phone
+field-name-company = Company
+field-name-reason = Reason
+field-name-notes = Notes
+field-name-dates = Dates
+field-name-date = Date
+field-name-businessId = Location
+field-name-location = Location
+field-name-password = Password
+field-name-code = Code
+field-name-server = Server address
+field-name-totp = Code
+field-name-cupsServer = The print server
+field-name-space = Space
+field-name-retentionDays = Days
+field-name-kiosk = Kiosk mode
+field-name-notifications = Notifications
+field-name-language = Language
+field-name-printer = The printer
+field-name-labelSize = Label size
+field-name-hostId = Host
+field-name-kind = Change
+field-name-from = The first day
+field-name-to = The last day
+
+## What a scan did (the host's name, when the visit has one)
+
+desk-scan-needs-attention = Not checked in: a change to { $name }'s visit waits for a person in Sync. Look there, then check them in from the list.
+desk-scan-already-on-site = { $host ->
+        [none] { $name } is already checked in.
+       *[other] { $name } is already checked in, visiting { $host }.
+    }
+desk-scan-already-left = { $name } already visited today and left. To let them in again, register a walk-in.
+desk-scan-declined = Not checked in: the host declined { $name }'s visit. Find them in the list to check them in anyway.
+desk-scan-awaiting-approval = Not checked in yet: { $name }'s host has not approved the visit. Approve it in the list, or wait for the host.
+desk-scan-welcome = { $host ->
+        [none] Welcome, { $name }.
+       *[other] Welcome, { $name }, visiting { $host }.
+    }
+
+## This desk's own settings and files
+
+error-notifications-unavailable = Desktop notifications cannot be shown on this computer ({ $detail }). Arrivals will still appear in this window.
+error-desktop-kiosk = Kiosk mode could not be changed on this computer ({ $detail }).
+error-desktop-start-at-login = Start at login could not be changed on this computer ({ $detail }).
+error-file = Could not save { $path } ({ $detail }). Check the folder exists and has space.
+error-settings-locked = Some of these settings are set by your organisation.
+error-no-update = No update is ready to install. Front Desk looks again tomorrow.
+
+## When the data folder cannot be opened
+
+error-nothing-to-recover = Front Desk's data opened normally.
+error-not-moved-aside = { $path } was not moved aside: { $detail }.
+error-quit-from-tray = Quit from the tray icon.
+recovery-problem-no-folder = This computer has no folder for Front Desk's data.
+recovery-problem-folder-unusable = Front Desk's data folder cannot be used (something else is in its place, or this user may not write there).
+recovery-problem-newer-version = The database was changed by a newer or different version of Front Desk, which this version cannot read safely.
+recovery-problem-not-a-database = Front Desk's database file is damaged or is not a database.
+recovery-problem-read-only = Front Desk's database can be read but not written: nothing done at this desk could be kept.
+recovery-problem-busy = Another Front Desk process is using the database (an update, or a sync run by IT). Wait a moment and try again.
+recovery-problem-cannot-open = Front Desk's database cannot be opened in its data folder.
+recovery-problem-other = Front Desk's database could not be opened.
+
+## Updates ($current is the version this desk runs; $version the update's, "none" when unknown)
+
+update-off-policy-broken = Updates wait until your organisation's settings file is fixed (see the top of the window).
+update-off-policy-unusable = Updates are off: the policy's update settings are not usable ({ $problem }). Tell your IT department.
+update-off-switched-off = Updates are switched off by your organisation.
+update-off-development = Updates are off in a development build unless a policy names a feed.
+update-off-test-key = Updates are off: this build trusts only the test signing key. Build releases with FRONTDESK_UPDATE_PUBKEY (see the README).
+update-feed-timeout = The update feed did not answer within 2 minutes. This desk stays on { $current } and tries again later.
+update-not-https = The update to { $version } was refused: the feed names its package at an address that is not https ({ $problem }). Nothing was downloaded; this desk stays on { $current }. Tell your IT department.
+update-download-timeout = The update to { $version } did not finish downloading in 30 minutes. This desk stays on { $current } and tries again later.
+update-install-stopped = Installing { $version } stopped unexpectedly ({ $detail }). This desk stays on { $current }.
+update-not-signed = { $version ->
+        [none] The update
+       *[other] The update to { $version }
+    } was refused: it is not signed with Front Desk's key. Nothing was installed; this desk stays on { $current }. Tell your IT department, the update feed may have been tampered with.
+update-not-installed = { $version ->
+        [none] The update
+       *[other] The update to { $version }
+    } was not installed: an administrator's password was not given, or the package manager refused the package. This desk stays on { $current }. Click "Restart to update" to try again, or tell your IT department.
+update-feed-unreachable = The update feed could not be reached or read ({ $detail }). This desk stays on { $current } and tries again later.
+update-could-not-install = { $version ->
+        [none] The update
+       *[other] The update to { $version }
+    } could not be installed ({ $detail }). This desk stays on { $current }.

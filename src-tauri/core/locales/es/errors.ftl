@@ -1,0 +1,190 @@
+# Lo que el núcleo dice a una persona: los errores que llegan a la ventana y a la línea de
+# órdenes, y los problemas de los campos de los formularios. Los valores de Nexudus
+# ($message, $detail) quedan en las palabras del servidor.
+
+## Nexudus
+
+error-validation = Nexudus no aceptó esto: { $message }
+error-rejected = Nexudus no pudo completar esto: { $message }
+error-sign-in-required = Tu sesión de Nexudus ha caducado. Vuelve a iniciar sesión para seguir; no se pierde nada de lo que escribiste.
+error-forbidden = Esta cuenta de Nexudus no tiene permiso para hacer esto. Pide a un administrador los roles de visitantes (Visitor-List, -Read, -Create, -Edit).
+error-throttled = Nexudus nos pidió que fuéramos más despacio.
+error-offline = No se puede conectar con Nexudus. Revisa la red; el cambio se guarda y se enviará más tarde.
+error-transient = Nexudus tuvo un problema temporal. Se volverá a intentar.
+error-transient-status = Nexudus tuvo un problema temporal ({ $status }). Se volverá a intentar.
+error-uncertain = Nexudus no respondió; puede que el cambio se haya aplicado. Se comprobará antes de volver a enviar nada.
+error-not-found = Ese registro ya no existe en Nexudus.
+error-permanent = Nexudus rechazó esto ({ $status }): { $message }
+error-invalid-credentials = El correo electrónico o la contraseña no son correctos.
+error-two-factor-required = Escribe el código de tu aplicación de autenticación.
+error-must-reset-password = Nexudus te pide que restablezcas la contraseña. Restablécela en el portal de Nexudus y luego inicia sesión aquí.
+error-protocol = Nexudus envió una respuesta que Front Desk no pudo leer: { $detail }
+error-untrusted = La conexión con Nexudus no es de confianza (se rechazó su certificado). No se envió nada; los cambios se conservan. Pide al departamento de informática que revise el proxy de la red o la dirección del servidor.
+
+## La dirección del servidor
+
+error-address-invalid = «{ $address }» no es una dirección web. Usa una forma como https://myspace.spaces.nexudus.com.
+error-address-not-https = «{ $address }» no usa HTTPS. Solo las direcciones de este equipo (localhost) pueden usar http:// sin cifrar.
+error-address-portal = «{ $address }» es el portal de miembros, que no ofrece la API. Usa myspace.spaces.nexudus.com en lugar de myspace.nexudus.site.
+error-address-bad-space = «{ $address }» no es la dirección web de un espacio. Tiene la forma myspace o myspace.spaces.nexudus.com.
+
+## La cuenta y el llavero
+
+error-check-fields = Revisa los campos marcados.
+error-no-access = Esta cuenta de Nexudus no puede llevar la recepción (necesita los roles de visitantes) ni recibir visitas (necesita un perfil de miembro en el espacio).
+error-signed-out = Has cerrado la sesión. Inicia sesión para seguir.
+error-mode-not-allowed = Esta cuenta no se puede usar en modo { $mode ->
+        [host] anfitrión
+       *[reception] recepción
+    }.
+error-changes-waiting =
+    { $count ->
+        [one] 1 cambio hecho aquí aún no ha llegado a Nexudus, así que no se eliminó nada. Sincronízalo primero (Sincronización → Sincronizar ahora), o marca «guardar antes los cambios pendientes en un archivo» para conservarlo en un archivo (entonces no se enviará).
+       *[other] { $count } cambios hechos aquí aún no han llegado a Nexudus, así que no se eliminó nada. Sincronízalos primero (Sincronización → Sincronizar ahora), o marca «guardar antes los cambios pendientes en un archivo» para conservarlos en un archivo (entonces no se enviarán).
+    }
+error-keyring-unavailable = No hay ningún llavero para guardar tu sesión de forma segura. { $os ->
+        [linux] Instala y desbloquea un llavero de Secret Service como GNOME Keyring (apt install gnome-keyring) o KWallet, y vuelve a iniciar sesión.
+        [macos] Permite que Front Desk use tu llavero de inicio de sesión y vuelve a iniciar sesión.
+        [windows] Permite que Front Desk use el Administrador de credenciales de Windows y vuelve a iniciar sesión.
+       *[other] Inicia sesión en un equipo con llavero.
+    }
+error-keyring-locked = El llavero está bloqueado. Desbloquéalo (en Contraseñas y claves de tu escritorio, o cerrando la sesión del equipo y volviendo a entrar) y luego inicia sesión.
+error-keyring-unreadable = No se pudo leer la sesión guardada. Vuelve a iniciar sesión.
+error-keyring-refused = El llavero se negó a guardar la sesión: { $detail }
+
+## Los datos de este equipo
+
+error-store-open = No se pudieron abrir los datos locales de Front Desk en { $path }: { $detail }
+error-store-database = No se pudieron actualizar los datos locales de Front Desk: { $detail }
+error-store-migration = No se pudieron preparar los datos locales de Front Desk: { $detail }
+error-store-setting = No se pudo leer un ajuste guardado: { $detail }
+error-store-lock = No se pudo bloquear la carpeta de datos de Front Desk: { $detail }
+error-unknown-visitor = Ese visitante ya no está en la lista de hoy. Actualiza e inténtalo de nuevo.
+error-language-locked = El idioma lo fija tu organización.
+error-language-not-shipped = «{ $language }» no es un idioma que incluya esta versión.
+
+## Imprimir credenciales
+
+error-print-no-cups = Para imprimir sin diálogo hace falta CUPS (las órdenes lp y lpstat), que no está instalado aquí. Instala CUPS o elige «Diálogo del sistema» en Ajustes.
+error-print-no-printer = No hay ninguna impresora elegida para las credenciales. Elige una en Ajustes, o «Diálogo del sistema».
+error-print-unknown-printer = Este equipo ya no conoce la impresora «{ $printer }». Elige otra en Ajustes.
+error-print-no-scheduler = El servicio de impresión (CUPS) no está en marcha en este equipo, así que no se imprimió la credencial. Ponlo en marcha (o pídeselo al departamento de informática) y vuelve a imprimir la credencial desde la lista.
+error-print-stopped = La impresora «{ $printer }» está detenida, así que no se imprimió la credencial. Pon en marcha la impresora (en los ajustes de impresoras, o con `cupsenable { $printer }`) y vuelve a imprimir la credencial desde la lista.
+error-print-stopped-because = La impresora «{ $printer }» está detenida ({ $reason }), así que no se imprimió la credencial. Pon en marcha la impresora (en los ajustes de impresoras, o con `cupsenable { $printer }`) y vuelve a imprimir la credencial desde la lista.
+error-print-not-accepting = La impresora «{ $printer }» no acepta trabajos, así que no se imprimió la credencial. Haz que vuelva a aceptarlos (`cupsaccept { $printer }`) y vuelve a imprimir la credencial desde la lista.
+error-print-failed = No se imprimió la credencial: { $detail }
+
+## Escanear el código de un visitante
+
+desk-scan-empty = Escanea el código QR de un visitante o escribe su código y pulsa Intro.
+desk-scan-unknown = Ningún visitante previsto hoy aquí tiene el código { $code }. Revisa el código o busca por nombre.
+desk-scan-several = Ese escaneo contiene los códigos de más de un visitante, así que no se registró la entrada de nadie. Escribe el código del visitante o busca por nombre.
+
+## El problema de un campo, en una frase
+
+field-required = El campo { $field } es obligatorio
+field-bad-email = { $field }: no es una dirección de correo electrónico válida
+field-too-long = { $field }: admite como máximo { $max } caracteres
+field-no-date = { $field }: hace falta al menos una fecha
+field-too-many-dates = { $field }: se admiten como máximo { $max } fechas
+field-past = { $field }: no puede estar en el pasado
+field-too-far = { $field }: como máximo a un año vista
+field-same-date-twice = { $field }: la misma fecha aparece dos veces
+field-between-days = { $field }: debe estar entre 1 y { $max } días
+field-wrong-password = { $field }: no es la contraseña de esta cuenta
+field-locked = { $field }: lo fija tu organización
+field-not-correctable = { $field }: no se puede corregir aquí
+# Un problema con las palabras de Nexudus, que ningún catálogo puede conocer.
+field-problem = { $field }: { $problem }
+
+## Los nombres de los campos en esas frases
+
+field-name-fullName = Nombre completo
+field-name-email = Correo electrónico
+field-name-phone = Teléfono
+field-name-company = Empresa
+field-name-reason = Motivo
+field-name-notes = Notas
+field-name-dates = Fechas
+field-name-date = Fecha
+field-name-businessId = Sede
+field-name-location = Sede
+field-name-password = Contraseña
+field-name-code = Código
+field-name-server = Dirección del servidor
+field-name-totp = Código
+field-name-cupsServer = Servidor de impresión
+field-name-space = Espacio
+field-name-retentionDays = Días
+field-name-kiosk = Modo quiosco
+field-name-notifications = Notificaciones
+field-name-language = Idioma
+field-name-printer = Impresora
+field-name-labelSize = Tamaño de etiqueta
+field-name-hostId = Anfitrión
+field-name-kind = Cambio
+field-name-from = Primer día
+field-name-to = Último día
+
+## Lo que hizo un escaneo (con el nombre del anfitrión, si la visita lo tiene)
+
+desk-scan-needs-attention = No se registró la entrada: un cambio en la visita de { $name } espera a una persona en Sincronización. Míralo allí y luego registra su entrada desde la lista.
+desk-scan-already-on-site = { $host ->
+        [none] { $name } ya tiene registrada la entrada.
+       *[other] { $name } ya tiene registrada la entrada, de visita con { $host }.
+    }
+desk-scan-already-left = { $name } ya vino hoy y se fue. Para dejarle entrar de nuevo, regístralo como visitante sin cita.
+desk-scan-declined = No se registró la entrada: el anfitrión rechazó la visita de { $name }. Búscalo en la lista para registrar su entrada de todos modos.
+desk-scan-awaiting-approval = Aún no se registró la entrada: el anfitrión de { $name } no ha aprobado la visita. Apruébala en la lista o espera al anfitrión.
+desk-scan-welcome = { $host ->
+        [none] Bienvenido, { $name }.
+       *[other] Bienvenido, { $name }, de visita con { $host }.
+    }
+
+## Los ajustes y archivos de este puesto
+
+error-notifications-unavailable = No se pueden mostrar notificaciones de escritorio en este equipo ({ $detail }). Las llegadas seguirán apareciendo en esta ventana.
+error-desktop-kiosk = No se pudo cambiar el modo quiosco en este equipo ({ $detail }).
+error-desktop-start-at-login = No se pudo cambiar el inicio al encender el equipo ({ $detail }).
+error-file = No se pudo guardar { $path } ({ $detail }). Comprueba que la carpeta existe y tiene espacio.
+error-settings-locked = Algunos de estos ajustes los fija tu organización.
+error-no-update = No hay ninguna actualización lista para instalar. Front Desk volverá a buscar mañana.
+
+## Cuando no se puede abrir la carpeta de datos
+
+error-nothing-to-recover = Los datos de Front Desk se abrieron con normalidad.
+error-not-moved-aside = { $path } no se pudo apartar: { $detail }.
+error-quit-from-tray = Sal desde el icono de la bandeja.
+recovery-problem-no-folder = Este equipo no tiene ninguna carpeta para los datos de Front Desk.
+recovery-problem-folder-unusable = No se puede usar la carpeta de datos de Front Desk (hay otra cosa en su lugar, o este usuario no puede escribir en ella).
+recovery-problem-newer-version = La base de datos la modificó una versión más reciente o distinta de Front Desk, que esta versión no puede leer con seguridad.
+recovery-problem-not-a-database = El archivo de base de datos de Front Desk está dañado o no es una base de datos.
+recovery-problem-read-only = La base de datos de Front Desk se puede leer pero no escribir: no se podría conservar nada de lo que se haga en este puesto.
+recovery-problem-busy = Otro proceso de Front Desk está usando la base de datos (una actualización, o una sincronización lanzada por informática). Espera un momento e inténtalo de nuevo.
+recovery-problem-cannot-open = No se puede abrir la base de datos de Front Desk en su carpeta de datos.
+recovery-problem-other = No se pudo abrir la base de datos de Front Desk.
+
+## Actualizaciones ($current es la versión de este puesto; $version la de la actualización, "none" si no se sabe)
+
+update-off-policy-broken = Las actualizaciones esperan a que se corrija el archivo de ajustes de tu organización (mira la parte superior de la ventana).
+update-off-policy-unusable = Las actualizaciones están desactivadas: los ajustes de actualización de la política no se pueden usar ({ $problem }). Avisa a tu departamento de informática.
+update-off-switched-off = Tu organización ha desactivado las actualizaciones.
+update-off-development = Las actualizaciones están desactivadas en una versión de desarrollo, salvo que una política indique un origen.
+update-off-test-key = Las actualizaciones están desactivadas: esta versión solo confía en la clave de firma de pruebas. Compila las versiones publicadas con FRONTDESK_UPDATE_PUBKEY (consulta el README).
+update-feed-timeout = El origen de actualizaciones no respondió en 2 minutos. Este puesto sigue en la versión { $current } y lo volverá a intentar más tarde.
+update-not-https = Se rechazó la actualización a { $version }: el origen indica su paquete en una dirección que no es https ({ $problem }). No se descargó nada; este puesto sigue en la versión { $current }. Avisa a tu departamento de informática.
+update-download-timeout = La actualización a { $version } no terminó de descargarse en 30 minutos. Este puesto sigue en la versión { $current } y lo volverá a intentar más tarde.
+update-install-stopped = La instalación de { $version } se detuvo de forma inesperada ({ $detail }). Este puesto sigue en la versión { $current }.
+update-not-signed = Se rechazó { $version ->
+        [none] la actualización
+       *[other] la actualización a { $version }
+    }: no está firmada con la clave de Front Desk. No se instaló nada; este puesto sigue en la versión { $current }. Avisa a tu departamento de informática: puede que alguien haya manipulado el origen de actualizaciones.
+update-not-installed = No se instaló { $version ->
+        [none] la actualización
+       *[other] la actualización a { $version }
+    }: no se dio la contraseña de un administrador, o el gestor de paquetes rechazó el paquete. Este puesto sigue en la versión { $current }. Haz clic en «Reiniciar para actualizar» para volver a intentarlo, o avisa a tu departamento de informática.
+update-feed-unreachable = No se pudo acceder al origen de actualizaciones o leerlo ({ $detail }). Este puesto sigue en la versión { $current } y lo volverá a intentar más tarde.
+update-could-not-install = No se pudo instalar { $version ->
+        [none] la actualización
+       *[other] la actualización a { $version }
+    } ({ $detail }). Este puesto sigue en la versión { $current }.
