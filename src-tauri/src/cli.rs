@@ -123,6 +123,15 @@ async fn context() -> Result<Context, CliError> {
     // named as the recovery screen names it.
     let dir = crate::paths::data_dir().map_err(CliError::NoDataFolder)?;
     let store = Store::open_checked(&dir).await?;
+    // What the CLI says: FRONTDESK_LANG first (a cron job's scripts read one language), then
+    // the desk's language.
+    let chosen = frontdesk_core::l10n::chosen(&store)
+        .await
+        .unwrap_or_default();
+    frontdesk_core::l10n::set_desk_language(frontdesk_core::l10n::Language::for_command_line(
+        store.policy(),
+        chosen.map(frontdesk_core::l10n::Language::code),
+    ));
     let secrets: Arc<dyn SecretStore> = Arc::new(KeyringStore::default());
     let accounts = Arc::new(
         Accounts::new(
@@ -141,6 +150,11 @@ async fn context() -> Result<Context, CliError> {
 
 /// Runs a command; answers the process's exit status.
 pub fn run(command: Command) -> ExitCode {
+    // Before the data folder opens (its problems are worded too), the desk's choice unknown.
+    let policy = frontdesk_core::policy::PolicyState::load(&frontdesk_core::policy::system_path());
+    frontdesk_core::l10n::set_desk_language(frontdesk_core::l10n::Language::for_command_line(
+        &policy, None,
+    ));
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -176,15 +190,15 @@ pub fn run(command: Command) -> ExitCode {
 fn read_password() -> Result<Secret, CliError> {
     let mut line = String::new();
     std::io::stdin().lock().read_line(&mut line).map_err(|e| {
-        CliError::Input(format!(
-            "could not read the password from standard input: {e}"
+        let detail = e.to_string();
+        CliError::Input(said(
+            "cli-password-unreadable",
+            &[("detail", detail.as_str().into())],
         ))
     })?;
     let password = line.trim_end_matches(['\r', '\n']).to_string();
     if password.is_empty() {
-        return Err(CliError::Input(
-            "no password on standard input (pipe it in, one line)".into(),
-        ));
+        return Err(CliError::Input(said("cli-password-missing", &[])));
     }
     Ok(Secret::new(password))
 }
@@ -210,18 +224,25 @@ async fn login(
         .map_err(|e| match e {
             frontdesk_core::account::AccountError::Api(
                 frontdesk_core::nexudus::ApiError::TwoFactorRequired,
-            ) => CliError::Input("this account uses two-factor sign-in: add --totp CODE".into()),
+            ) => CliError::Input(said("cli-two-factor", &[])),
             other => CliError::Account(other),
         })?;
     let mode = match status.mode {
         Some(frontdesk_core::account::Mode::Reception) => "reception",
         Some(frontdesk_core::account::Mode::Host) => "host",
-        None => "no visitor role",
+        None => "none",
     };
+    let email = status.email.unwrap_or_default();
     println!(
-        "Signed in as {} ({mode}) at {}. The session is in the OS keyring.",
-        status.email.unwrap_or_default(),
-        status.server
+        "{}",
+        said(
+            "cli-signed-in",
+            &[
+                ("email", email.as_str().into()),
+                ("mode", mode.into()),
+                ("server", status.server.as_str().into()),
+            ],
+        )
     );
     Ok(exit::OK)
 }
@@ -269,10 +290,18 @@ async fn run_doctor(json: bool) -> Result<u8, CliError> {
             let mark = if check.passed { "PASS" } else { "FAIL" };
             println!("{mark}  {:<14}{}", check.name, check.detail);
         }
+        let total = checks.len() as i64;
         if failed == 0 {
-            println!("All {} checks passed.", checks.len());
+            println!("{}", said("cli-checks-passed", &[("total", total.into())]));
         } else {
-            println!("{failed} of {} checks failed.", checks.len());
+            let failed = failed as i64;
+            println!(
+                "{}",
+                said(
+                    "cli-checks-failed",
+                    &[("failed", failed.into()), ("total", total.into())],
+                )
+            );
         }
     }
     Ok(if failed == 0 { exit::OK } else { exit::FAILED })
@@ -284,7 +313,12 @@ const MAX_WAIT: chrono::Duration = chrono::Duration::seconds(120);
 async fn sync_once() -> Result<u8, CliError> {
     let context = context().await?;
     if let Err(error) = context.accounts.restore().await {
-        eprintln!("frontdesk: the saved sign-in could not be restored: {error}");
+        let error =
+            frontdesk_core::l10n::Localize::localize(&error, &frontdesk_core::l10n::desk_words());
+        eprintln!(
+            "frontdesk: {}",
+            said("cli-not-restored", &[("detail", error.as_str().into())])
+        );
     }
     let engine = frontdesk_core::wiring::Core::assemble(
         context.store.clone(),
@@ -304,11 +338,11 @@ async fn sync_once() -> Result<u8, CliError> {
             // The app (or another run) is sending this folder's changes: one sender at a
             // time, so wait for it rather than send anything twice.
             if Utc::now() >= deadline {
-                println!("Front Desk is still sending changes in another process; nothing was sent here. Try again later.");
+                println!("{}", said("cli-still-busy", &[]));
                 return Ok(exit::WAITING);
             }
             if !told_busy {
-                eprintln!("Front Desk is sending changes in another process on this computer; waiting for it to finish…");
+                eprintln!("{}", said("cli-busy-waiting", &[]));
                 told_busy = true;
             }
             tokio::time::sleep(std::time::Duration::from_millis(500)).await;
@@ -322,7 +356,11 @@ async fn sync_once() -> Result<u8, CliError> {
             _ => break,
         };
         let wait = (due - Utc::now()).to_std().unwrap_or_default();
-        eprintln!("waiting {} s for the next try…", wait.as_secs());
+        let seconds = i64::try_from(wait.as_secs()).unwrap_or(i64::MAX);
+        eprintln!(
+            "{}",
+            said("cli-waiting-next-try", &[("seconds", seconds.into())])
+        );
         tokio::time::sleep(wait).await;
     }
     let report = frontdesk_core::sync::DrainReport {
@@ -331,20 +369,24 @@ async fn sync_once() -> Result<u8, CliError> {
         ..Default::default()
     };
     let counts = context.store.queue_counts(None).await?;
+    // The engine's state by its machine name ("offline", "signed_out"): scripts match it.
     let stopped = report
         .stopped
-        .map(|state| {
-            format!(
-                " Stopped: {}.",
-                serde_json::to_value(state).unwrap_or_default()
-            )
-        })
-        .unwrap_or_default();
+        .and_then(|state| serde_json::to_value(state).ok())
+        .and_then(|state| state.as_str().map(str::to_string))
+        .unwrap_or_else(|| "none".into());
+    let count = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
     println!(
-        "Sent {} change(s). {} still waiting, {} need attention.{stopped}",
-        report.completed,
-        counts.to_send(),
-        counts.needs_attention
+        "{}",
+        said(
+            "cli-sent",
+            &[
+                ("sent", count(report.completed).into()),
+                ("waiting", (counts.to_send()).into()),
+                ("attention", (counts.needs_attention).into()),
+                ("stopped", stopped.as_str().into()),
+            ],
+        )
     );
     Ok(if counts.to_send() > 0 {
         exit::WAITING
@@ -369,6 +411,11 @@ pub fn parse() -> Result<Option<Command>, ExitCode> {
             Err(ExitCode::from(code))
         }
     }
+}
+
+/// A CLI message in the desk's language.
+fn said(id: &str, args: &[(&str, frontdesk_core::l10n::Arg<'_>)]) -> String {
+    frontdesk_core::l10n::desk_words().text(id, args)
 }
 
 #[cfg(test)]

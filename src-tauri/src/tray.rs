@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use frontdesk_core::l10n::{desk_words, Arg, Messages};
 use frontdesk_core::sync::{EngineState, SyncEngine, SyncStatus};
 use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
 use tauri::tray::{TrayIcon, TrayIconBuilder};
@@ -11,33 +12,33 @@ use tauri::{AppHandle, Wry};
 pub struct Tray {
     icon: TrayIcon,
     status_item: MenuItem<Wry>,
+    /// The actions, worded again at each status: a change of language shows at once.
+    actions: [(MenuItem<Wry>, &'static str); 3],
 }
 
-/// The tray's label (shown beside the icon where the desktop allows) and its status line.
-pub fn describe(status: &SyncStatus) -> (String, String) {
+/// The tray's label (shown beside the icon where the desktop allows) and its status line, in
+/// the desk's language.
+pub fn describe(status: &SyncStatus, words: &Messages) -> (String, String) {
     let waiting = status.counts.to_send();
     let attention = status.counts.needs_attention;
     let label = match waiting + attention {
         0 => String::new(),
         n => n.to_string(),
     };
-    let mut line = match (status.state, waiting) {
-        (EngineState::Offline, n) => format!("Offline: {n} waiting to sync"),
-        (EngineState::SignedOut, 0) => "Signed out: sign in again".to_string(),
-        (EngineState::SignedOut, 1) => {
-            "Signed out: sign in again to send 1 waiting change".to_string()
-        }
-        (EngineState::SignedOut, n) => {
-            format!("Signed out: sign in again to send {n} waiting changes")
-        }
-        (EngineState::Syncing, n) => format!("Syncing: {n} waiting"),
-        (EngineState::Idle, 0) => "Everything is synced".to_string(),
-        (EngineState::Idle, 1) => "1 change waiting to sync".to_string(),
-        (EngineState::Idle, n) => format!("{n} changes waiting to sync"),
+    let state = match status.state {
+        EngineState::Offline => "offline",
+        EngineState::SignedOut => "signed-out",
+        EngineState::Syncing => "syncing",
+        EngineState::Idle => "idle",
     };
-    if attention > 0 {
-        line.push_str(&format!(", {attention} need attention"));
-    }
+    let line = words.text(
+        "tray-status",
+        &[
+            ("state", Arg::from(state)),
+            ("waiting", Arg::from(waiting)),
+            ("attention", Arg::from(attention)),
+        ],
+    );
     (label, line)
 }
 
@@ -66,11 +67,12 @@ fn follow(tray: Tray, engine: Arc<SyncEngine>) {
 }
 
 fn try_build(app: &AppHandle, engine: Arc<SyncEngine>) -> tauri::Result<Tray> {
-    let status_item =
-        MenuItem::with_id(app, "status", "Everything is synced", false, None::<&str>)?;
-    let open = MenuItem::with_id(app, "open", "Open Front Desk", true, None::<&str>)?;
-    let sync = MenuItem::with_id(app, "sync", "Sync now", true, None::<&str>)?;
-    let quit = MenuItem::with_id(app, "quit", "Quit Front Desk", true, None::<&str>)?;
+    let words = desk_words();
+    let text = |id: &str| words.text(id, &[]);
+    let status_item = MenuItem::with_id(app, "status", text("tray-synced"), false, None::<&str>)?;
+    let open = MenuItem::with_id(app, "open", text("tray-open"), true, None::<&str>)?;
+    let sync = MenuItem::with_id(app, "sync", text("tray-sync-now"), true, None::<&str>)?;
+    let quit = MenuItem::with_id(app, "quit", text("tray-quit"), true, None::<&str>)?;
     let menu = Menu::with_items(
         app,
         &[
@@ -95,18 +97,31 @@ fn try_build(app: &AppHandle, engine: Arc<SyncEngine>) -> tauri::Result<Tray> {
         builder = builder.icon(icon.clone());
     }
     let icon = builder.build(app)?;
-    Ok(Tray { icon, status_item })
+    Ok(Tray {
+        icon,
+        status_item,
+        actions: [
+            (open, "tray-open"),
+            (sync, "tray-sync-now"),
+            (quit, "tray-quit"),
+        ],
+    })
 }
 
 impl Tray {
     pub fn show(&self, status: &SyncStatus) {
-        let (label, line) = describe(status);
+        let words = desk_words();
+        let (label, line) = describe(status, &words);
         let title = (!label.is_empty()).then_some(label.as_str());
         if let Err(error) = self.icon.set_title(title) {
             tracing::debug!(%error, "tray label not shown");
         }
-        let _ = self.icon.set_tooltip(Some(format!("Front Desk: {line}")));
+        let tooltip = words.text("tray-tooltip", &[("status", Arg::from(&line))]);
+        let _ = self.icon.set_tooltip(Some(tooltip));
         let _ = self.status_item.set_text(line);
+        for (item, id) in &self.actions {
+            let _ = item.set_text(words.text(id, &[]));
+        }
     }
 }
 
@@ -125,6 +140,10 @@ mod tests {
             },
             ..SyncStatus::default()
         }
+    }
+
+    fn describe(status: &SyncStatus) -> (String, String) {
+        super::describe(status, &Messages::new(frontdesk_core::l10n::Language::En))
     }
 
     #[test]
@@ -147,6 +166,14 @@ mod tests {
         assert_eq!(
             describe(&status(EngineState::SignedOut, 2, 0)).1,
             "Signed out: sign in again to send 2 waiting changes"
+        );
+        let spanish = super::describe(
+            &status(EngineState::Offline, 3, 1),
+            &Messages::new(frontdesk_core::l10n::Language::Es),
+        );
+        assert_eq!(
+            spanish.1,
+            "Sin conexión: 3 cambios pendientes de sincronizar, 1 necesita atención"
         );
     }
 }

@@ -161,13 +161,6 @@ pub fn policy(state: &crate::policy::PolicyState) -> Check {
     {
         detail.push_str(&format!("; {problem}: the desk's other sources decide"));
     }
-    let waiting = names(state.policy.not_applied());
-    if !waiting.is_empty() {
-        detail.push_str(&format!(
-            "; applied to notifications only so far: {}",
-            waiting.join(", ")
-        ));
-    }
     Check::pass("policy", detail)
 }
 

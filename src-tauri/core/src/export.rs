@@ -7,14 +7,29 @@ use chrono::{DateTime, Local, Utc};
 use crate::day::DayZone;
 use crate::visitor::{DeskVisitor, Presence, ShownVisitor};
 
+/// The evacuation list's columns (catalog ids).
 const HEADER: [&str; 6] = [
-    "Name",
-    "Company",
-    "Host",
-    "Email",
-    "Arrived",
-    "Visitor code",
+    "export-name",
+    "export-company",
+    "export-host",
+    "export-email",
+    "export-arrived",
+    "export-visitor-code",
 ];
+
+/// Starts every CSV: Excel reads a file without it as the PC's old code page, and shows
+/// "ZoÃ«" for "Zoë" (LibreOffice and scripts take it either way).
+pub const UTF8_BOM: &str = "\u{feff}";
+
+/// The header row in the desk's language, after the byte order mark.
+fn header_row(ids: &[&str]) -> String {
+    let words = crate::l10n::desk_words();
+    let cells: Vec<String> = ids
+        .iter()
+        .map(|id| csv_cell(&words.text(id, &[])))
+        .collect();
+    format!("{UTF8_BOM}{}\r\n", cells.join(","))
+}
 
 /// One cell, quoted where needed. A cell a spreadsheet would run as a formula (`=`, `+`, `-`,
 /// `@`, tab, return) gets a leading apostrophe: names come from whoever registered the visit.
@@ -47,8 +62,7 @@ pub fn on_site_csv(visitors: &[DeskVisitor]) -> String {
         .filter(|v| v.presence() == Presence::OnSite)
         .collect();
     on_site.sort_by_key(|v| v.full_name.to_lowercase());
-    let mut out = HEADER.join(",");
-    out.push_str("\r\n");
+    let mut out = header_row(&HEADER);
     for visitor in on_site {
         let row = [
             csv_cell(&visitor.full_name),
@@ -65,36 +79,38 @@ pub fn on_site_csv(visitors: &[DeskVisitor]) -> String {
 }
 
 const LOG_HEADER: [&str; 10] = [
-    "Expected",
-    "Arrived",
-    "Left",
-    "Name",
-    "Company",
-    "Email",
-    "Host",
-    "Source",
-    "Host approval",
-    "Visitor code",
+    "export-expected",
+    "export-arrived",
+    "export-left",
+    "export-name",
+    "export-company",
+    "export-email",
+    "export-host",
+    "export-source",
+    "export-approval",
+    "export-visitor-code",
 ];
 
-/// How a visit was registered, in words.
-pub fn source_label(source: Option<&str>) -> &'static str {
-    match source {
-        Some("administrator") => "Admin panel or desk",
-        Some("nex_io") => "Kiosk (NexIO)",
-        Some("customer") => "Member",
-        _ => "",
-    }
+/// How a visit was registered, in the desk's words.
+pub fn source_label(source: Option<&str>) -> String {
+    let id = match source {
+        Some("administrator") => "export-source-administrator",
+        Some("nex_io") => "export-source-kiosk",
+        Some("customer") => "export-source-member",
+        _ => return String::new(),
+    };
+    crate::l10n::desk_words().text(id, &[])
 }
 
-fn approval_label(approval: Option<&str>) -> &'static str {
-    match approval {
-        Some("requested") => "Requested",
-        Some("rejected") => "Declined",
-        Some("accepted_and_hold") => "Approved, host collects",
-        Some("accepted_and_grant") => "Approved, sent up",
-        _ => "",
-    }
+fn approval_label(approval: Option<&str>) -> String {
+    let id = match approval {
+        Some("requested") => "export-approval-requested",
+        Some("rejected") => "export-approval-declined",
+        Some("accepted_and_hold") => "export-approval-collect",
+        Some("accepted_and_grant") => "export-approval-sent-up",
+        _ => return String::new(),
+    };
+    crate::l10n::desk_words().text(id, &[])
 }
 
 /// The visitor log as CSV, times in the location's zone (`zone`), in the log's order.
@@ -103,8 +119,9 @@ pub fn visitor_log_csv(rows: &[ShownVisitor], zone: DayZone) -> String {
         when.map(|t| zone.local_time(t).format("%Y-%m-%d %H:%M").to_string())
             .unwrap_or_default()
     };
-    let mut out = LOG_HEADER.join(",");
-    out.push_str("\r\n");
+    // Times stay ISO-shaped (2026-12-01 09:30): every spreadsheet in every locale reads
+    // them as dates and sorts them; a "1 dic 2026" cell would be text.
+    let mut out = header_row(&LOG_HEADER);
     for row in rows {
         let visitor = &row.visitor;
         let arrived = if visitor.arrived {
@@ -120,8 +137,8 @@ pub fn visitor_log_csv(rows: &[ShownVisitor], zone: DayZone) -> String {
             visitor.company.clone().unwrap_or_default(),
             visitor.email.clone().unwrap_or_default(),
             visitor.host_name.clone().unwrap_or_default(),
-            source_label(visitor.source.as_deref()).to_string(),
-            approval_label(visitor.approval.as_deref()).to_string(),
+            source_label(visitor.source.as_deref()),
+            approval_label(visitor.approval.as_deref()),
             visitor.visitor_code.clone().unwrap_or_default(),
         ];
         let cells: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
@@ -167,7 +184,10 @@ mod tests {
             visitor("Already Left", true, true),
         ]);
         let lines: Vec<&str> = csv.split("\r\n").collect();
-        assert_eq!(lines[0], "Name,Company,Host,Email,Arrived,Visitor code");
+        assert_eq!(
+            lines[0],
+            "\u{feff}Name,Company,Host,Email,Arrived,Visitor code"
+        );
         assert!(lines[1].starts_with("\"'=HYPERLINK(\"\"http://x\"\")\",\"Acme, Inc.\",Ana,"));
         assert!(lines[2].starts_with("\"Zed \"\"Z\"\" Jones\","));
         assert_eq!(
@@ -198,7 +218,10 @@ mod tests {
         };
         let csv = visitor_log_csv(&crate::visitor::shown(vec![came, expected]), london);
         let lines: Vec<&str> = csv.split("\r\n").collect();
-        assert_eq!(lines[0], LOG_HEADER.join(","));
+        assert_eq!(
+            lines[0],
+            "\u{feff}Expected,Arrived,Left,Name,Company,Email,Host,Source,Host approval,Visitor code"
+        );
         assert_eq!(
             lines[1],
             "2026-07-01 09:00,2026-07-01 09:05,2026-07-01 10:00,\"'=HYPERLINK(\"\"x\"\")\",\"Acme, Inc.\",v@example.com,Ana,Kiosk (NexIO),\"Approved, sent up\","

@@ -93,15 +93,6 @@ impl Policy {
             Key::Updates => self.updates.is_some(),
         }
     }
-
-    /// The keys this version applies only in part (the language reaches notifications, not
-    /// yet the window), for `doctor` to say so.
-    pub fn not_applied(&self) -> Vec<Key> {
-        [Key::Language]
-            .into_iter()
-            .filter(|key| self.has(*key))
-            .collect()
-    }
 }
 
 /// `text` as a policy, or what is wrong with it, in words for an IT person.
@@ -262,7 +253,7 @@ mod tests {
         assert_eq!(policy.retention_days, Some(14));
         assert_eq!(policy.label_size, Some(LabelSize::Dymo89x36));
         assert_eq!(policy.locked, vec![Key::Kiosk, Key::RetentionDays]);
-        assert_eq!(policy.not_applied(), vec![Key::Language]);
+        assert_eq!(policy.language.as_deref(), Some("es"));
     }
 
     #[test]

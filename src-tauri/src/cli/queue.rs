@@ -5,6 +5,7 @@ use std::io::Write;
 
 use frontdesk_core::export::csv_cell;
 use frontdesk_core::input::one_line;
+use frontdesk_core::l10n::{desk_words, MessageKey};
 use frontdesk_core::queue::QueuedOp;
 use frontdesk_core::store::Store;
 
@@ -20,18 +21,34 @@ pub(super) async fn queue(action: QueueAction) -> Result<u8, CliError> {
                 let value = serde_json::json!({ "account": account, "counts": counts });
                 println!("{value}");
             } else {
-                println!(
-                    "account:          {}",
-                    account.as_deref().unwrap_or("signed out")
-                );
-                println!("waiting:          {}", counts.pending);
-                println!("sending:          {}", counts.in_flight);
-                println!("being checked:    {}", counts.uncertain);
-                println!("needs attention:  {}", counts.needs_attention);
-                println!("done:             {}", counts.done);
-                println!("discarded:        {}", counts.discarded);
+                let words = desk_words();
+                let label = |id: &str| words.text(id, &[]);
+                let signed_out = label("cli-status-signed-out");
+                let mut lines = vec![
+                    (label("cli-status-account"), account.unwrap_or(signed_out)),
+                    (label("cli-status-waiting"), counts.pending.to_string()),
+                    (label("cli-status-sending"), counts.in_flight.to_string()),
+                    (label("cli-status-checking"), counts.uncertain.to_string()),
+                    (
+                        label("cli-status-attention"),
+                        counts.needs_attention.to_string(),
+                    ),
+                    (label("cli-status-done"), counts.done.to_string()),
+                    (label("cli-status-discarded"), counts.discarded.to_string()),
+                ];
                 if let Some(oldest) = counts.oldest_open_at {
-                    println!("oldest open:      {}", oldest.to_rfc3339());
+                    lines.push((label("cli-status-oldest"), oldest.to_rfc3339()));
+                }
+                // Labels line up whatever their language's length.
+                let width = lines
+                    .iter()
+                    .map(|(l, _)| l.chars().count())
+                    .max()
+                    .unwrap_or(0)
+                    + 3;
+                for (label, value) in lines {
+                    let label = format!("{label}:");
+                    println!("{label:<width$}{value}");
                 }
             }
             Ok(exit::OK)
@@ -51,7 +68,17 @@ pub(super) async fn queue(action: QueueAction) -> Result<u8, CliError> {
                             cause,
                         })?;
                     write_operations(&ops, format, &mut file)?;
-                    eprintln!("{} operations written to {}", ops.len(), path.display());
+                    let (count, path) = (
+                        i64::try_from(ops.len()).unwrap_or(i64::MAX),
+                        path.display().to_string(),
+                    );
+                    eprintln!(
+                        "{}",
+                        desk_words().text(
+                            "cli-operations-written",
+                            &[("count", count.into()), ("path", path.as_str().into())],
+                        )
+                    );
                 }
                 None => write_operations(&ops, format, &mut std::io::stdout().lock())?,
             }
@@ -74,7 +101,19 @@ async fn all_operations(store: &Store) -> Result<Vec<QueuedOp>, CliError> {
 fn write_operations(ops: &[QueuedOp], format: Format, out: &mut dyn Write) -> Result<(), CliError> {
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, ops)?;
+            let worded: Vec<QueuedOp> = ops
+                .iter()
+                .cloned()
+                .map(|mut op| {
+                    op.last_error = op
+                        .last_error
+                        .as_deref()
+                        .map(|e| noted_for_machines(Some(e)));
+                    op.outcome = op.outcome.as_deref().map(|e| noted_for_machines(Some(e)));
+                    op
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &worded)?;
             writeln!(out)?;
         }
         Format::Csv => {
@@ -92,7 +131,7 @@ fn write_operations(ops: &[QueuedOp], format: Format, out: &mut dyn Write) -> Re
                     op.account.clone(),
                     op.created_at.to_rfc3339(),
                     op.attempts.to_string(),
-                    one_line(op.last_error.as_deref().unwrap_or_default()),
+                    one_line(&noted_for_machines(op.last_error.as_deref())),
                     ids.join(" "),
                 ];
                 let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
@@ -101,7 +140,7 @@ fn write_operations(ops: &[QueuedOp], format: Format, out: &mut dyn Write) -> Re
         }
         Format::Text => {
             if ops.is_empty() {
-                writeln!(out, "The queue is empty.")?;
+                writeln!(out, "{}", desk_words().text("cli-queue-empty", &[]))?;
             }
             for op in ops {
                 // Server messages are printed on one line, without characters that would
@@ -109,18 +148,33 @@ fn write_operations(ops: &[QueuedOp], format: Format, out: &mut dyn Write) -> Re
                 let error = op
                     .last_error
                     .as_deref()
-                    .map(|e| format!("  ({})", one_line(e)))
+                    .map(|e| format!("  ({})", one_line(&noted(Some(e)))))
                     .unwrap_or_default();
                 writeln!(
                     out,
                     "{}  {:<16} {}{}",
                     op.created_at.format("%Y-%m-%d %H:%M"),
                     op.state.as_str(),
-                    op.operation.summary(),
+                    op.operation.summary_in(&desk_words()),
                     error
                 )?;
             }
         }
     }
     Ok(())
+}
+
+/// What the engine noted, in the desk's language (it keeps message keys, see `MessageKey`).
+fn noted(stored: Option<&str>) -> String {
+    stored
+        .map(|text| MessageKey::shown(text, &desk_words()))
+        .unwrap_or_default()
+}
+
+/// The same in English, whatever the desk's language: JSON and CSV are read by scripts.
+fn noted_for_machines(stored: Option<&str>) -> String {
+    let english = frontdesk_core::l10n::Messages::new(frontdesk_core::l10n::Language::En);
+    stored
+        .map(|text| MessageKey::shown(text, &english))
+        .unwrap_or_default()
 }

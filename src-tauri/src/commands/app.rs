@@ -73,7 +73,7 @@ pub fn l10n_catalog() -> Catalog {
         locale: language.locale(),
         pseudo: language == Language::Pseudo,
         resources: language.catalogs(),
-        fallback: if language == Language::Es {
+        fallback: if !matches!(language, Language::En | Language::Pseudo) {
             Language::En.catalogs()
         } else {
             &[]

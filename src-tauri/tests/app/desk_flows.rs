@@ -124,7 +124,7 @@ async fn a_walk_in_with_a_host_is_checked_in_listed_on_site_exported_and_badged(
         .collect();
     assert_eq!(saved.len(), 1, "one file: {saved:?}");
     let csv = std::fs::read_to_string(&saved[0]).expect("csv");
-    assert!(csv.starts_with("Name,Company,Host,Email,Arrived,Visitor code\r\n"));
+    assert!(csv.starts_with("\u{feff}Name,Company,Host,Email,Arrived,Visitor code\r\n"));
     assert!(
         csv.contains("Walter Walkin,Walkin & Sons,Ana Oliveira,walter@walkin.frontdesk.test,"),
         "{csv}"
@@ -383,7 +383,7 @@ async fn sign_out_removes_the_accounts_data_only_once_waiting_changes_are_saved(
         .await
         .expect("tick remove");
     app.click("Sign out").await;
-    app.wait_for_text("1 change(s) made here have not reached Nexudus yet, so nothing was removed")
+    app.wait_for_text("1 change made here has not reached Nexudus yet, so nothing was removed")
         .await;
     assert_eq!(
         app.invoke("session_status", json!({})).await["signedIn"],

@@ -11,14 +11,14 @@ use crate::notify_monitor::NotifyMonitor;
 use serde_json::{json, Value};
 
 /// Signs in through the form by its fields' ids (their labels are in the desk's language).
-async fn sign_in_by_ids(app: &App, email: &str) {
+async fn sign_in_by_ids(app: &App, email: &str, space: &str) {
     app.wait_until(
         "the sign-in form",
         "return !document.getElementById('sign-in-screen').hidden;",
     )
     .await;
     app.script(&format!(
-        "for (const [id, value] of [['email', {email:?}], ['password', 'frontdesk']]) {{
+        "for (const [id, value] of [['email', {email:?}], ['password', 'frontdesk'], ['space', {space:?}]]) {{
            const field = document.getElementById(id);
            field.value = value;
            field.dispatchEvent(new Event('input', {{ bubbles: true }}));
@@ -76,6 +76,12 @@ async fn a_desk_switched_to_spanish_shows_its_screens_messages_and_alerts_in_spa
          return true;",
     )
     .await;
+    // Picking is not applying: the window stays English until the person confirms.
+    assert_eq!(
+        app.script("return document.documentElement.lang;").await,
+        "en"
+    );
+    app.click("Use this language").await;
     app.wait_until(
         "the window is drawn again in Spanish",
         "return document.documentElement.lang === 'es'
@@ -123,7 +129,7 @@ async fn a_desk_switched_to_spanish_shows_its_screens_messages_and_alerts_in_spa
     .await;
     app.wait_for_text("Inicia sesión con tu cuenta de Nexudus")
         .await;
-    sign_in_by_ids(&app, "reception@frontdesk.test").await;
+    sign_in_by_ids(&app, "reception@frontdesk.test", "").await;
     app.wait_for_text("Visitantes de hoy").await;
     app.wait_until(
         "today's rows offer their actions in Spanish",
@@ -198,22 +204,26 @@ if (document.documentElement.scrollWidth > window.innerWidth + 1) overflowing.pu
 return { plain, overflowing };
 "#;
 
-#[tokio::test]
-async fn in_the_pseudo_locale_every_word_comes_from_a_catalog_and_nothing_overflows() {
-    let app = launch(Launch {
-        env: vec![("FRONTDESK_LANG".into(), "qps".into())],
-        ..Launch::default()
-    })
-    .await;
-    sign_in_by_ids(&app, "reception@frontdesk.test").await;
-    app.wait_until(
-        "today's list is drawn",
-        "return document.querySelectorAll('#reception-screen button').length > 3;",
-    )
-    .await;
+/// Runs the check on what shows now; its findings are added to `problems` under `place`.
+async fn pseudo_check(app: &App, place: &str, data: &[String], problems: &mut Vec<String>) {
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let found = app
+        .browser
+        .execute(PSEUDO_CHECK, vec![json!(data)])
+        .await
+        .expect("check script");
+    app.screenshot(&format!("pseudo-{place}")).await;
+    for kind in ["plain", "overflowing"] {
+        for item in found[kind].as_array().into_iter().flatten() {
+            problems.push(format!("{place}: {kind}: {}", item.as_str().unwrap_or("?")));
+        }
+    }
+}
+
+/// The words the simulator's data holds, and the names the desk shows as they are.
+async fn known_data(app: &App) -> Vec<String> {
     let mut data = BTreeSet::new();
     data_words(&app.sim_get("/_sim/state").await, &mut data);
-    // What the desk itself names: its product, the account, the simulator's address.
     for word in [
         "Front",
         "Desk",
@@ -225,13 +235,34 @@ async fn in_the_pseudo_locale_every_word_comes_from_a_catalog_and_nothing_overfl
         "localhost",
         "CSV",
         "PDF",
-        "QR",
         "CUPS",
     ] {
         data.insert(word.to_string());
     }
-    let data: Vec<String> = data.into_iter().collect();
+    data.into_iter().collect()
+}
+
+#[tokio::test]
+async fn in_the_pseudo_locale_every_word_comes_from_a_catalog_and_nothing_overflows() {
+    let pseudo = || Launch {
+        env: vec![("FRONTDESK_LANG".into(), "qps".into())],
+        ..Launch::default()
+    };
     let mut problems = Vec::new();
+    let app = launch(pseudo()).await;
+    let data = known_data(&app).await;
+    app.wait_until(
+        "the sign-in form",
+        "return !document.getElementById('sign-in-screen').hidden;",
+    )
+    .await;
+    pseudo_check(&app, "sign-in", &data, &mut problems).await;
+    sign_in_by_ids(&app, "reception@frontdesk.test", "").await;
+    app.wait_until(
+        "today's list is drawn",
+        "return document.querySelectorAll('#reception-screen button').length > 3;",
+    )
+    .await;
     for screen in [
         "reception-screen",
         "walk-in-screen",
@@ -241,21 +272,16 @@ async fn in_the_pseudo_locale_every_word_comes_from_a_catalog_and_nothing_overfl
         "settings-screen",
     ] {
         open_screen(&app, screen).await;
-        tokio::time::sleep(Duration::from_millis(500)).await;
-        let found = app
-            .browser
-            .execute(PSEUDO_CHECK, vec![json!(data)])
-            .await
-            .expect("check script");
-        app.screenshot(&format!("pseudo-{screen}")).await;
-        for kind in ["plain", "overflowing"] {
-            for item in found[kind].as_array().into_iter().flatten() {
-                problems.push(format!(
-                    "{screen}: {kind}: {}",
-                    item.as_str().unwrap_or("?")
-                ));
-            }
-        }
+        pseudo_check(&app, screen, &data, &mut problems).await;
+    }
+    app.finish().await;
+
+    // A host's screens.
+    let app = launch(pseudo()).await;
+    sign_in_by_ids(&app, "ana@frontdesk.test", "shoreditch").await;
+    for screen in ["host-screen", "sync-screen", "settings-screen"] {
+        open_screen(&app, screen).await;
+        pseudo_check(&app, &format!("host-{screen}"), &data, &mut problems).await;
     }
     app.finish().await;
     assert!(

@@ -73,7 +73,7 @@ async fn the_log_shows_two_weeks_from_nexudus_exports_them_and_works_offline() {
         .collect();
     assert_eq!(saved.len(), 1, "{saved:?}");
     let csv = std::fs::read_to_string(&saved[0]).expect("csv");
-    assert!(csv.starts_with("Expected,Arrived,Left,Name,Company,Email,Host,Source,"));
+    assert!(csv.starts_with("\u{feff}Expected,Arrived,Left,Name,Company,Email,Host,Source,"));
     assert_eq!(csv.lines().count(), 4, "{csv}");
     assert!(csv.contains(",Mo Log,"));
 

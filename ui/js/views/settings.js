@@ -76,9 +76,13 @@ export async function enterSettings() {
 }
 
 // Each language is named in itself, so a person who cannot read the current one finds theirs.
-function fillLanguage({ chosen, options }) {
+// "Automatic" says which language it gives now (the organisation's default, or the OS's).
+let chosenLanguage = "";
+function fillLanguage({ language, chosen, options }) {
   const select = byId("settings-language");
   const automatic = select.querySelector('option[value=""]');
+  const now = options.find((option) => option.code === language)?.name ?? language;
+  automatic.textContent = t("page-language-automatic-now", { language: now });
   const named = options.map(({ code, name }) => {
     const option = element("option", "", name);
     option.value = code;
@@ -86,15 +90,26 @@ function fillLanguage({ chosen, options }) {
     return option;
   });
   select.replaceChildren(automatic, ...named);
-  select.value = chosen ?? "";
+  chosenLanguage = chosen ?? "";
+  select.value = chosenLanguage;
+  show("settings-language-apply", false);
+}
+
+// Choosing is one step and applying another: arrow keys on a closed list change its value,
+// and a reload under the person's fingers would lose what they were typing elsewhere.
+function languagePicked() {
+  show("settings-language-apply", byId("settings-language").value !== chosenLanguage);
 }
 
 // The window is drawn again in the new language; what Rust holds (the queue, the list, the
 // session) stays as it is.
-async function chooseLanguage() {
+async function applyLanguage() {
   const select = byId("settings-language");
+  const apply = byId("settings-language-apply");
   setText("settings-language-message", "");
   show("settings-language-message", false);
+  select.disabled = true;
+  apply.disabled = true;
   try {
     await settings.setLanguage(select.value || null);
     window.location.reload();
@@ -102,6 +117,8 @@ async function chooseLanguage() {
     const problem = error?.fields?.find((f) => f.field === "language");
     setText("settings-language-message", problem?.message ?? error.message);
     show("settings-language-message", true);
+    select.disabled = Boolean(select.dataset.locked);
+    apply.disabled = false;
     settings.language().then(fillLanguage, () => {});
   }
 }
@@ -110,7 +127,8 @@ export function mountSettings(reportError) {
   onError = reportError;
   for (const [key, id] of Object.entries(CHECKS)) byId(id).addEventListener("change", () => save(key));
   byId("pref-retention").addEventListener("change", () => save("retentionDays"));
-  byId("settings-language").addEventListener("change", chooseLanguage);
+  byId("settings-language").addEventListener("change", languagePicked);
+  byId("settings-language-apply").addEventListener("click", applyLanguage);
   byId("test-notification").addEventListener("click", async () => {
     setText("test-notification-result", t("settings-test-sending"));
     try {

@@ -3,6 +3,8 @@
 
 ## Nexudus
 
+# Text as Nexudus said it, in no catalog.
+error-as-said = { $text }
 error-validation = Nexudus did not accept this: { $message }
 error-rejected = Nexudus could not complete this: { $message }
 error-sign-in-required = Your Nexudus sign-in has expired. Sign in again to continue; nothing you entered is lost.
@@ -93,7 +95,16 @@ field-between-days = { $field } must be between 1 and { $max } days
 field-wrong-password = { $field } is not this account's password
 field-locked = { $field } is set by your organisation
 field-not-correctable = { $field } cannot be corrected here
+field-before-first-day = { $field } must be on or after the first day
+field-log-too-long = { $field } must be at most { $max } days after the first day
+field-no-such-day = { $field } is not a day this location has
+field-code-digits = { $field } must be the digits from your authenticator app
+field-kiosk-server = { $field } cannot be changed in kiosk mode: leave kiosk mode in Settings first
+field-code-needed = { $field } is needed too: enter the code from your authenticator app
+field-dash-start = { $field } cannot start with -
+field-spaces-or-hash = { $field } cannot contain spaces or #
 # A problem in Nexudus's own words, which no catalog can know.
+field-problem-nameless = { $problem }
 field-problem = { $field } { $problem }
 
 ## The fields' names in those sentences
@@ -122,6 +133,8 @@ field-name-printer = The printer
 field-name-labelSize = Label size
 field-name-hostId = Host
 field-name-kind = Change
+field-name-label = Label size
+field-name-printAtCheckIn = Print at check-in
 field-name-from = The first day
 field-name-to = The last day
 
@@ -187,3 +200,103 @@ update-could-not-install = { $version ->
         [none] The update
        *[other] The update to { $version }
     } could not be installed ({ $detail }). This desk stays on { $current }.
+
+## The sync engine's notes on a change ($who is who changed the record last, "none" when unknown)
+
+engine-unreachable = Nexudus could not be reached.
+engine-waiting-for-creation = Waiting for the visitor to be created.
+engine-never-created = This visitor was never created in Nexudus (its registration was discarded).
+engine-checking-before-alone = Checking before sending alone.
+engine-some-dates-arrived = Only some of these dates reached Nexudus. Check the host's visitors, then retry or discard.
+engine-interrupted = Sending was interrupted; checking whether it arrived.
+engine-not-found-yet = Not in Nexudus yet; looking again before sending again.
+engine-sending-again = Sending again.
+engine-not-found-sending-again = Not in Nexudus after several looks; sending again.
+engine-already-checked-in-and-left = Not checked in again: { $name } already checked in{ $arrived ->
+        [none] {""}
+       *[other] {" "}at { $arrived }
+    } and left at { $left }{ $who ->
+        [none] {""}
+       *[other] {" "}(last change by { $who })
+    }.
+engine-already-checked-in = Not checked in again: { $name } was already checked in{ $arrived ->
+        [none] {""}
+       *[other] {" "}at { $arrived }
+    }{ $who ->
+        [none] {""}
+       *[other] {" "}(last change by { $who })
+    }.
+engine-already-checked-out = { $name } was already checked out at { $left }{ $who ->
+        [none] {""}
+       *[other] {" "}(last change by { $who })
+    }.
+engine-approval-already = The host's approval was already { $status ->
+        [not-required] not required
+        [requested] requested
+        [declined] declined
+        [collect] approved (the host collects them)
+        [sent-up] approved (sent to the host)
+       *[changed] changed
+    }.
+engine-approval-changed-elsewhere = Not sent: the approval was changed to { $status ->
+        [not-required] not required
+        [requested] requested
+        [declined] declined
+        [collect] approved (the host collects them)
+        [sent-up] approved (sent to the host)
+       *[changed] changed
+    } elsewhere{ $who ->
+        [none] {""}
+       *[other] {" "}(last change by { $who })
+    } after this desk saw it.
+
+## The command line (frontdesk …)
+
+cli-password-unreadable = could not read the password from standard input: { $detail }
+cli-password-missing = no password on standard input (pipe it in, one line)
+cli-two-factor = this account uses two-factor sign-in: add --totp CODE
+cli-signed-in = Signed in as { $email } ({ $mode ->
+        [reception] reception
+        [host] host
+       *[none] no visitor role
+    }) at { $server }. The session is in the OS keyring.
+cli-checks-passed = All { $total } checks passed.
+cli-checks-failed = { $failed } of { $total } checks failed.
+cli-still-busy = Front Desk is still sending changes in another process; nothing was sent here. Try again later.
+cli-busy-waiting = Front Desk is sending changes in another process on this computer; waiting for it to finish…
+cli-waiting-next-try = waiting { $seconds } s for the next try…
+cli-sent = Sent { $sent ->
+        [one] 1 change
+       *[other] { $sent } changes
+    }. { $waiting } still waiting, { $attention ->
+        [one] 1 needs attention
+       *[other] { $attention } need attention
+    }.{ $stopped ->
+        [none] {""}
+       *[other] {" "}Stopped: { $stopped }.
+    }
+cli-status-account = account
+cli-status-signed-out = signed out
+cli-status-waiting = waiting
+cli-status-sending = sending
+cli-status-checking = being checked
+cli-status-attention = needs attention
+cli-status-done = done
+cli-status-discarded = discarded
+cli-status-oldest = oldest open
+cli-operations-written = { $count ->
+        [one] 1 operation written to { $path }
+       *[other] { $count } operations written to { $path }
+    }
+cli-queue-empty = The queue is empty.
+cli-not-restored = the saved sign-in could not be restored: { $detail }
+queue-summary-register = { $dates ->
+        [one] Register { $name }
+       *[other] Register { $name } on { $dates } dates
+    }
+queue-summary-walk-in = Walk-in { $name }
+queue-summary-check-in = Check in
+queue-summary-check-out = Check out
+queue-summary-approval = Host approval
+queue-summary-delete = Delete visitor
+queue-summary-cancel = Cancel registration

@@ -231,3 +231,5 @@ api-unknown-error = Something went wrong.
 
 page-language-label = Language
 page-language-automatic = Automatic (this computer's language)
+page-language-apply = Use this language
+page-language-automatic-now = Automatic (now { $language })

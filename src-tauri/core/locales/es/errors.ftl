@@ -4,6 +4,8 @@
 
 ## Nexudus
 
+# El texto tal como lo dijo Nexudus, que no está en ningún catálogo.
+error-as-said = { $text }
 error-validation = Nexudus no aceptó esto: { $message }
 error-rejected = Nexudus no pudo completar esto: { $message }
 error-sign-in-required = Tu sesión de Nexudus ha caducado. Vuelve a iniciar sesión para seguir; no se pierde nada de lo que escribiste.
@@ -26,7 +28,7 @@ error-untrusted = La conexión con Nexudus no es de confianza (se rechazó su ce
 error-address-invalid = «{ $address }» no es una dirección web. Usa una forma como https://myspace.spaces.nexudus.com.
 error-address-not-https = «{ $address }» no usa HTTPS. Solo las direcciones de este equipo (localhost) pueden usar http:// sin cifrar.
 error-address-portal = «{ $address }» es el portal de miembros, que no ofrece la API. Usa myspace.spaces.nexudus.com en lugar de myspace.nexudus.site.
-error-address-bad-space = «{ $address }» no es la dirección web de un espacio. Tiene la forma myspace o myspace.spaces.nexudus.com.
+error-address-bad-space = «{ $address }» no es la dirección web de un espacio. Debe tener la forma myspace o myspace.spaces.nexudus.com.
 
 ## La cuenta y el llavero
 
@@ -94,7 +96,16 @@ field-between-days = { $field }: debe estar entre 1 y { $max } días
 field-wrong-password = { $field }: no es la contraseña de esta cuenta
 field-locked = { $field }: lo fija tu organización
 field-not-correctable = { $field }: no se puede corregir aquí
+field-before-first-day = { $field }: debe ser igual o posterior al primer día
+field-log-too-long = { $field }: como máximo { $max } días después del primer día
+field-no-such-day = { $field }: ese día no existe en esta sede
+field-code-digits = { $field }: deben ser las cifras de tu aplicación de autenticación
+field-kiosk-server = { $field }: no se puede cambiar en modo quiosco; sal antes del modo quiosco en Ajustes
+field-code-needed = { $field }: también hace falta; escribe el código de tu aplicación de autenticación
+field-dash-start = { $field }: no puede empezar por -
+field-spaces-or-hash = { $field }: no puede contener espacios ni #
 # Un problema con las palabras de Nexudus, que ningún catálogo puede conocer.
+field-problem-nameless = { $problem }
 field-problem = { $field }: { $problem }
 
 ## Los nombres de los campos en esas frases
@@ -123,6 +134,8 @@ field-name-printer = Impresora
 field-name-labelSize = Tamaño de etiqueta
 field-name-hostId = Anfitrión
 field-name-kind = Cambio
+field-name-label = Tamaño de etiqueta
+field-name-printAtCheckIn = Imprimir al registrar la entrada
 field-name-from = Primer día
 field-name-to = Último día
 
@@ -133,19 +146,19 @@ desk-scan-already-on-site = { $host ->
         [none] { $name } ya tiene registrada la entrada.
        *[other] { $name } ya tiene registrada la entrada, de visita con { $host }.
     }
-desk-scan-already-left = { $name } ya vino hoy y se fue. Para dejarle entrar de nuevo, regístralo como visitante sin cita.
-desk-scan-declined = No se registró la entrada: el anfitrión rechazó la visita de { $name }. Búscalo en la lista para registrar su entrada de todos modos.
+desk-scan-already-left = { $name } ya vino hoy y se fue. Para que vuelva a entrar, registra su entrada como visitante sin cita.
+desk-scan-declined = No se registró la entrada: el anfitrión rechazó la visita de { $name }. Búscala en la lista para registrar su entrada de todos modos.
 desk-scan-awaiting-approval = Aún no se registró la entrada: el anfitrión de { $name } no ha aprobado la visita. Apruébala en la lista o espera al anfitrión.
 desk-scan-welcome = { $host ->
-        [none] Bienvenido, { $name }.
-       *[other] Bienvenido, { $name }, de visita con { $host }.
+        [none] Te damos la bienvenida, { $name }.
+       *[other] Te damos la bienvenida, { $name }, de visita con { $host }.
     }
 
 ## Los ajustes y archivos de este puesto
 
 error-notifications-unavailable = No se pueden mostrar notificaciones de escritorio en este equipo ({ $detail }). Las llegadas seguirán apareciendo en esta ventana.
 error-desktop-kiosk = No se pudo cambiar el modo quiosco en este equipo ({ $detail }).
-error-desktop-start-at-login = No se pudo cambiar el inicio al encender el equipo ({ $detail }).
+error-desktop-start-at-login = No se pudo cambiar si Front Desk se abre al iniciar sesión en este equipo ({ $detail }).
 error-file = No se pudo guardar { $path } ({ $detail }). Comprueba que la carpeta existe y tiene espacio.
 error-settings-locked = Algunos de estos ajustes los fija tu organización.
 error-no-update = No hay ninguna actualización lista para instalar. Front Desk volverá a buscar mañana.
@@ -188,3 +201,106 @@ update-could-not-install = No se pudo instalar { $version ->
         [none] la actualización
        *[other] la actualización a { $version }
     } ({ $detail }). Este puesto sigue en la versión { $current }.
+
+## Las notas del motor de sincronización sobre un cambio ($who es quien cambió el registro por última vez, "none" si no se sabe)
+
+engine-unreachable = No se pudo conectar con Nexudus.
+engine-waiting-for-creation = Esperando a que se cree el visitante.
+engine-never-created = Este visitante nunca se creó en Nexudus (se descartó su registro).
+engine-checking-before-alone = Comprobando antes de enviarlo por separado.
+engine-some-dates-arrived = Solo algunas de estas fechas llegaron a Nexudus. Revisa los visitantes del anfitrión y luego reintenta o descarta.
+engine-interrupted = El envío se interrumpió; se está comprobando si llegó.
+engine-not-found-yet = Aún no está en Nexudus; se comprobará de nuevo antes de volver a enviarlo.
+engine-sending-again = Enviando de nuevo.
+engine-not-found-sending-again = No está en Nexudus tras varias comprobaciones; se envía de nuevo.
+engine-already-checked-in-and-left = No se registró la entrada otra vez: { $name } ya había entrado{ $arrived ->
+        [none] {""}
+       *[other] {" "}a las { $arrived }
+    } y se fue a las { $left }{ $who ->
+        [none] {""}
+       *[other] {" "}(último cambio de { $who })
+    }.
+engine-already-checked-in = No se registró la entrada otra vez: { $name } ya tenía registrada la entrada{ $arrived ->
+        [none] {""}
+       *[other] {" "}a las { $arrived }
+    }{ $who ->
+        [none] {""}
+       *[other] {" "}(último cambio de { $who })
+    }.
+engine-already-checked-out = { $name } ya tenía registrada la salida a las { $left }{ $who ->
+        [none] {""}
+       *[other] {" "}(último cambio de { $who })
+    }.
+engine-approval-already = La aprobación del anfitrión ya constaba como { $status ->
+        [not-required] no necesaria
+        [requested] solicitada
+        [declined] rechazada
+        [collect] aprobada (el anfitrión pasa a recogerlo)
+        [sent-up] aprobada (enviado al anfitrión)
+       *[changed] cambiada
+    }.
+engine-approval-changed-elsewhere = No enviado: la aprobación se cambió a { $status ->
+        [not-required] no necesaria
+        [requested] solicitada
+        [declined] rechazada
+        [collect] aprobada (el anfitrión pasa a recogerlo)
+        [sent-up] aprobada (enviado al anfitrión)
+       *[changed] otro estado
+    } en otro lugar{ $who ->
+        [none] {""}
+       *[other] {" "}(último cambio de { $who })
+    } después de que este puesto la viera.
+
+## La línea de órdenes (frontdesk …)
+
+cli-password-unreadable = no se pudo leer la contraseña de la entrada estándar: { $detail }
+cli-password-missing = no hay contraseña en la entrada estándar (pásala por una tubería, en una línea)
+cli-two-factor = esta cuenta usa verificación en dos pasos: añade --totp CÓDIGO
+cli-signed-in = Sesión iniciada como { $email } ({ $mode ->
+        [reception] recepción
+        [host] anfitrión
+       *[none] sin rol de visitantes
+    }) en { $server }. La sesión se guarda en el llavero del sistema.
+cli-checks-passed = Se superaron las { $total } comprobaciones.
+cli-checks-failed = Fallaron { $failed } de { $total } comprobaciones.
+cli-still-busy = Front Desk sigue enviando cambios en otro proceso; aquí no se envió nada. Inténtalo más tarde.
+cli-busy-waiting = Front Desk está enviando cambios en otro proceso de este equipo; esperando a que termine…
+cli-waiting-next-try = esperando { $seconds } s hasta el próximo intento…
+cli-sent = { $sent ->
+        [one] Se envió 1 cambio
+       *[other] Se enviaron { $sent } cambios
+    }. { $waiting ->
+        [one] 1 sigue pendiente
+       *[other] { $waiting } siguen pendientes
+    }, { $attention ->
+        [one] 1 necesita atención
+       *[other] { $attention } necesitan atención
+    }.{ $stopped ->
+        [none] {""}
+       *[other] {" "}Detenido: { $stopped }.
+    }
+cli-status-account = cuenta
+cli-status-signed-out = sesión cerrada
+cli-status-waiting = pendientes
+cli-status-sending = enviándose
+cli-status-checking = en comprobación
+cli-status-attention = necesitan atención
+cli-status-done = hechos
+cli-status-discarded = descartados
+cli-status-oldest = el más antiguo abierto
+cli-operations-written = { $count ->
+        [one] 1 operación escrita en { $path }
+       *[other] { $count } operaciones escritas en { $path }
+    }
+cli-queue-empty = La cola está vacía.
+cli-not-restored = no se pudo recuperar la sesión guardada: { $detail }
+queue-summary-register = { $dates ->
+        [one] Registrar a { $name }
+       *[other] Registrar a { $name } en { $dates } fechas
+    }
+queue-summary-walk-in = Visitante sin cita: { $name }
+queue-summary-check-in = Registrar entrada
+queue-summary-check-out = Registrar salida
+queue-summary-approval = Aprobación del anfitrión
+queue-summary-delete = Eliminar visitante
+queue-summary-cancel = Cancelar registro

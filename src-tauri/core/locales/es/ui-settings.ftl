@@ -23,7 +23,7 @@ badge-printing = Imprimiendo…
 badge-sent = Credencial de { $name } enviada a { $printer }.
 badge-sent-approximated = Credencial de { $name } enviada a { $printer }. Algunas letras del nombre no están en la fuente de la etiqueta y se han sustituido.
 # "Credencial" es el botón de la fila del visitante (ver el mensaje de ese botón).
-badge-press-badge = Credencial de { $name }: pulsa "Credencial" en su fila para imprimirla.
+badge-press-badge = Credencial de { $name }: pulsa «Credencial» en su fila para imprimirla.
 # $problem es el problema de la impresora, ya como frase.
 badge-print-failed-saved = { $problem } La entrada de { $name } ya está registrada.
 badge-printer-system-dialog = Diálogo del sistema

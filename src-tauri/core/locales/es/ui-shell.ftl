@@ -231,3 +231,5 @@ api-unknown-error = Algo ha salido mal.
 
 page-language-label = Idioma
 page-language-automatic = Automático (el idioma de este equipo)
+page-language-apply = Usar este idioma
+page-language-automatic-now = Automático (ahora { $language })

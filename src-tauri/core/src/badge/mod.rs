@@ -42,7 +42,7 @@ impl Badge {
             name: visitor.full_name.trim().to_string(),
             company: clean(&visitor.company),
             host: clean(&visitor.host_name),
-            date: zone.date_of(at).format("%A %-d %B %Y").to_string(),
+            date: crate::l10n::long_date(zone.date_of(at), &crate::l10n::desk_words()),
             code: clean(&visitor.visitor_code),
         }
     }

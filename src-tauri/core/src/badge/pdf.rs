@@ -47,11 +47,16 @@ pub fn render(badge: &Badge, label: LabelSize) -> Vec<u8> {
     let scale = (height.min(width) / (36.0 * POINTS_PER_MM)).clamp(1.0, 1.6);
 
     let mut content = Content::new();
-    let host = badge.host.as_ref().map(|h| format!("Visiting {h}"));
-    let code_line = badge.code.as_ref().map(|c| format!("Code {c}"));
+    // The same words as the window's badge preview.
+    let words = crate::l10n::desk_words();
+    let host = (badge.host.as_ref())
+        .map(|h| words.text("badge-visiting", &[("host", crate::l10n::Arg::from(h))]));
+    let code_line = (badge.code.as_ref())
+        .map(|c| words.text("badge-code", &[("code", crate::l10n::Arg::from(c))]));
+    let brand = words.text("page-badge-brand", &[]);
     let mut lines = vec![
         Line {
-            text: "VISITOR",
+            text: &brand,
             bold: true,
             size: 7.0 * scale,
             min_size: 6.0,

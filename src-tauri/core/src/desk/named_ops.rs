@@ -70,7 +70,27 @@ impl Desk {
         Ok(ops
             .into_iter()
             .zip(named)
-            .map(|(op, visitor_name)| NamedOp { op, visitor_name })
+            .map(|(op, visitor_name)| NamedOp {
+                op: worded(op),
+                visitor_name,
+            })
             .collect())
     }
+}
+
+/// What the engine noted on `op`, in the desk's language: its notes are kept as message keys
+/// (see `l10n::MessageKey`), and its fields' problems become whole sentences.
+fn worded(mut op: QueuedOp) -> QueuedOp {
+    let words = crate::l10n::desk_words();
+    let shown = |text: &mut Option<String>| {
+        if let Some(stored) = text.as_mut() {
+            *stored = crate::l10n::MessageKey::shown(stored, &words);
+        }
+    };
+    shown(&mut op.last_error);
+    shown(&mut op.outcome);
+    for problem in &mut op.error_fields {
+        problem.message = crate::l10n::field_sentence(problem, &words);
+    }
+    op
 }

@@ -107,7 +107,8 @@ impl Desk {
                         .cache
                         .rows(&account, Some(business), start, end)
                         .await?;
-                    (rows, LogSource::Cache, read_at, Some(error.to_string()), 0)
+                    let said = crate::l10n::Localize::localize(&error, &crate::l10n::desk_words());
+                    (rows, LogSource::Cache, read_at, Some(said), 0)
                 }
             };
         let operations = self.store.recent_for_overlay(&account).await?;

@@ -7,7 +7,7 @@ use crate::nexudus::FieldProblem;
 use crate::policy::LOCKED_MESSAGE;
 
 /// Each wording with its message; `#` stands for a number (`max`).
-const WORDINGS: [(&str, &str); 12] = [
+const WORDINGS: [(&str, &str); 20] = [
     ("is a required field", "field-required"),
     ("is not a valid email address", "field-bad-email"),
     ("must be at most # characters", "field-too-long"),
@@ -20,17 +20,39 @@ const WORDINGS: [(&str, &str); 12] = [
     ("is not this account's password", "field-wrong-password"),
     (LOCKED_MESSAGE, "field-locked"),
     ("cannot be corrected here", "field-not-correctable"),
+    (
+        "must be on or after the first day",
+        "field-before-first-day",
+    ),
+    (
+        "must be at most # days after the first day",
+        "field-log-too-long",
+    ),
+    ("is not a day this location has", "field-no-such-day"),
+    (
+        "must be the digits from your authenticator app",
+        "field-code-digits",
+    ),
+    (
+        "cannot be changed in kiosk mode: leave kiosk mode in settings first",
+        "field-kiosk-server",
+    ),
+    (
+        "is needed too: enter the code from your authenticator app",
+        "field-code-needed",
+    ),
+    ("cannot start with -", "field-dash-start"),
+    ("cannot contain spaces or #", "field-spaces-or-hash"),
 ];
 
 /// `problem` as a sentence: "Email is not a valid email address", "El campo Nombre completo es obligatorio".
 pub fn field_sentence(problem: &FieldProblem, words: &Messages) -> String {
-    let name_id = format!("field-name-{}", problem.field);
-    let name = words.text(&name_id, &[]);
-    let field = if name == name_id {
-        problem.field.clone()
-    } else {
-        name
-    };
+    // A problem Nexudus gave no field for is said in its words alone.
+    if problem.field.trim().is_empty() {
+        let said = problem.message.trim();
+        return words.text("field-problem-nameless", &[("problem", Arg::from(said))]);
+    }
+    let field = field_name(&problem.field, words);
     let wording = problem.message.trim().trim_end_matches('.');
     for (pattern, id) in WORDINGS {
         if let Some(max) = matches(pattern, wording) {
@@ -45,6 +67,27 @@ pub fn field_sentence(problem: &FieldProblem, words: &Messages) -> String {
             ("problem", Arg::from(problem.message.as_str())),
         ],
     )
+}
+
+/// The field's name in the catalog: our forms' names ("fullName") and Nexudus's ("FullName",
+/// "PhoneNumber") alike; an unknown one as it is.
+fn field_name(field: &str, words: &Messages) -> String {
+    let field = field.trim();
+    let mut camel: String = field.chars().take(1).flat_map(char::to_lowercase).collect();
+    camel.extend(field.chars().skip(1));
+    let camel = match camel.as_str() {
+        "phoneNumber" | "mobilePhone" => "phone".to_string(),
+        "companyName" => "company".to_string(),
+        "visitorFullName" | "name" => "fullName".to_string(),
+        _ => camel,
+    };
+    let id = format!("field-name-{camel}");
+    let name = words.text(&id, &[]);
+    if name == id {
+        field.to_string()
+    } else {
+        name
+    }
 }
 
 /// Whether `wording` is `pattern` (case aside), with the number standing for `#` if any.
@@ -89,6 +132,21 @@ mod tests {
             "Notes must be at most 2000 characters"
         );
         assert!(field_sentence(&long, &spanish).contains("2000 caracteres"));
+    }
+
+    #[test]
+    fn nexudus_field_names_and_nameless_problems_read_as_sentences() {
+        let spanish = Messages::new(Language::Es);
+        assert_eq!(
+            field_sentence(&problem("FullName", "is a required field"), &spanish),
+            "El campo Nombre completo es obligatorio"
+        );
+        assert_eq!(
+            field_sentence(&problem("PhoneNumber", "is a required field"), &spanish),
+            "El campo Teléfono es obligatorio"
+        );
+        let nameless = field_sentence(&problem(" ", "Visitor limit reached."), &spanish);
+        assert_eq!(nameless, "Visitor limit reached.");
     }
 
     #[test]

@@ -60,7 +60,8 @@ impl Messages {
         Messages {
             language,
             bundle: bundle(language),
-            fallback: (language == Language::Es).then(|| bundle(Language::En)),
+            fallback: (!matches!(language, Language::En | Language::Pseudo))
+                .then(|| bundle(Language::En)),
         }
     }
 

@@ -8,8 +8,10 @@
 //! `FRONTDESK_LANG` (the CLI's and the tests'), the OS locale. Otherwise English.
 
 mod choice;
+mod dates;
 mod desk;
 mod fields;
+mod key;
 mod localize;
 mod messages;
 #[cfg(test)]
@@ -17,8 +19,10 @@ mod parity;
 mod pseudo;
 
 pub use choice::{chosen, in_effect, save_choice, settings, ChoiceError, LanguageSettings};
+pub use dates::long_date;
 pub use desk::{desk_words, set_desk_language};
 pub use fields::field_sentence;
+pub use key::MessageKey;
 pub use localize::Localize;
 pub use messages::{Arg, Messages};
 pub use pseudo::pseudo;
@@ -120,6 +124,25 @@ impl Language {
             chosen,
             from_policy,
             environment.as_deref(),
+            os.as_deref(),
+        ])
+    }
+}
+
+impl Language {
+    /// The CLI's language: as the desk's, except that `FRONTDESK_LANG` comes before the
+    /// desk's own choice (a cron job's script reads the language it was written for). A
+    /// policy's lock still comes first.
+    pub fn for_command_line(policy: &PolicyState, chosen: Option<&str>) -> Language {
+        let from_policy = policy.policy.language.as_deref();
+        let locked = from_policy.filter(|_| policy.is_locked(Key::Language));
+        let environment = std::env::var(LANGUAGE_ENV).ok();
+        let os = sys_locale::get_locale();
+        choose(&[
+            locked,
+            environment.as_deref(),
+            chosen,
+            from_policy,
             os.as_deref(),
         ])
     }

@@ -249,47 +249,46 @@ pub fn classify(answer: &Answer<'_>, now: chrono::DateTime<chrono::Utc>) -> Resu
 
 impl crate::l10n::Localize for ApiError {
     fn localize(&self, words: &crate::l10n::Messages) -> String {
-        use crate::l10n::Arg;
-        let text = |id: &str| words.text(id, &[]);
+        self.message_key().text(words)
+    }
+}
+
+impl ApiError {
+    /// What to say of this error, as a message id and its values (kept by the sync engine,
+    /// worded when shown).
+    pub fn message_key(&self) -> crate::l10n::MessageKey {
+        use crate::l10n::MessageKey;
+        let key = MessageKey::new;
         match self {
             ApiError::Validation { message, .. } => {
-                words.text("error-validation", &[("message", Arg::from(message))])
+                key("error-validation").with("message", message.as_str())
             }
             ApiError::Rejected { message, .. } => {
-                words.text("error-rejected", &[("message", Arg::from(message))])
+                key("error-rejected").with("message", message.as_str())
             }
-            ApiError::SignInRequired => text("error-sign-in-required"),
-            ApiError::Forbidden => text("error-forbidden"),
-            ApiError::Throttled { .. } => text("error-throttled"),
-            ApiError::Offline { .. } => text("error-offline"),
+            ApiError::SignInRequired => key("error-sign-in-required"),
+            ApiError::Forbidden => key("error-forbidden"),
+            ApiError::Throttled { .. } => key("error-throttled"),
+            ApiError::Offline { .. } => key("error-offline"),
             ApiError::Transient {
                 status: Some(status),
                 ..
-            } => words.text(
-                "error-transient-status",
-                &[("status", Arg::from(i64::from(*status)))],
-            ),
-            ApiError::Transient { status: None, .. } => text("error-transient"),
-            ApiError::Uncertain { .. } => text("error-uncertain"),
-            ApiError::NotFound => text("error-not-found"),
-            ApiError::Permanent { status, message } => words.text(
-                "error-permanent",
-                &[
-                    ("status", Arg::from(i64::from(*status))),
-                    ("message", Arg::from(message)),
-                ],
-            ),
+            } => key("error-transient-status").with("status", i64::from(*status)),
+            ApiError::Transient { status: None, .. } => key("error-transient"),
+            ApiError::Uncertain { .. } => key("error-uncertain"),
+            ApiError::NotFound => key("error-not-found"),
+            ApiError::Permanent { status, message } => key("error-permanent")
+                .with("status", i64::from(*status))
+                .with("message", message.as_str()),
             // Nexudus's own reason when it gave one; ours otherwise.
             ApiError::InvalidCredentials(reason) if reason != DEFAULT_CREDENTIALS_REFUSAL => {
-                reason.clone()
+                key("error-as-said").with("text", reason.as_str())
             }
-            ApiError::InvalidCredentials(_) => text("error-invalid-credentials"),
-            ApiError::TwoFactorRequired => text("error-two-factor-required"),
-            ApiError::MustResetPassword => text("error-must-reset-password"),
-            ApiError::Protocol { detail } => {
-                words.text("error-protocol", &[("detail", Arg::from(detail))])
-            }
-            ApiError::Untrusted { .. } => text("error-untrusted"),
+            ApiError::InvalidCredentials(_) => key("error-invalid-credentials"),
+            ApiError::TwoFactorRequired => key("error-two-factor-required"),
+            ApiError::MustResetPassword => key("error-must-reset-password"),
+            ApiError::Protocol { detail } => key("error-protocol").with("detail", detail.as_str()),
+            ApiError::Untrusted { .. } => key("error-untrusted"),
         }
     }
 }

@@ -108,6 +108,31 @@ impl Operation {
         crate::input::one_line(&self.raw_summary())
     }
 
+    /// The same in `words`' language, for people (`summary` stays English for files).
+    pub fn summary_in(&self, words: &crate::l10n::Messages) -> String {
+        use crate::l10n::Arg;
+        let text = match self {
+            Operation::Register { visits } => {
+                let name = visits.first().map_or("", |v| v.full_name.as_str());
+                let dates = i64::try_from(visits.len()).unwrap_or(i64::MAX);
+                words.text(
+                    "queue-summary-register",
+                    &[("name", Arg::from(name)), ("dates", Arg::from(dates))],
+                )
+            }
+            Operation::WalkIn { visitor, .. } => words.text(
+                "queue-summary-walk-in",
+                &[("name", Arg::from(&visitor.full_name))],
+            ),
+            Operation::CheckIn { .. } => words.text("queue-summary-check-in", &[]),
+            Operation::CheckOut { .. } => words.text("queue-summary-check-out", &[]),
+            Operation::SetApproval { .. } => words.text("queue-summary-approval", &[]),
+            Operation::DeleteVisitor { .. } => words.text("queue-summary-delete", &[]),
+            Operation::CancelRegistration { .. } => words.text("queue-summary-cancel", &[]),
+        };
+        crate::input::one_line(&text)
+    }
+
     fn raw_summary(&self) -> String {
         match self {
             Operation::Register { visits } => {

@@ -103,10 +103,11 @@ impl Store {
     pub async fn recover_in_flight(&self) -> Result<u64, StoreError> {
         let result = sqlx::query(
             "UPDATE operations SET state = 'uncertain', updated_at = ?, owner = NULL,
-             last_error = 'Sending was interrupted; checking whether it arrived.'
+             last_error = ?
              WHERE state = 'in_flight'",
         )
         .bind(stamp(Utc::now()))
+        .bind(crate::l10n::MessageKey::new("engine-interrupted").stored())
         .execute(self.pool())
         .await?;
         Ok(result.rows_affected())
@@ -237,7 +238,7 @@ impl Store {
             "state = 'uncertain', next_attempt_at = ?, looks = looks + 1, last_error = ?",
             vec![
                 Some(stamp(next)),
-                Some("Not in Nexudus yet; looking again before sending again.".to_string()),
+                Some(crate::l10n::MessageKey::new("engine-not-found-yet").stored()),
             ],
         )
         .await

@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::l10n::MessageKey;
 use crate::nexudus::models::Visitor;
 use crate::nexudus::Precheck;
 use crate::nexudus::{ApiError, NexudusClient, VisitorChange};
@@ -23,34 +24,34 @@ fn clock(at: DateTime<Utc>) -> String {
     at.with_timezone(&chrono::Local).format("%H:%M").to_string()
 }
 
+/// Who changed the record last, or "none" (the catalog's wording for no name).
 fn by_whom(visitor: &Visitor) -> String {
     visitor
         .updated_by
         .as_deref()
         .map(str::trim)
         .filter(|who| !who.is_empty())
-        .map(|who| format!(" (last change by {who})"))
-        .unwrap_or_default()
+        .unwrap_or("none")
+        .to_string()
 }
 
 /// A check-in of someone already arrived, or already gone, is done: a second `CheckInNow`
 /// would notify the host again and rewrite the arrival time.
 pub fn check_in_precheck(visitor: &Visitor) -> Precheck {
     let arrived = visitor.arrival_date.map(clock);
+    let said = |id: &str| {
+        MessageKey::new(id)
+            .with("name", visitor.full_name.as_str())
+            .with("arrived", arrived.clone().unwrap_or_else(|| "none".into()))
+            .with("who", by_whom(visitor))
+    };
     match (visitor.departure_date, visitor.arrived || arrived.is_some()) {
-        (Some(left), _) => Precheck::AlreadyDone(format!(
-            "Not checked in again: {} already checked in{} and left at {}{}.",
-            visitor.full_name,
-            arrived.map(|at| format!(" at {at}")).unwrap_or_default(),
-            clock(left),
-            by_whom(visitor)
-        )),
-        (None, true) => Precheck::AlreadyDone(format!(
-            "Not checked in again: {} was already checked in{}{}.",
-            visitor.full_name,
-            arrived.map(|at| format!(" at {at}")).unwrap_or_default(),
-            by_whom(visitor)
-        )),
+        (Some(left), _) => Precheck::AlreadyDone(
+            said("engine-already-checked-in-and-left")
+                .with("left", clock(left))
+                .stored(),
+        ),
+        (None, true) => Precheck::AlreadyDone(said("engine-already-checked-in").stored()),
         (None, false) => Precheck::Write,
     }
 }
@@ -58,23 +59,25 @@ pub fn check_in_precheck(visitor: &Visitor) -> Precheck {
 /// A check-out never moves a departure someone already recorded.
 pub fn check_out_precheck(visitor: &Visitor) -> Precheck {
     match visitor.departure_date {
-        Some(left) => Precheck::AlreadyDone(format!(
-            "{} was already checked out at {}{}.",
-            visitor.full_name,
-            clock(left),
-            by_whom(visitor)
-        )),
+        Some(left) => Precheck::AlreadyDone(
+            MessageKey::new("engine-already-checked-out")
+                .with("name", visitor.full_name.as_str())
+                .with("left", clock(left))
+                .with("who", by_whom(visitor))
+                .stored(),
+        ),
         None => Precheck::Write,
     }
 }
 
+/// The catalog's name for an approval status.
 fn approval_name(status: i64) -> &'static str {
     match status {
-        1 => "not required",
+        1 => "not-required",
         2 => "requested",
         3 => "declined",
-        4 => "approved (the host collects them)",
-        5 => "approved (sent to the host)",
+        4 => "collect",
+        5 => "sent-up",
         _ => "changed",
     }
 }
@@ -82,17 +85,19 @@ fn approval_name(status: i64) -> &'static str {
 /// An answer the desk saw (`seen`) that someone changed since is theirs to keep.
 pub fn approval_precheck(visitor: &Visitor, status: i64, seen: Option<i64>) -> Precheck {
     if visitor.host_approval_status == status {
-        return Precheck::AlreadyDone(format!(
-            "The host's approval was already {}.",
-            approval_name(status)
-        ));
+        return Precheck::AlreadyDone(
+            MessageKey::new("engine-approval-already")
+                .with("status", approval_name(status))
+                .stored(),
+        );
     }
     match seen {
-        Some(seen) if seen != visitor.host_approval_status => Precheck::Conflict(format!(
-            "Not sent: the approval was changed to {} elsewhere{} after this desk saw it.",
-            approval_name(visitor.host_approval_status),
-            by_whom(visitor)
-        )),
+        Some(seen) if seen != visitor.host_approval_status => Precheck::Conflict(
+            MessageKey::new("engine-approval-changed-elsewhere")
+                .with("status", approval_name(visitor.host_approval_status))
+                .with("who", by_whom(visitor))
+                .stored(),
+        ),
         _ => Precheck::Write,
     }
 }
@@ -153,6 +158,14 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    /// A stored reason, as an English desk shows it.
+    fn english(stored: &str) -> String {
+        MessageKey::shown(
+            stored,
+            &crate::l10n::Messages::new(crate::l10n::Language::En),
+        )
+    }
+
     fn visitor(extra: serde_json::Value) -> Visitor {
         let mut base = json!({
             "Id": 7, "FullName": "Ada Lovelace", "BusinessId": 1,
@@ -173,7 +186,9 @@ mod tests {
             "UpdatedBy": "kiosk@harbour.test"}),
         );
         match check_in_precheck(&arrived) {
-            Precheck::AlreadyDone(why) => assert!(why.contains("kiosk@harbour.test"), "{why}"),
+            Precheck::AlreadyDone(why) => {
+                assert!(english(&why).contains("kiosk@harbour.test"), "{why}")
+            }
             other => panic!("{other:?}"),
         }
         let left = visitor(
@@ -181,7 +196,7 @@ mod tests {
             "DepartureDate": "2026-11-30T09:40:00Z"}),
         );
         assert!(
-            matches!(check_in_precheck(&left), Precheck::AlreadyDone(why) if why.contains("left"))
+            matches!(check_in_precheck(&left), Precheck::AlreadyDone(why) if english(&why).contains("left at"))
         );
     }
 
@@ -203,7 +218,7 @@ mod tests {
         // The host approved (4, they collect the visitor) after the desk saw "requested" (2).
         let approved = visitor(json!({"HostApprovalStatus": 4}));
         assert!(
-            matches!(approval_precheck(&approved, 3, Some(2)), Precheck::Conflict(why) if why.contains("approved (the host collects them)"))
+            matches!(approval_precheck(&approved, 3, Some(2)), Precheck::Conflict(why) if english(&why).contains("approved (the host collects them)"))
         );
         assert_eq!(approval_precheck(&approved, 3, None), Precheck::Write);
         assert!(matches!(

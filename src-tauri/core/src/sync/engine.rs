@@ -301,7 +301,13 @@ impl SyncEngine {
                     OpState::Pending
                 };
                 self.store
-                    .mark_waiting(&op.id, &self.owner, state, now, &error.to_string())
+                    .mark_waiting(
+                        &op.id,
+                        &self.owner,
+                        state,
+                        now,
+                        &error.message_key().stored(),
+                    )
                     .await?;
                 Ok(Flow::Stop(EngineState::SignedOut))
             }

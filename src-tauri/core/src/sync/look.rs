@@ -47,7 +47,8 @@ impl SyncEngine {
                                 .mark_needs_attention(
                                     &op.id,
                                     &self.owner,
-                                    "Only some of these dates reached Nexudus. Check the host's visitors, then retry or discard.",
+                                    &crate::l10n::MessageKey::new("engine-some-dates-arrived")
+                                        .stored(),
                                     &[],
                                 )
                                 .await?;
@@ -77,7 +78,7 @@ impl SyncEngine {
                         &self.owner,
                         OpState::Pending,
                         Utc::now(),
-                        "Sending again.",
+                        &crate::l10n::MessageKey::new("engine-sending-again").stored(),
                     )
                     .await?;
                 return Ok(Flow::Continue);
@@ -106,7 +107,7 @@ impl SyncEngine {
                         &self.owner,
                         OpState::Pending,
                         Utc::now(),
-                        "Not in Nexudus after several looks; sending again.",
+                        &crate::l10n::MessageKey::new("engine-not-found-sending-again").stored(),
                     )
                     .await?;
                 Ok(Flow::Continue)
@@ -116,7 +117,7 @@ impl SyncEngine {
                     .mark_needs_attention(
                         &op.id,
                         &self.owner,
-                        "That visitor no longer exists in Nexudus.",
+                        &crate::l10n::MessageKey::new("error-not-found").stored(),
                         &[],
                     )
                     .await?;
@@ -134,13 +135,16 @@ impl SyncEngine {
                                 &self.owner,
                                 OpState::Uncertain,
                                 now,
-                                &error.to_string(),
+                                &error.message_key().stored(),
                             )
                             .await?;
                         return Ok(Flow::Stop(EngineState::SignedOut));
                     }
                     Next::Wait { at, reason, .. } => (at, reason),
-                    _ => (now + chrono::Duration::seconds(30), error.to_string()),
+                    _ => (
+                        now + chrono::Duration::seconds(30),
+                        error.message_key().stored(),
+                    ),
                 };
                 self.store
                     .mark_waiting(&op.id, &self.owner, OpState::Uncertain, at, &reason)

@@ -152,6 +152,12 @@ pub fn patient(next: Next, now: DateTime<Utc>, timeout: Duration) -> Next {
     }
 }
 
+fn as_said(text: &str) -> String {
+    crate::l10n::MessageKey::new("error-as-said")
+        .with("text", text)
+        .stored()
+}
+
 /// `attempts` counts the sends so far, including the one that just failed.
 pub fn after_error(
     operation: &Operation,
@@ -169,33 +175,45 @@ pub fn after_error(
         ApiError::Throttled { wait: hint } => Next::Wait {
             state: OpState::Pending,
             at: later(now, hint.unwrap_or_else(|| backoff(tries, TRANSIENT_CAP))),
-            reason: error.to_string(),
+            reason: error.message_key().stored(),
         },
         ApiError::Offline { .. } => wait(
             OpState::Pending,
             OFFLINE_CAP,
-            "Nexudus could not be reached.",
+            &crate::l10n::MessageKey::new("engine-unreachable").stored(),
         ),
         // The handshake failed: nothing was sent.
-        ApiError::Untrusted { .. } => wait(OpState::Pending, OFFLINE_CAP, &error.to_string()),
+        ApiError::Untrusted { .. } => {
+            wait(OpState::Pending, OFFLINE_CAP, &error.message_key().stored())
+        }
         // It may have been applied: look before sending again.
-        ApiError::Transient { .. } | ApiError::Uncertain { .. } => {
-            wait(OpState::Uncertain, TRANSIENT_CAP, &error.to_string())
-        }
-        ApiError::Protocol { .. } if operation.creates() => {
-            wait(OpState::Uncertain, TRANSIENT_CAP, &error.to_string())
-        }
+        ApiError::Transient { .. } | ApiError::Uncertain { .. } => wait(
+            OpState::Uncertain,
+            TRANSIENT_CAP,
+            &error.message_key().stored(),
+        ),
+        ApiError::Protocol { .. } if operation.creates() => wait(
+            OpState::Uncertain,
+            TRANSIENT_CAP,
+            &error.message_key().stored(),
+        ),
+        // Nexudus's own words, kept as such: text shaped like a stored key is never read
+        // as one.
         ApiError::Validation { message, fields } => Next::Attention {
-            message: message.clone(),
+            message: as_said(message),
             fields: fields.clone(),
         },
         ApiError::Rejected { message, fields } if attempts >= REJECTIONS_BEFORE_ATTENTION => {
             Next::Attention {
-                message: message.clone(),
+                message: as_said(message),
                 fields: fields.clone(),
             }
         }
-        ApiError::Rejected { .. } => wait(OpState::Pending, TRANSIENT_CAP, &error.to_string()),
+        ApiError::Rejected { .. } => wait(
+            OpState::Pending,
+            TRANSIENT_CAP,
+            &error.message_key().stored(),
+        ),
         ApiError::NotFound
             if matches!(
                 operation,
@@ -209,7 +227,7 @@ pub fn after_error(
         | ApiError::InvalidCredentials(_)
         | ApiError::MustResetPassword => Next::Paused,
         other => Next::Attention {
-            message: other.to_string(),
+            message: other.message_key().stored(),
             fields: Vec::new(),
         },
     }

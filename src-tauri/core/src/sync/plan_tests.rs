@@ -170,7 +170,7 @@ fn answers_map_to_the_documented_life_of_an_operation() {
         Next::Wait {
             state: OpState::Pending,
             at: now + chrono::Duration::seconds(7),
-            reason: ApiError::Throttled { wait: None }.to_string()
+            reason: ApiError::Throttled { wait: None }.message_key().stored()
         }
     );
     assert!(matches!(

@@ -39,7 +39,7 @@ impl SyncEngine {
                         &self.owner,
                         op.state,
                         later,
-                        "Waiting for the visitor to be created.",
+                        &crate::l10n::MessageKey::new("engine-waiting-for-creation").stored(),
                     )
                     .await?;
             }
@@ -48,7 +48,7 @@ impl SyncEngine {
                     .mark_needs_attention(
                         &op.id,
                         &self.owner,
-                        "This visitor was never created in Nexudus (its registration was discarded).",
+                        &crate::l10n::MessageKey::new("engine-never-created").stored(),
                         &[],
                     )
                     .await?;
@@ -200,7 +200,7 @@ impl SyncEngine {
                             &op.id,
                             &self.owner,
                             Utc::now(),
-                            "Checking before sending alone.",
+                            &crate::l10n::MessageKey::new("engine-checking-before-alone").stored(),
                             LOOKS_BEFORE_RESEND - 1,
                         )
                         .await?;
