@@ -150,11 +150,6 @@ async fn context() -> Result<Context, CliError> {
 
 /// Runs a command; answers the process's exit status.
 pub fn run(command: Command) -> ExitCode {
-    // Before the data folder opens (its problems are worded too), the desk's choice unknown.
-    let policy = frontdesk_core::policy::PolicyState::load(&frontdesk_core::policy::system_path());
-    frontdesk_core::l10n::set_desk_language(frontdesk_core::l10n::Language::for_command_line(
-        &policy, None,
-    ));
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -399,7 +394,16 @@ async fn sync_once() -> Result<u8, CliError> {
 
 /// Reads the command line. `Ok(None)`: no command, open the app.
 pub fn parse() -> Result<Option<Command>, ExitCode> {
-    match Cli::try_parse() {
+    // The language before anything is said (`--help` too); the data folder may refine it.
+    let policy = frontdesk_core::policy::PolicyState::load(&frontdesk_core::policy::system_path());
+    frontdesk_core::l10n::set_desk_language(frontdesk_core::l10n::Language::for_command_line(
+        &policy, None,
+    ));
+    let words = frontdesk_core::l10n::desk_words();
+    let parsed = worded(<Cli as clap::CommandFactory>::command(), &words)
+        .try_get_matches()
+        .and_then(|matches| <Cli as clap::FromArgMatches>::from_arg_matches(&matches));
+    match parsed {
         Ok(cli) => Ok(cli.command),
         Err(error) => {
             let code = if error.use_stderr() {
@@ -413,6 +417,43 @@ pub fn parse() -> Result<Option<Command>, ExitCode> {
     }
 }
 
+/// The help in the desk's language (the doc comments above are its English, for readers of
+/// the code; clap's own headings, "Usage:" and "Options:", stay English).
+fn worded(command: clap::Command, words: &frontdesk_core::l10n::Messages) -> clap::Command {
+    let text = |id: &str| words.text(id, &[]);
+    let about = |command: clap::Command, id: &str| command.about(text(id)).long_about(None::<&str>);
+    let help = |id: &'static str| move |arg: clap::Arg| arg.help(text(id));
+    about(command, "cli-help-about")
+        .long_about(text("cli-help-long-about"))
+        .mut_subcommand("login", |c| {
+            about(c, "cli-help-login")
+                .mut_arg("email", help("cli-help-login-email"))
+                .mut_arg("totp", help("cli-help-login-totp"))
+                .mut_arg("space", help("cli-help-login-space"))
+                .mut_arg("server", help("cli-help-login-server"))
+        })
+        .mut_subcommand("doctor", |c| {
+            about(c, "cli-help-doctor").mut_arg("json", help("cli-help-json"))
+        })
+        .mut_subcommand("queue", |c| {
+            about(c, "cli-help-queue")
+                .mut_subcommand("status", |s| {
+                    about(s, "cli-help-queue-status").mut_arg("json", help("cli-help-json"))
+                })
+                .mut_subcommand("list", |s| {
+                    about(s, "cli-help-queue-list").mut_arg("format", help("cli-help-format"))
+                })
+                .mut_subcommand("export", |s| {
+                    about(s, "cli-help-queue-export")
+                        .mut_arg("format", help("cli-help-format"))
+                        .mut_arg("output", help("cli-help-output"))
+                })
+        })
+        .mut_subcommand("sync", |c| {
+            about(c, "cli-help-sync").mut_arg("once", help("cli-help-sync-once"))
+        })
+}
+
 /// A CLI message in the desk's language.
 fn said(id: &str, args: &[(&str, frontdesk_core::l10n::Arg<'_>)]) -> String {
     frontdesk_core::l10n::desk_words().text(id, args)
@@ -422,9 +463,25 @@ fn said(id: &str, args: &[(&str, frontdesk_core::l10n::Arg<'_>)]) -> String {
 mod tests {
     use super::*;
     use clap::CommandFactory;
+    use frontdesk_core::l10n::{Language, Messages};
 
     #[test]
     fn the_command_line_is_well_formed() {
         Cli::command().debug_assert();
+        // Every argument the help words exists (clap panics on one that does not).
+        worded(Cli::command(), &Messages::new(Language::En)).debug_assert();
+    }
+
+    #[test]
+    fn the_help_is_in_the_desks_language() {
+        let mut command = worded(Cli::command(), &Messages::new(Language::Es));
+        let help = command.render_long_help().to_string();
+        assert!(help.contains("recepción de visitantes"), "{help}");
+        let mut login = worded(Cli::command(), &Messages::new(Language::En));
+        let login = login
+            .find_subcommand_mut("login")
+            .map(|c| c.render_help().to_string())
+            .unwrap_or_default();
+        assert!(login.contains("The Nexudus account's email."), "{login}");
     }
 }

@@ -6,6 +6,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use crate::l10n::{desk_words, Arg, Localize};
 use crate::secrets::{AccountKey, SecretStore};
 use crate::store::Store;
 
@@ -17,6 +18,11 @@ pub struct Check {
     pub name: &'static str,
     pub passed: bool,
     pub detail: String,
+}
+
+/// A detail in the desk's language.
+fn said(id: &str, args: &[(&str, Arg<'_>)]) -> String {
+    desk_words().text(id, args)
 }
 
 impl Check {
@@ -41,18 +47,27 @@ impl Check {
 pub fn keyring(secrets: &dyn SecretStore, server: &url::Url) -> Check {
     let probe = AccountKey::new(server, "doctor-probe@frontdesk.invalid");
     match secrets.load(&probe) {
-        Ok(_) => Check::pass("keyring", "the OS keyring answers"),
-        Err(error) => Check::fail("keyring", error.to_string()),
+        Ok(_) => Check::pass("keyring", said("doctor-keyring-answers", &[])),
+        Err(error) => Check::fail("keyring", error.localize(&desk_words())),
     }
 }
 
 /// A desktop notification service is running (arrival alerts need it).
 pub fn notifications() -> Check {
     match crate::arrivals::notify::service_name() {
-        Ok(name) => Check::pass("notifications", format!("served by {name}")),
+        Ok(name) => Check::pass(
+            "notifications",
+            said(
+                "doctor-notifications-served",
+                &[("service", Arg::from(&name))],
+            ),
+        ),
         Err(error) => Check::fail(
             "notifications",
-            format!("no notification service ({error}); arrivals will show only in the window"),
+            said(
+                "doctor-notifications-none",
+                &[("detail", Arg::from(&error.to_string()))],
+            ),
         ),
     }
 }
@@ -70,19 +85,38 @@ pub async fn server_and_clock(server: &url::Url) -> Vec<Check> {
     let answer = match http.get(server.clone()).send().await {
         Ok(answer) => answer,
         Err(error) => {
+            let (address, detail) = (server.to_string(), error.to_string());
             return vec![
-                Check::fail("server", format!("{server} cannot be reached: {error}")),
-                Check::fail("clock", "not checked: the server cannot be reached"),
-            ]
+                Check::fail(
+                    "server",
+                    said(
+                        "doctor-server-unreachable",
+                        &[
+                            ("server", Arg::from(&address)),
+                            ("detail", Arg::from(&detail)),
+                        ],
+                    ),
+                ),
+                Check::fail("clock", said("doctor-clock-not-checked", &[])),
+            ];
         }
     };
     let received = Utc::now();
+    // The numbers as text: a locale's grouping has no place in a status code.
+    let (address, status, took) = (
+        server.to_string(),
+        answer.status().as_u16().to_string(),
+        (received - sent).num_milliseconds().to_string(),
+    );
     let server_check = Check::pass(
         "server",
-        format!(
-            "{server} answered ({}) in {} ms",
-            answer.status().as_u16(),
-            (received - sent).num_milliseconds()
+        said(
+            "doctor-server-answered",
+            &[
+                ("server", Arg::from(&address)),
+                ("status", Arg::from(&status)),
+                ("ms", Arg::from(&took)),
+            ],
         ),
     );
     let date = answer
@@ -93,7 +127,7 @@ pub async fn server_and_clock(server: &url::Url) -> Vec<Check> {
         .map(|d| d.with_timezone(&Utc));
     let clock = match date {
         Some(theirs) => clock_check(theirs, sent, received),
-        None => Check::fail("clock", "the server sent no Date header to compare with"),
+        None => Check::fail("clock", said("doctor-clock-no-date", &[])),
     };
     vec![server_check, clock]
 }
@@ -104,13 +138,14 @@ pub fn clock_check(theirs: DateTime<Utc>, sent: DateTime<Utc>, received: DateTim
     let skew = (ours - theirs).num_milliseconds().abs();
     // The Date header has one-second resolution.
     let allowed = MAX_CLOCK_SKEW.as_millis() as i64 + 1_000;
-    let detail = format!("{:.1} s from the server's clock", skew as f64 / 1000.0);
+    let seconds = format!("{:.1}", skew as f64 / 1000.0);
+    let seconds = Arg::from(&seconds);
     if skew <= allowed {
-        Check::pass("clock", detail)
+        Check::pass("clock", said("doctor-clock-skew", &[("seconds", seconds)]))
     } else {
         Check::fail(
             "clock",
-            format!("{detail}: set this computer's time automatically"),
+            said("doctor-clock-skew-too-far", &[("seconds", seconds)]),
         )
     }
 }
@@ -118,9 +153,12 @@ pub fn clock_check(theirs: DateTime<Utc>, sent: DateTime<Utc>, received: DateTim
 /// SQLite's own integrity check of the queue and cache.
 pub async fn database(store: &Store) -> Check {
     match store.integrity_check().await {
-        Ok(text) if text == "ok" => Check::pass("database", "integrity check ok"),
-        Ok(text) => Check::fail("database", format!("integrity check: {text}")),
-        Err(error) => Check::fail("database", error.to_string()),
+        Ok(text) if text == "ok" => Check::pass("database", said("doctor-database-ok", &[])),
+        Ok(text) => Check::fail(
+            "database",
+            said("doctor-database-damaged", &[("detail", Arg::from(&text))]),
+        ),
+        Err(error) => Check::fail("database", error.localize(&desk_words())),
     }
 }
 
@@ -130,11 +168,15 @@ pub fn policy(state: &crate::policy::PolicyState) -> Check {
     if let Some(problem) = &state.problem {
         return Check::fail(
             "policy",
-            format!("{problem} (nothing in it applies until it is fixed)"),
+            said("doctor-policy-broken", &[("problem", Arg::from(problem))]),
         );
     }
+    let path = path.to_string();
     if !state.present {
-        return Check::pass("policy", format!("no policy file at {path}"));
+        return Check::pass(
+            "policy",
+            said("doctor-policy-none", &[("path", Arg::from(&path))]),
+        );
     }
     let names = |keys: Vec<crate::policy::Key>| -> Vec<String> {
         keys.iter()
@@ -142,15 +184,15 @@ pub fn policy(state: &crate::policy::PolicyState) -> Check {
             .filter_map(|v| v.as_str().map(str::to_string))
             .collect()
     };
-    let locked = names(state.locked());
-    let mut detail = format!(
-        "{path}: {}",
-        if locked.is_empty() {
-            "defaults only".to_string()
-        } else {
-            format!("locks {}", locked.join(", "))
-        }
-    );
+    let locked = names(state.locked()).join(", ");
+    let mut detail = if locked.is_empty() {
+        said("doctor-policy-defaults", &[("path", Arg::from(&path))])
+    } else {
+        said(
+            "doctor-policy-locks",
+            &[("path", Arg::from(&path)), ("keys", Arg::from(&locked))],
+        )
+    };
     // A language this version does not ship is not a broken file (an older desk's policy
     // must keep its locks): it is passed over, and said.
     if let Some(problem) = state
@@ -159,7 +201,10 @@ pub fn policy(state: &crate::policy::PolicyState) -> Check {
         .as_deref()
         .and_then(crate::l10n::language_problem)
     {
-        detail.push_str(&format!("; {problem}: the desk's other sources decide"));
+        detail.push_str(&said(
+            "doctor-policy-language-passed-over",
+            &[("problem", Arg::from(&problem))],
+        ));
     }
     Check::pass("policy", detail)
 }

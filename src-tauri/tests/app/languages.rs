@@ -291,3 +291,34 @@ async fn in_the_pseudo_locale_every_word_comes_from_a_catalog_and_nothing_overfl
         problems.join("\n")
     );
 }
+
+#[test]
+fn the_command_line_speaks_the_language_it_is_given() {
+    let data = std::env::temp_dir().join(format!("frontdesk-cli-es-{}", std::process::id()));
+    let run = |language: &str, args: &[&str]| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_frontdesk"))
+            .args(args)
+            .env("FRONTDESK_LANG", language)
+            .env("FRONTDESK_DATA_DIR", &data)
+            .env("FRONTDESK_POLICY", data.join("no-policy.toml"))
+            .output()
+            .expect("run frontdesk");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let status = run("es", &["queue", "status"]);
+    assert!(
+        status.contains("cuenta:") && status.contains("sesión cerrada"),
+        "{status}"
+    );
+    let empty = run("es", &["queue", "list"]);
+    assert!(empty.contains("La cola está vacía."), "{empty}");
+    let help = run("es", &["sync", "--help"]);
+    assert!(
+        help.contains("Envía a Nexudus los cambios pendientes"),
+        "{help}"
+    );
+    // A cron job's script reads the language it was written for.
+    let english = run("en", &["queue", "list"]);
+    assert!(english.contains("The queue is empty."), "{english}");
+    let _ = std::fs::remove_dir_all(&data);
+}

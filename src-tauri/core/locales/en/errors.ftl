@@ -300,3 +300,48 @@ queue-summary-check-out = Check out
 queue-summary-approval = Host approval
 queue-summary-delete = Delete visitor
 queue-summary-cancel = Cancel registration
+
+## frontdesk doctor's checks (for IT)
+
+doctor-keyring-answers = the OS keyring answers
+doctor-notifications-served = served by { $service }
+doctor-notifications-none = no notification service ({ $detail }); arrivals will show only in the window
+doctor-server-unreachable = { $server } cannot be reached: { $detail }
+doctor-server-answered = { $server } answered ({ $status }) in { $ms } ms
+doctor-clock-not-checked = not checked: the server cannot be reached
+doctor-clock-no-date = the server sent no Date header to compare with
+doctor-clock-skew = { $seconds } s from the server's clock
+doctor-clock-skew-too-far = { $seconds } s from the server's clock: set this computer's time automatically
+doctor-database-ok = integrity check ok
+doctor-database-damaged = integrity check: { $detail }
+doctor-policy-broken = { $problem } (nothing in it applies until it is fixed)
+doctor-policy-none = no policy file at { $path }
+doctor-policy-defaults = { $path }: defaults only
+doctor-policy-locks = { $path }: locks { $keys }
+doctor-policy-language-passed-over = ; { $problem }: the desk's other sources decide
+doctor-language-not-shipped = language "{ $tag }" is not one this version ships ({ $shipped })
+
+## frontdesk --help
+
+cli-help-about = Front Desk: visitor reception for coworking spaces on Nexudus.
+cli-help-long-about = Front Desk: visitor reception for coworking spaces on Nexudus.
+
+    Without a command, opens the app. The commands below are for IT: they need no window.
+    The server is Nexudus unless FRONTDESK_NEXUDUS_URL names another (staging, a simulator);
+    the data folder is the OS's app data folder unless FRONTDESK_DATA_DIR names another.
+    FRONTDESK_LANG sets the language of these messages (en, es).
+cli-help-login = Signs this computer in to Nexudus and keeps the session in the OS keyring. The password is read from standard input (one line), never from the command line.
+cli-help-login-email = The Nexudus account's email.
+cli-help-login-totp = The code from the authenticator app, for accounts with two-factor sign-in.
+cli-help-login-space = For members (hosts): the space's web address, e.g. myspace.spaces.nexudus.com.
+cli-help-login-server = Another server (staging, a test server); HTTPS, or HTTP on this computer only.
+cli-help-doctor = Checks what a desk needs: keyring, notifications, server, clock, database. One line per check; exits 1 if any fails.
+cli-help-json = Print the results as JSON.
+cli-help-queue = Looks at the offline queue.
+cli-help-queue-status = Counts per state, the oldest open change, the signed-in account.
+cli-help-queue-list = The changes not yet done (waiting, being checked, needing attention).
+cli-help-queue-export = Every change the queue holds, done ones too, for a report or a support ticket.
+cli-help-format = The output's format.
+cli-help-output = Write to this file instead of standard output.
+cli-help-sync = Sends waiting changes to Nexudus.
+cli-help-sync-once = Drain the queue once and exit (waiting up to 2 minutes for changes due again soon): 0 nothing left, 3 changes still waiting (offline, throttled, signed out), 4 changes need a person, 1 error.

@@ -304,3 +304,48 @@ queue-summary-check-out = Registrar salida
 queue-summary-approval = Aprobación del anfitrión
 queue-summary-delete = Eliminar visitante
 queue-summary-cancel = Cancelar registro
+
+## Las comprobaciones de frontdesk doctor (para informática)
+
+doctor-keyring-answers = el llavero del sistema responde
+doctor-notifications-served = las sirve { $service }
+doctor-notifications-none = no hay servicio de notificaciones ({ $detail }); las llegadas solo se verán en la ventana
+doctor-server-unreachable = no se puede conectar con { $server }: { $detail }
+doctor-server-answered = { $server } respondió ({ $status }) en { $ms } ms
+doctor-clock-not-checked = sin comprobar: no se puede conectar con el servidor
+doctor-clock-no-date = el servidor no envió una cabecera Date con la que comparar
+doctor-clock-skew = a { $seconds } s del reloj del servidor
+doctor-clock-skew-too-far = a { $seconds } s del reloj del servidor: pon la hora de este equipo en automático
+doctor-database-ok = comprobación de integridad correcta
+doctor-database-damaged = comprobación de integridad: { $detail }
+doctor-policy-broken = { $problem } (no se aplica nada del archivo hasta que se corrija)
+doctor-policy-none = no hay archivo de política en { $path }
+doctor-policy-defaults = { $path }: solo valores predeterminados
+doctor-policy-locks = { $path }: fija { $keys }
+doctor-policy-language-passed-over = ; { $problem }: deciden las demás fuentes del puesto
+doctor-language-not-shipped = el idioma «{ $tag }» no es uno de los que incluye esta versión ({ $shipped })
+
+## frontdesk --help
+
+cli-help-about = Front Desk: recepción de visitantes para espacios de coworking en Nexudus.
+cli-help-long-about = Front Desk: recepción de visitantes para espacios de coworking en Nexudus.
+
+    Sin una orden, abre la aplicación. Las órdenes de abajo son para informática: no necesitan ventana.
+    El servidor es Nexudus, salvo que FRONTDESK_NEXUDUS_URL indique otro (de pruebas, un simulador);
+    la carpeta de datos es la carpeta de datos de aplicaciones del sistema, salvo que FRONTDESK_DATA_DIR indique otra.
+    FRONTDESK_LANG fija el idioma de estos mensajes (en, es).
+cli-help-login = Inicia la sesión de este equipo en Nexudus y la guarda en el llavero del sistema. La contraseña se lee de la entrada estándar (una línea), nunca de la línea de órdenes.
+cli-help-login-email = El correo electrónico de la cuenta de Nexudus.
+cli-help-login-totp = El código de la aplicación de autenticación, para cuentas con verificación en dos pasos.
+cli-help-login-space = Para miembros (anfitriones): la dirección web del espacio, p. ej. myspace.spaces.nexudus.com.
+cli-help-login-server = Otro servidor (de pruebas); HTTPS, o HTTP solo en este equipo.
+cli-help-doctor = Comprueba lo que necesita un puesto: llavero, notificaciones, servidor, reloj, base de datos. Una línea por comprobación; sale con 1 si alguna falla.
+cli-help-json = Muestra los resultados en JSON.
+cli-help-queue = Consulta la cola de cambios sin conexión.
+cli-help-queue-status = Recuento por estado, el cambio abierto más antiguo y la cuenta con sesión iniciada.
+cli-help-queue-list = Los cambios aún no hechos (pendientes, en comprobación, que necesitan atención).
+cli-help-queue-export = Todos los cambios de la cola, también los hechos, para un informe o una incidencia de soporte.
+cli-help-format = El formato de la salida.
+cli-help-output = Escribe en este archivo en lugar de la salida estándar.
+cli-help-sync = Envía a Nexudus los cambios pendientes.
+cli-help-sync-once = Vacía la cola una vez y sale (esperando hasta 2 minutos los cambios que vuelven a tocar pronto): 0 no queda nada, 3 quedan cambios pendientes (sin conexión, limitado, sesión cerrada), 4 hay cambios que necesitan a una persona, 1 error.

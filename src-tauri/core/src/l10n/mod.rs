@@ -163,9 +163,10 @@ pub fn language_problem(tag: &str) -> Option<String> {
         return None;
     }
     let shipped: Vec<&str> = Language::SHIPPED.iter().map(|l| l.code()).collect();
-    Some(format!(
-        "language {tag:?} is not one this version ships ({})",
-        shipped.join(", ")
+    let shipped = shipped.join(", ");
+    Some(desk_words().text(
+        "doctor-language-not-shipped",
+        &[("tag", Arg::from(tag)), ("shipped", Arg::from(&shipped))],
     ))
 }
 
