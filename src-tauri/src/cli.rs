@@ -245,6 +245,10 @@ async fn login(
 async fn run_doctor(json: bool) -> Result<u8, CliError> {
     let mut checks = Vec::new();
     let context = context().await;
+    // JSON is for monitoring scripts: its details are English whatever the desk speaks.
+    if json {
+        frontdesk_core::l10n::set_desk_language(frontdesk_core::l10n::Language::En);
+    }
     let server = match &context {
         Ok(context) => context
             .accounts

@@ -12,8 +12,9 @@ use tauri::{AppHandle, Wry};
 pub struct Tray {
     icon: TrayIcon,
     status_item: MenuItem<Wry>,
-    /// The actions, worded again at each status: a change of language shows at once.
+    /// The actions, worded again when the desk's language changed since they were.
     actions: [(MenuItem<Wry>, &'static str); 3],
+    worded_in: std::sync::Mutex<frontdesk_core::l10n::Language>,
 }
 
 /// The tray's label (shown beside the icon where the desktop allows) and its status line, in
@@ -105,6 +106,7 @@ fn try_build(app: &AppHandle, engine: Arc<SyncEngine>) -> tauri::Result<Tray> {
             (sync, "tray-sync-now"),
             (quit, "tray-quit"),
         ],
+        worded_in: std::sync::Mutex::new(words.language()),
     })
 }
 
@@ -119,8 +121,13 @@ impl Tray {
         let tooltip = words.text("tray-tooltip", &[("status", Arg::from(&line))]);
         let _ = self.icon.set_tooltip(Some(tooltip));
         let _ = self.status_item.set_text(line);
-        for (item, id) in &self.actions {
-            let _ = item.set_text(words.text(id, &[]));
+        if let Ok(mut worded_in) = self.worded_in.lock() {
+            if *worded_in != words.language() {
+                *worded_in = words.language();
+                for (item, id) in &self.actions {
+                    let _ = item.set_text(words.text(id, &[]));
+                }
+            }
         }
     }
 }

@@ -68,7 +68,13 @@ async fn export_waiting(
     account: &str,
     folder: &Path,
 ) -> Result<PathBuf, AccountError> {
-    let waiting = store.open_operations(Some(account)).await?;
+    let mut waiting = store.open_operations(Some(account)).await?;
+    // The engine's notes in English, as IT reads them (kept as message keys in the queue).
+    for op in &mut waiting {
+        for noted in [&mut op.last_error, &mut op.outcome].into_iter().flatten() {
+            *noted = crate::l10n::MessageKey::shown(noted, crate::l10n::english());
+        }
+    }
     let text = serde_json::to_string_pretty(&waiting).map_err(StoreError::from)?;
     let stamp = chrono::Utc::now()
         .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)

@@ -173,8 +173,7 @@ fn noted(stored: Option<&str>) -> String {
 
 /// The same in English, whatever the desk's language: JSON and CSV are read by scripts.
 fn noted_for_machines(stored: Option<&str>) -> String {
-    let english = frontdesk_core::l10n::Messages::new(frontdesk_core::l10n::Language::En);
     stored
-        .map(|text| MessageKey::shown(text, &english))
+        .map(|text| MessageKey::shown(text, frontdesk_core::l10n::english()))
         .unwrap_or_default()
 }

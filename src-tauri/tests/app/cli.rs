@@ -284,7 +284,7 @@ async fn sync_once_drains_the_queue_and_says_what_remains() {
         text(&synced.stdout),
         text(&synced.stderr)
     );
-    assert!(text(&synced.stdout).contains("Sent 2 changes. 0 still waiting, 0 need attention."));
+    assert!(text(&synced.stdout).contains("Sent 2 change(s). 0 still waiting, 0 need attention."));
     let state = desk.state().await;
     let visitors = state["visitors"].as_array().expect("visitors");
     assert!(visitors
@@ -394,7 +394,7 @@ async fn doctor_checks_each_part_and_fails_clearly() {
     let policy = desk.data.with_extension("org-policy.toml");
     std::fs::write(
         &policy,
-        "retention_days = 14\nlanguage = \"es\"\nlocked = [\"retention_days\"]\n",
+        "retention_days = 14\nlocked = [\"retention_days\"]\n",
     )
     .expect("policy");
     let read = frontdesk_under(&desk.sim.base_url(), &desk.data, &["doctor"], "", &policy).await;

@@ -78,10 +78,10 @@ export async function enterSettings() {
 // Each language is named in itself, so a person who cannot read the current one finds theirs.
 // "Automatic" says which language it gives now (the organisation's default, or the OS's).
 let chosenLanguage = "";
-function fillLanguage({ language, chosen, options }) {
+function fillLanguage({ automatic: given, chosen, options }) {
   const select = byId("settings-language");
   const automatic = select.querySelector('option[value=""]');
-  const now = options.find((option) => option.code === language)?.name ?? language;
+  const now = options.find((option) => option.code === given)?.name ?? given;
   automatic.textContent = t("page-language-automatic-now", { language: now });
   const named = options.map(({ code, name }) => {
     const option = element("option", "", name);

@@ -103,6 +103,7 @@ field-kiosk-server = { $field } cannot be changed in kiosk mode: leave kiosk mod
 field-code-needed = { $field } is needed too: enter the code from your authenticator app
 field-dash-start = { $field } cannot start with -
 field-spaces-or-hash = { $field } cannot contain spaces or #
+field-longer-than = { $field } is longer than { $max } characters
 # A problem in Nexudus's own words, which no catalog can know.
 field-problem-nameless = { $problem }
 field-problem = { $field } { $problem }
@@ -210,6 +211,7 @@ engine-checking-before-alone = Checking before sending alone.
 engine-some-dates-arrived = Only some of these dates reached Nexudus. Check the host's visitors, then retry or discard.
 engine-interrupted = Sending was interrupted; checking whether it arrived.
 engine-not-found-yet = Not in Nexudus yet; looking again before sending again.
+engine-visitor-gone = That visitor no longer exists in Nexudus.
 engine-sending-again = Sending again.
 engine-not-found-sending-again = Not in Nexudus after several looks; sending again.
 engine-already-checked-in-and-left = Not checked in again: { $name } already checked in{ $arrived ->
@@ -265,15 +267,10 @@ cli-checks-failed = { $failed } of { $total } checks failed.
 cli-still-busy = Front Desk is still sending changes in another process; nothing was sent here. Try again later.
 cli-busy-waiting = Front Desk is sending changes in another process on this computer; waiting for it to finish…
 cli-waiting-next-try = waiting { $seconds } s for the next try…
-cli-sent = Sent { $sent ->
-        [one] 1 change
-       *[other] { $sent } changes
-    }. { $waiting } still waiting, { $attention ->
-        [one] 1 needs attention
-       *[other] { $attention } need attention
-    }.{ $stopped ->
+# Scripts match this line: its English stays as it was ("change(s)", the quoted state).
+cli-sent = Sent { $sent } change(s). { $waiting } still waiting, { $attention } need attention.{ $stopped ->
         [none] {""}
-       *[other] {" "}Stopped: { $stopped }.
+       *[other] {" "}Stopped: "{ $stopped }".
     }
 cli-status-account = account
 cli-status-signed-out = signed out
@@ -284,10 +281,7 @@ cli-status-attention = needs attention
 cli-status-done = done
 cli-status-discarded = discarded
 cli-status-oldest = oldest open
-cli-operations-written = { $count ->
-        [one] 1 operation written to { $path }
-       *[other] { $count } operations written to { $path }
-    }
+cli-operations-written = { $count } operations written to { $path }
 cli-queue-empty = The queue is empty.
 cli-not-restored = the saved sign-in could not be restored: { $detail }
 queue-summary-register = { $dates ->

@@ -104,6 +104,7 @@ field-kiosk-server = { $field }: no se puede cambiar en modo quiosco; sal antes 
 field-code-needed = { $field }: también hace falta; escribe el código de tu aplicación de autenticación
 field-dash-start = { $field }: no puede empezar por -
 field-spaces-or-hash = { $field }: no puede contener espacios ni #
+field-longer-than = { $field }: tiene más de { $max } caracteres
 # Un problema con las palabras de Nexudus, que ningún catálogo puede conocer.
 field-problem-nameless = { $problem }
 field-problem = { $field }: { $problem }
@@ -211,6 +212,7 @@ engine-checking-before-alone = Comprobando antes de enviarlo por separado.
 engine-some-dates-arrived = Solo algunas de estas fechas llegaron a Nexudus. Revisa los visitantes del anfitrión y luego reintenta o descarta.
 engine-interrupted = El envío se interrumpió; se está comprobando si llegó.
 engine-not-found-yet = Aún no está en Nexudus; se comprobará de nuevo antes de volver a enviarlo.
+engine-visitor-gone = Ese visitante ya no existe en Nexudus.
 engine-sending-again = Enviando de nuevo.
 engine-not-found-sending-again = No está en Nexudus tras varias comprobaciones; se envía de nuevo.
 engine-already-checked-in-and-left = No se registró la entrada otra vez: { $name } ya había entrado{ $arrived ->
@@ -262,7 +264,10 @@ cli-signed-in = Sesión iniciada como { $email } ({ $mode ->
        *[none] sin rol de visitantes
     }) en { $server }. La sesión se guarda en el llavero del sistema.
 cli-checks-passed = Se superaron las { $total } comprobaciones.
-cli-checks-failed = Fallaron { $failed } de { $total } comprobaciones.
+cli-checks-failed = { $failed ->
+        [one] Falló 1 de { $total } comprobaciones.
+       *[other] Fallaron { $failed } de { $total } comprobaciones.
+    }
 cli-still-busy = Front Desk sigue enviando cambios en otro proceso; aquí no se envió nada. Inténtalo más tarde.
 cli-busy-waiting = Front Desk está enviando cambios en otro proceso de este equipo; esperando a que termine…
 cli-waiting-next-try = esperando { $seconds } s hasta el próximo intento…

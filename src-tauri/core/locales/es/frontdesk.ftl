@@ -84,7 +84,10 @@ tray-status = { $state ->
             [one] Sesión cerrada: vuelve a iniciar sesión para enviar 1 cambio pendiente
            *[other] Sesión cerrada: vuelve a iniciar sesión para enviar { $waiting } cambios pendientes
         }
-        [syncing] Sincronizando: { $waiting } pendientes
+        [syncing] Sincronizando: { $waiting ->
+            [one] 1 pendiente
+           *[other] { $waiting } pendientes
+        }
        *[idle] { $waiting ->
             [0] Todo está sincronizado
             [one] 1 cambio pendiente de sincronizar

@@ -16,6 +16,8 @@ const SETTING: &str = "language";
 #[serde(rename_all = "camelCase")]
 pub struct LanguageSettings {
     pub language: &'static str,
+    /// What "Automatic" gives: the policy's default, `FRONTDESK_LANG` or the OS's language.
+    pub automatic: &'static str,
     pub chosen: Option<&'static str>,
     pub locked: bool,
     pub options: Vec<LanguageOption>,
@@ -53,6 +55,7 @@ pub async fn settings(store: &Store) -> Result<LanguageSettings, StoreError> {
     let policy = store.policy();
     Ok(LanguageSettings {
         language: Language::for_desk(policy, chosen.map(Language::code)).code(),
+        automatic: Language::for_desk(policy, None).code(),
         chosen: chosen.map(Language::code),
         locked: policy.is_locked(Key::Language),
         options: Language::SHIPPED

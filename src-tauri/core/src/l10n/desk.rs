@@ -16,6 +16,12 @@ pub fn set_desk_language(language: Language) -> Arc<Messages> {
     words
 }
 
+/// English, built once: what files and scripts read, whatever the desk's language.
+pub fn english() -> &'static Messages {
+    static ENGLISH: std::sync::OnceLock<Messages> = std::sync::OnceLock::new();
+    ENGLISH.get_or_init(|| Messages::new(Language::En))
+}
+
 /// The desk's words; English until a language is set.
 pub fn desk_words() -> Arc<Messages> {
     if let Some(words) = DESK_WORDS.read().ok().and_then(|slot| slot.clone()) {

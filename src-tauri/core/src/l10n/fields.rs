@@ -6,17 +6,17 @@ use super::{Arg, Messages};
 use crate::nexudus::FieldProblem;
 use crate::policy::LOCKED_MESSAGE;
 
-/// Each wording with its message; `#` stands for a number (`max`).
-const WORDINGS: [(&str, &str); 20] = [
+/// Each wording with its message; `{n}` stands for a number (`max`).
+const WORDINGS: [(&str, &str); 21] = [
     ("is a required field", "field-required"),
     ("is not a valid email address", "field-bad-email"),
-    ("must be at most # characters", "field-too-long"),
+    ("must be at most {n} characters", "field-too-long"),
     ("needs at least one date", "field-no-date"),
-    ("can have at most # dates", "field-too-many-dates"),
+    ("can have at most {n} dates", "field-too-many-dates"),
     ("cannot be in the past", "field-past"),
     ("can be at most a year ahead", "field-too-far"),
     ("has the same date twice", "field-same-date-twice"),
-    ("must be between 1 and # days", "field-between-days"),
+    ("must be between 1 and {n} days", "field-between-days"),
     ("is not this account's password", "field-wrong-password"),
     (LOCKED_MESSAGE, "field-locked"),
     ("cannot be corrected here", "field-not-correctable"),
@@ -25,7 +25,7 @@ const WORDINGS: [(&str, &str); 20] = [
         "field-before-first-day",
     ),
     (
-        "must be at most # days after the first day",
+        "must be at most {n} days after the first day",
         "field-log-too-long",
     ),
     ("is not a day this location has", "field-no-such-day"),
@@ -43,6 +43,7 @@ const WORDINGS: [(&str, &str); 20] = [
     ),
     ("cannot start with -", "field-dash-start"),
     ("cannot contain spaces or #", "field-spaces-or-hash"),
+    ("is longer than {n} characters", "field-longer-than"),
 ];
 
 /// `problem` as a sentence: "Email is not a valid email address", "El campo Nombre completo es obligatorio".
@@ -90,10 +91,10 @@ fn field_name(field: &str, words: &Messages) -> String {
     }
 }
 
-/// Whether `wording` is `pattern` (case aside), with the number standing for `#` if any.
+/// Whether `wording` is `pattern` (case aside), with the number standing for `{n}` if any.
 fn matches(pattern: &str, wording: &str) -> Option<Option<i64>> {
     let wording = wording.to_lowercase();
-    match pattern.split_once('#') {
+    match pattern.split_once("{n}") {
         None => (wording == pattern).then_some(None),
         Some((before, after)) => {
             let number = wording.strip_prefix(before)?.strip_suffix(after)?;
@@ -144,6 +145,10 @@ mod tests {
         assert_eq!(
             field_sentence(&problem("PhoneNumber", "is a required field"), &spanish),
             "El campo Teléfono es obligatorio"
+        );
+        assert_eq!(
+            field_sentence(&problem("printer", "cannot contain spaces or #"), &spanish),
+            "Impresora: no puede contener espacios ni #"
         );
         let nameless = field_sentence(&problem(" ", "Visitor limit reached."), &spanish);
         assert_eq!(nameless, "Visitor limit reached.");

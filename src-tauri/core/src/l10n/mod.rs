@@ -20,7 +20,7 @@ mod pseudo;
 
 pub use choice::{chosen, in_effect, save_choice, settings, ChoiceError, LanguageSettings};
 pub use dates::long_date;
-pub use desk::{desk_words, set_desk_language};
+pub use desk::{desk_words, english, set_desk_language};
 pub use fields::field_sentence;
 pub use key::MessageKey;
 pub use localize::Localize;

@@ -215,7 +215,9 @@ async fn waiting_changes(database: &Path) -> Option<Vec<serde_json::Value>> {
                 serde_json::json!({
                     "id": text("id"), "account": text("account"), "kind": text("kind"),
                     "state": text("state"), "createdAt": text("created_at"),
-                    "lastError": text("last_error"), "operation": payload,
+                    "lastError": text("last_error")
+                        .map(|noted| crate::l10n::MessageKey::shown(&noted, crate::l10n::english())),
+                    "operation": payload,
                 })
             })
             .collect(),

@@ -117,7 +117,7 @@ impl SyncEngine {
                     .mark_needs_attention(
                         &op.id,
                         &self.owner,
-                        &crate::l10n::MessageKey::new("error-not-found").stored(),
+                        &crate::l10n::MessageKey::new("engine-visitor-gone").stored(),
                         &[],
                     )
                     .await?;
