@@ -90,20 +90,14 @@ function actionButton(text, label, visitor, action) {
 // The host's three answers, given at the desk for a host who has not answered.
 function approvalButtons(visitor) {
   const name = { name: visitor.fullName };
-  const approve = actionButton(
-    t("reception-approve"),
-    tAttr("reception-approve", "aria-label", name),
-    visitor,
-    (ref) => desk.answerApproval(ref, "approve_and_hold"),
-  );
-  approve.title = tAttr("reception-approve", "title");
-  const sendUp = actionButton(
-    t("reception-send-up"),
-    tAttr("reception-send-up", "aria-label", name),
-    visitor,
-    (ref) => desk.answerApproval(ref, "approve_and_send_up"),
-  );
-  sendUp.title = tAttr("reception-send-up", "title");
+  // The message names the button, its accessible name and its tooltip.
+  const answer = (id, choice) => {
+    const button = actionButton(t(id), tAttr(id, "aria-label", name), visitor, (ref) => desk.answerApproval(ref, choice));
+    button.title = tAttr(id, "title");
+    return button;
+  };
+  const approve = answer("reception-approve", "approve_and_hold");
+  const sendUp = answer("reception-send-up", "approve_and_send_up");
   const confirm = {
     text: t("reception-decline"),
     label: tAttr("reception-decline", "aria-label", name),

@@ -115,36 +115,44 @@ impl Language {
 
     /// The language for a desk under `policy`, with the desk's own choice if it made one.
     pub fn for_desk(policy: &PolicyState, chosen: Option<&str>) -> Language {
-        let from_policy = policy.policy.language.as_deref();
-        let locked = from_policy.filter(|_| policy.is_locked(Key::Language));
-        let environment = std::env::var(LANGUAGE_ENV).ok();
-        let os = sys_locale::get_locale();
-        choose(&[
-            locked,
-            chosen,
-            from_policy,
-            environment.as_deref(),
-            os.as_deref(),
-        ])
+        let s = Sources::of(policy);
+        choose(&[s.locked, chosen, s.from_policy, s.environment(), s.os()])
     }
-}
 
-impl Language {
     /// The CLI's language: as the desk's, except that `FRONTDESK_LANG` comes before the
     /// desk's own choice (a cron job's script reads the language it was written for). A
     /// policy's lock still comes first.
     pub fn for_command_line(policy: &PolicyState, chosen: Option<&str>) -> Language {
+        let s = Sources::of(policy);
+        choose(&[s.locked, s.environment(), chosen, s.from_policy, s.os()])
+    }
+}
+
+/// Where a language can come from, besides the desk's own choice.
+struct Sources<'a> {
+    locked: Option<&'a str>,
+    from_policy: Option<&'a str>,
+    environment: Option<String>,
+    os: Option<String>,
+}
+
+impl<'a> Sources<'a> {
+    fn of(policy: &'a PolicyState) -> Sources<'a> {
         let from_policy = policy.policy.language.as_deref();
-        let locked = from_policy.filter(|_| policy.is_locked(Key::Language));
-        let environment = std::env::var(LANGUAGE_ENV).ok();
-        let os = sys_locale::get_locale();
-        choose(&[
-            locked,
-            environment.as_deref(),
-            chosen,
+        Sources {
+            locked: from_policy.filter(|_| policy.is_locked(Key::Language)),
             from_policy,
-            os.as_deref(),
-        ])
+            environment: std::env::var(LANGUAGE_ENV).ok(),
+            os: sys_locale::get_locale(),
+        }
+    }
+
+    fn environment(&self) -> Option<&str> {
+        self.environment.as_deref()
+    }
+
+    fn os(&self) -> Option<&str> {
+        self.os.as_deref()
     }
 }
 
